@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { cadenceSchema, protocolSchema } from '../meetings/protocol.js';
+import { isLocalDate } from '../shared/local-date.js';
+
+/**
+ * The REST API's contract, shared by the server (validation, OpenAPI) and the tab (types).
+ * Every body is a strictObject: unknown keys are refused, not dropped.
+ */
+export const localDateSchema = z
+  .string()
+  .refine(isLocalDate, { message: 'a real date in the form YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2026-12-01' });
+export const idSchema = z.uuid();
+const isoInstant = z.string().meta({ format: 'date-time' });
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const roleSchema = z.enum(['coordinator', 'chair', 'rep', 'idva', 'observer', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const meSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.strictObject({ areaId: idSchema, areaName: z.string(), role: roleSchema })),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const seriesSchema = z.strictObject({
+  id: idSchema,
+  firstDate: localDateSchema,
+  until: localDateSchema,
+  calendarRef: z.string(),
+  joinUrl: z.string().nullable(),
+  attendees: z.array(z.strictObject({ name: z.string(), email: z.string() })),
+});
+export type Series = z.infer<typeof seriesSchema>;
+
+export const areaSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  mailbox: z.string(),
+  protocol: protocolSchema,
+  series: seriesSchema.nullable(),
+});
+export type Area = z.infer<typeof areaSchema>;
+
+export const deadlinesSchema = z.strictObject({
+  referralDeadline: localDateSchema,
+  agendaCirculation: localDateSchema,
+  actionPlanDue: isoInstant,
+  minutesDue: localDateSchema,
+  actionTasksDue: isoInstant,
+});
+export type Deadlines = z.infer<typeof deadlinesSchema>;
+
+export const meetingStatusSchema = z.enum(['scheduled', 'moved', 'cancelled']);
+export const meetingSchema = z.strictObject({
+  id: idSchema,
+  areaId: idSchema,
+  date: localDateSchema,
+  startsAt: isoInstant,
+  endsAt: isoInstant,
+  status: meetingStatusSchema,
+  /** The pattern date when the meeting was moved (bank holiday or by hand). */
+  movedFrom: localDateSchema.nullable(),
+  deadlines: deadlinesSchema,
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+export const repSchema = z.strictObject({ name: shortText(120), email: z.email().max(254) });
+export const agencySchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  kind: z.string(),
+  coreRep: repSchema.nullable(),
+  deputyRep: repSchema.nullable(),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const createSeriesBody = z.strictObject({
+  firstDate: localDateSchema,
+  until: localDateSchema.optional(),
+});
+export const updateProtocolBody = protocolSchema;
+export const moveMeetingBody = z.strictObject({
+  date: localDateSchema,
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time HH:MM')
+    .optional(),
+  reason: shortText(200),
+});
+export const cancelMeetingBody = z.strictObject({ reason: shortText(200) });
+export const updateRepsBody = z.strictObject({ coreRep: repSchema, deputyRep: repSchema.nullable() });
+export const schedulePreviewBody = z.strictObject({
+  cadence: cadenceSchema,
+  start: localDateSchema,
+  count: z.number().int().min(1).max(60),
+  protocol: protocolSchema.omit({ cadence: true }).partial().optional(),
+});
+export const meetingsQuery = z.strictObject({
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+});
+
+export const previewMeetingSchema = z.strictObject({
+  date: localDateSchema,
+  startsAt: isoInstant,
+  referralDeadline: localDateSchema,
+  agendaCirculation: localDateSchema,
+  actionPlanDue: isoInstant,
+  minutesDue: localDateSchema,
+  movedFrom: localDateSchema.nullable(),
+});
+export type PreviewMeeting = z.infer<typeof previewMeetingSchema>;
+
+export const devUserSchema = z.strictObject({
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.strictObject({ areaName: z.string(), role: roleSchema })),
+});
+export const devSignInBody = z.strictObject({ email: z.email().max(254) });
+export const tokenResponse = z.strictObject({ token: z.string() });
+
+export const errorSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+    correlationId: z.string(),
+  }),
+});
+export type ApiError = z.infer<typeof errorSchema>;

@@ -1,0 +1,62 @@
+import type { Cadence } from '../meetings/protocol.js';
+import type { LocalDate } from '../shared/local-date.js';
+
+/**
+ * The Outlook calendar as the domain sees it. Two adapters: Microsoft Graph (production) and
+ * RFC 5545 files in the local outbox. Nothing here may carry case data: invitees can include
+ * deputies and delegates, and calendar items are visible in ways mail bodies are not.
+ */
+export interface CalendarAttendee {
+  name: string;
+  email: string;
+}
+
+export type OccurrenceException =
+  | { kind: 'moved'; originalDate: LocalDate; newDate: LocalDate; startTime: string }
+  | { kind: 'cancelled'; originalDate: LocalDate };
+
+export interface SeriesSpec {
+  /** Our id for the series; also the Graph `transactionId` and the iCalendar UID stem. */
+  seriesId: string;
+  /** The area's MARAC mailbox that organises the series. */
+  mailbox: string;
+  /** Always "MARAC - <area name>": no case data in calendar items. */
+  subject: string;
+  cadence: Cadence;
+  /** Date of the first occurrence of the pattern (before any move). */
+  firstDate: LocalDate;
+  /** Last date the pattern may produce an occurrence on. */
+  until: LocalDate;
+  /** Local wall-clock start, HH:MM, Europe/London. */
+  startTime: string;
+  durationMinutes: number;
+  attendees: CalendarAttendee[];
+  /** Occurrences moved or cancelled so far, so a full re-issue of the series keeps them. */
+  exceptions: OccurrenceException[];
+  /** Increases with every change, as iCalendar SEQUENCE. */
+  sequence: number;
+}
+
+export interface CreatedSeries {
+  /** The calendar's id for the series master (Graph event id, or the iCalendar UID). */
+  calendarRef: string;
+  /** The Teams meeting join link, where the calendar creates one. */
+  joinUrl: string | null;
+}
+
+export interface CalendarPort {
+  createSeries(spec: SeriesSpec): Promise<CreatedSeries>;
+  /** Re-issues the series master, e.g. when the core reps (attendees) change. */
+  updateSeries(calendarRef: string, spec: SeriesSpec): Promise<void>;
+  moveOccurrence(
+    calendarRef: string,
+    spec: SeriesSpec,
+    change: Extract<OccurrenceException, { kind: 'moved' }>,
+  ): Promise<void>;
+  cancelOccurrence(
+    calendarRef: string,
+    spec: SeriesSpec,
+    change: Extract<OccurrenceException, { kind: 'cancelled' }>,
+    comment: string,
+  ): Promise<void>;
+}
