@@ -1,6 +1,6 @@
 // Tests run the TypeScript sources through SWC as CommonJS: fast on two cores, and no
 // experimental VM modules. ESM-only dependencies are transformed the same way.
-const esmOnly = ['ical\\.js', 'jose', '@electric-sql/pglite'];
+const esmOnly = ['ical\\.js', 'jose'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -21,6 +21,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  globalSetup: '<rootDir>/test/global-setup.cjs',
   testTimeout: 30000,
   maxWorkers: 2,
 };

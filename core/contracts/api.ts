@@ -29,7 +29,9 @@ export const seriesSchema = z.strictObject({
   id: idSchema,
   firstDate: localDateSchema,
   until: localDateSchema,
-  calendarRef: z.string(),
+  /** pending until the outbox has sent it to Outlook (or written the .ics in local mode). */
+  calendarStatus: z.enum(['pending', 'sent', 'failed']),
+  calendarRef: z.string().nullable(),
   joinUrl: z.string().nullable(),
   attendees: z.array(z.strictObject({ name: z.string(), email: z.string() })),
 });

@@ -1,0 +1,56 @@
+import type { Role } from '../../../core/contracts/api.js';
+import type { Queryable } from '../store/db.js';
+
+export interface AreaRole {
+  areaId: string;
+  areaName: string;
+  role: Role;
+}
+
+export interface Principal {
+  personId: string;
+  name: string;
+  email: string;
+  roles: AreaRole[];
+}
+
+/** A person's roles in every area: named roles, plus "rep" where they are a core rep or deputy. */
+export async function rolesOf(q: Queryable, personId: string): Promise<AreaRole[]> {
+  const result = await q.query<{ area_id: string; area_name: string; role: Role }>(
+    `SELECT ar.area_id, a.name AS area_name, ar.role FROM area_role ar JOIN area a ON a.id = ar.area_id
+      WHERE ar.person_id = $1
+     UNION
+     SELECT aa.area_id, a.name, 'rep' FROM area_agency aa JOIN area a ON a.id = aa.area_id
+      WHERE aa.core_rep_id = $1 OR aa.deputy_rep_id = $1
+     ORDER BY area_name, role`,
+    [personId],
+  );
+  return result.rows.map((r) => ({ areaId: r.area_id, areaName: r.area_name, role: r.role }));
+}
+
+export async function principalById(q: Queryable, personId: string): Promise<Principal | null> {
+  const found = await q.query<{ id: string; name: string; email: string }>(
+    'SELECT id, name, email FROM person WHERE id = $1',
+    [personId],
+  );
+  const person = found.rows[0];
+  if (!person) return null;
+  return { personId: person.id, name: person.name, email: person.email, roles: await rolesOf(q, person.id) };
+}
+
+export async function personIdByEmail(q: Queryable, email: string): Promise<string | null> {
+  const found = await q.query<{ id: string }>('SELECT id FROM person WHERE lower(email) = lower($1)', [email]);
+  return found.rows[0]?.id ?? null;
+}
+
+/** People who hold any role, for the development sign-in's picker. */
+export async function peopleWithRoles(q: Queryable): Promise<Principal[]> {
+  const found = await q.query<{ id: string }>(
+    `SELECT DISTINCT p.id, p.email FROM person p
+      WHERE EXISTS (SELECT 1 FROM area_role r WHERE r.person_id = p.id)
+         OR EXISTS (SELECT 1 FROM area_agency aa WHERE aa.core_rep_id = p.id OR aa.deputy_rep_id = p.id)
+      ORDER BY p.email`,
+  );
+  const people = await Promise.all(found.rows.map((row) => principalById(q, row.id)));
+  return people.filter((p): p is Principal => p !== null);
+}

@@ -1,0 +1,54 @@
+import {
+  AgentApplication,
+  CloudAdapter,
+  MemoryStorage,
+  authorizeJWT,
+  type AuthConfiguration,
+  type TurnState,
+} from '@microsoft/agents-hosting';
+import type { Request, Response, Router } from 'express';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/config.js';
+
+// Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
+// screen notification, so it never carries case data unless the card is meant for one person.
+const HELP =
+  'I am the MARAC assistant. Coordinators schedule meetings and manage agendas in the MARAC tab. ' +
+  'I will bring you research prompts and actions for your agency as they come.';
+
+/** Registers the bot's handlers; each feature adds its own in its own register function. */
+export function registerHelp(app: AgentApplication<TurnState>): void {
+  app.onConversationUpdate('membersAdded', async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((m) => m.id !== context.activity.recipient?.id)) await context.sendActivity(HELP);
+  });
+  app.onActivity('message', async (context) => {
+    await context.sendActivity(HELP);
+  });
+}
+
+/**
+ * The bot endpoint. With bot credentials configured every request must carry a valid Bot Service
+ * JWT; without them (local mode) the SDK accepts anonymous calls outside production only.
+ */
+export function botRouter(config: AppConfig, log: Logger): Router {
+  const authConfig: AuthConfiguration = config.bot
+    ? { clientId: config.bot.clientId, tenantId: config.bot.tenantId, clientSecret: config.bot.clientSecret }
+    : {};
+  const adapter = new CloudAdapter(authConfig);
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: { name: (error as Error).name }, activityType: context.activity.type }, 'bot turn failed');
+    await context.sendActivity('Sorry, something went wrong. Please try again.');
+  };
+  const app = new AgentApplication<TurnState>({ storage: new MemoryStorage(), adapter });
+  registerHelp(app);
+  const router = express.Router();
+  router.post(
+    '/api/messages',
+    express.json({ limit: '256kb' }),
+    authorizeJWT(authConfig) as unknown as express.RequestHandler,
+    (req: Request, res: Response) => adapter.process(req as never, res as never, (context) => app.run(context)),
+  );
+  return router;
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
+
+const optionalText = z.string().trim().min(1).optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MARAC_DATA_DIR: z.string().min(1).default('./.data'),
+  MARAC_SEED_DEMO: bool(true),
+  MARAC_DEV_SIGN_IN: bool(true),
+  MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier')
+    .optional(),
+  GRAPH_MODE: z.enum(['local', 'graph']).optional(),
+  GRAPH_TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_BASE_URL: z.url({ message: 'expected an https URL' }).default('https://graph.microsoft.com/v1.0'),
+  GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  BOT_CLIENT_ID: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_CLIENT_SECRET: optionalText,
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  logLevel: string;
+  dataDir: string;
+  outboxDir: string;
+  tabDir: string;
+  seedDemo: boolean;
+  devSignIn: boolean;
+  store: { databaseUrl: string | null; databaseSchema: string | null; dataDir: string };
+  graph:
+    | { mode: 'local' }
+    | { mode: 'graph'; tenantId: string; clientId: string; clientSecret: string; baseUrl: string; authorityHost: string };
+  bot: { clientId: string; tenantId: string; clientSecret: string } | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+export const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
+
+function required(env: z.infer<typeof envSchema>, keys: (keyof typeof env)[], why: string): string[] {
+  return keys.filter((key) => !env[key]).map((key) => `${key}: required ${why}`);
+}
+
+/**
+ * Reads the whole configuration once. Every bad or missing key is named in one error so an
+ * operator fixes them all in one go; nothing else in the app reads process.env.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const hasGraphCredentials = Boolean(env.GRAPH_TENANT_ID || env.GRAPH_CLIENT_ID);
+  const mode = env.GRAPH_MODE ?? (hasGraphCredentials ? 'graph' : 'local');
+  const problems: string[] = [];
+  if (mode === 'graph') {
+    problems.push(...required(env, ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'], 'when GRAPH_MODE=graph'));
+  }
+  const botKeys = ['BOT_CLIENT_ID', 'BOT_TENANT_ID', 'BOT_CLIENT_SECRET'] as const;
+  if (botKeys.some((key) => env[key])) problems.push(...required(env, [...botKeys], 'with the other bot credentials'));
+  const devSignIn = mode === 'local' && env.MARAC_DEV_SIGN_IN;
+  if (devSignIn && env.NODE_ENV === 'production') {
+    problems.push('MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production; set it to false');
+  }
+  if (devSignIn && !isLoopback(env.HOST)) {
+    problems.push(`MARAC_DEV_SIGN_IN: the development sign-in only runs on a loopback address (HOST is ${env.HOST}); set it to false`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(env.MARAC_DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    outboxDir: path.join(dataDir, 'outbox'),
+    tabDir: path.resolve(env.MARAC_TAB_DIR),
+    seedDemo: env.MARAC_SEED_DEMO,
+    devSignIn,
+    store: { databaseUrl: env.DATABASE_URL ?? null, databaseSchema: env.DATABASE_SCHEMA ?? null, dataDir },
+    graph:
+      mode === 'graph'
+        ? {
+            mode,
+            tenantId: env.GRAPH_TENANT_ID!,
+            clientId: env.GRAPH_CLIENT_ID!,
+            clientSecret: env.GRAPH_CLIENT_SECRET!,
+            baseUrl: env.GRAPH_BASE_URL,
+            authorityHost: env.GRAPH_AUTHORITY_HOST,
+          }
+        : { mode: 'local' },
+    bot: env.BOT_CLIENT_ID
+      ? { clientId: env.BOT_CLIENT_ID, tenantId: env.BOT_TENANT_ID!, clientSecret: env.BOT_CLIENT_SECRET! }
+      : null,
+  };
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/db.js';
+import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
+
+/**
+ * Loads the demo partnership once. Returns false (and changes nothing) when a partnership is
+ * already there, so it is safe at every start and never mixes demo people into real data.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM partnership');
+    if (existing.rows[0]!.n > 0) return false;
+    const partnershipId = randomUUID();
+    await tx.query('INSERT INTO partnership (id, name, region) VALUES ($1, $2, $3)', [
+      partnershipId,
+      demoPartnership.name,
+      demoPartnership.region,
+    ]);
+    const addPerson = async (p: { name: string; email: string }) => {
+      const id = randomUUID();
+      await tx.query('INSERT INTO person (id, partnership_id, name, email) VALUES ($1, $2, $3, $4)', [
+        id,
+        partnershipId,
+        p.name,
+        p.email,
+      ]);
+      return id;
+    };
+    const agencies: { id: string; coreId: string; deputyId: string }[] = [];
+    for (const agency of demoAgencies) {
+      const id = randomUUID();
+      await tx.query('INSERT INTO agency (id, partnership_id, name, kind) VALUES ($1, $2, $3, $4)', [
+        id,
+        partnershipId,
+        agency.name,
+        agency.kind,
+      ]);
+      agencies.push({ id, coreId: await addPerson(agency.core), deputyId: await addPerson(agency.deputy) });
+    }
+    const staff = await Promise.all(demoStaff.map(async (s) => ({ id: await addPerson(s.person), roles: s.roles })));
+    for (const area of demoAreas) {
+      const areaId = randomUUID();
+      await tx.query('INSERT INTO area (id, partnership_id, name, mailbox, protocol) VALUES ($1, $2, $3, $4, $5)', [
+        areaId,
+        partnershipId,
+        area.name,
+        area.mailbox,
+        JSON.stringify(area.protocol),
+      ]);
+      for (const a of agencies) {
+        await tx.query(
+          'INSERT INTO area_agency (area_id, agency_id, core_rep_id, deputy_rep_id) VALUES ($1, $2, $3, $4)',
+          [areaId, a.id, a.coreId, a.deputyId],
+        );
+      }
+      for (const member of staff) {
+        for (const role of member.roles) {
+          await tx.query('INSERT INTO area_role (area_id, person_id, role) VALUES ($1, $2, $3)', [areaId, member.id, role]);
+        }
+      }
+    }
+    return true;
+  });
+}

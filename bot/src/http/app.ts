@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type Router } from 'express';
+import type { Principal } from '../auth/people.js';
+import { areaRoutes } from './routes/area-routes.js';
+import { meetingRoutes } from './routes/meeting-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { bodyErrorHandler, mountRoutes } from './mount-routes.js';
+import { openApiDocument } from './openapi.js';
+import type { RouteDef } from './route.js';
+import { securityHeaders } from './security-headers.js';
+import type { Services } from './services.js';
+
+export function allRoutes(s: Services): RouteDef[] {
+  return [...sessionRoutes(s), ...areaRoutes(s), ...meetingRoutes(s)];
+}
+
+export interface AppParts {
+  services: Services;
+  authenticate: (authorization: string | undefined) => Promise<Principal | null>;
+  bot: Router | null;
+  isReady: () => boolean;
+}
+
+/** The one HTTP app: health, bot endpoint, REST API with its OpenAPI description, and the tab. */
+export function createHttpApp(parts: AppParts): Express {
+  const { services: s } = parts;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders);
+  app.get('/healthz', (_req, res) => {
+    res.status(parts.isReady() ? 200 : 503).json({ status: parts.isReady() ? 'ok' : 'starting' });
+  });
+  if (parts.bot) app.use(parts.bot);
+  const routes = allRoutes(s);
+  const document = openApiDocument(routes, '0.1.0');
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/api', express.json({ limit: '100kb', strict: true }), bodyErrorHandler(s.log));
+  app.use('/api', mountRoutes({ routes, authenticate: parts.authenticate, log: s.log }));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.', correlationId: 'none' } });
+  });
+  if (existsSync(s.config.tabDir)) {
+    app.use(express.static(s.config.tabDir, { index: 'index.html', maxAge: '1h' }));
+    app.get('/{*rest}', (_req, res) => res.sendFile(path.join(s.config.tabDir, 'index.html')));
+  }
+  return app;
+}

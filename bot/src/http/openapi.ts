@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { errorSchema } from '../../../core/contracts/api.js';
+import type { RouteDef } from './route.js';
+
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+
+function parameters(route: RouteDef) {
+  const out: object[] = [];
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!schema) continue;
+    const shape = jsonSchema(schema) as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, property] of Object.entries(shape.properties ?? {})) {
+      const required = where === 'path' || (shape.required ?? []).includes(name);
+      out.push({ name, in: where, required, schema: property });
+    }
+  }
+  return out;
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** The OpenAPI 3.1 description, generated from the same route table the server mounts. */
+export function openApiDocument(routes: readonly RouteDef[], version: string) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    const secured = route.policy.kind !== 'public';
+    paths[`/api${route.path}`] ??= {};
+    paths[`/api${route.path}`]![route.method] = {
+      summary: route.summary,
+      tags: [route.tag],
+      operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
+      ...(secured ? {} : { security: [] }),
+      parameters: parameters(route),
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } }
+        : {}),
+      responses: {
+        [String(route.status ?? 200)]: {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(route.response) } },
+        },
+        '400': errorResponse('The request is not valid; details name each field'),
+        ...(secured ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') } : {}),
+        '404': errorResponse('Not found, or not visible to the caller'),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'MARAC API',
+      version,
+      description: 'The REST API behind the MARAC tab. Every body is validated strictly: unknown fields are refused.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: jsonSchema(errorSchema) },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Role } from '../../../core/contracts/api.js';
+import type { Principal } from '../auth/people.js';
+
+/**
+ * Who may call a route, stated once beside it. Deny by default: a route with no policy does not
+ * compile. `area` policies name how to find the area a request is about, so a caller who holds no
+ * role there gets 404 (the record's existence is not disclosed) and one without the right role 403.
+ */
+export type Policy =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'area'; roles: readonly Role[] | 'any'; areaOf: (params: Record<string, string>) => Promise<string | null> };
+
+export interface RequestContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal | null;
+  correlationId: string;
+}
+
+export interface RouteDef<P = any, Q = any, B = any, R = any> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI form: `/areas/{areaId}`; mounted under `/api`. */
+  path: string;
+  summary: string;
+  tag: string;
+  policy: Policy;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  response: z.ZodType<R>;
+  status?: 200 | 201;
+  handle: (ctx: RequestContext<P, Q, B>) => Promise<R>;
+}
+
+/** Keeps each route's handler typed by its own schemas. */
+export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef {
+  return def as RouteDef;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  cancelMeetingBody,
+  idSchema,
+  meetingSchema,
+  moveMeetingBody,
+  previewMeetingSchema,
+  schedulePreviewBody,
+} from '../../../../core/contracts/api.js';
+import { toLondonIso } from '../../../../core/calendar/london-time.js';
+import { WorkingCalendar } from '../../../../core/calendar/working-days.js';
+import { defaultProtocol } from '../../../../core/meetings/protocol.js';
+import { planMeetings } from '../../../../core/meetings/schedule.js';
+import type { MeetingRecord } from '../../../../core/ports/store.js';
+import { cancelMeeting, moveMeeting } from '../../../../core/scheduling/change-meeting.js';
+import { meetingView } from '../../../../core/scheduling/meeting-view.js';
+import { route, type RouteDef } from '../route.js';
+import type { Services } from '../services.js';
+import { areaOfMeeting } from './area-of.js';
+
+const meetingParams = z.strictObject({ meetingId: idSchema });
+
+export function meetingRoutes(s: Services): RouteDef[] {
+  const coordinating = { kind: 'area', roles: ['coordinator', 'admin'], areaOf: areaOfMeeting(s) } as const;
+  const view = (meeting: MeetingRecord) =>
+    s.uow.run(async (repos) => meetingView(meeting, (await repos.areas.get(meeting.areaId))!));
+  return [
+    route({
+      method: 'get',
+      path: '/meetings/{meetingId}',
+      summary: 'One meeting with its deadlines',
+      tag: 'meetings',
+      policy: { kind: 'area', roles: 'any', areaOf: areaOfMeeting(s) },
+      params: meetingParams,
+      response: meetingSchema,
+      handle: async ({ params }) => {
+        const meeting = await s.uow.run((repos) => repos.meetings.get(params.meetingId));
+        return view(meeting!);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/meetings/{meetingId}/move',
+      summary: 'Move one meeting to another working day or time',
+      tag: 'meetings',
+      policy: coordinating,
+      params: meetingParams,
+      body: moveMeetingBody,
+      response: meetingSchema,
+      handle: async ({ params, body }) => {
+        const moved = await moveMeeting(s, { meetingId: params.meetingId, ...body });
+        await s.drainOutbox();
+        return view(moved);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/meetings/{meetingId}/cancel',
+      summary: 'Cancel one meeting of the series',
+      tag: 'meetings',
+      policy: coordinating,
+      params: meetingParams,
+      body: cancelMeetingBody,
+      response: meetingSchema,
+      handle: async ({ params, body }) => {
+        const cancelled = await cancelMeeting(s, { meetingId: params.meetingId, reason: body.reason });
+        await s.drainOutbox();
+        return view(cancelled);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/schedule/preview',
+      summary: 'Preview meetings and deadlines for a cadence before creating a series',
+      tag: 'meetings',
+      policy: { kind: 'signed-in' },
+      body: schedulePreviewBody,
+      response: z.array(previewMeetingSchema),
+      handle: async ({ body }) => {
+        const protocol = { ...defaultProtocol, ...body.protocol, cadence: body.cadence };
+        const cal = new WorkingCalendar({ region: protocol.region });
+        const { meetings } = planMeetings({ protocol, start: body.start, count: body.count, cal });
+        return meetings.map((m) => ({
+          date: m.date,
+          startsAt: toLondonIso(m.startsAt),
+          referralDeadline: m.deadlines.referralDeadline,
+          agendaCirculation: m.deadlines.agendaCirculation,
+          actionPlanDue: toLondonIso(m.deadlines.actionPlanDue),
+          minutesDue: m.deadlines.minutesDue,
+          movedFrom: m.movedFrom,
+        }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { OutboxJob } from '../../../core/ports/store.js';
+import { isDomainError } from '../../../core/shared/errors.js';
+import type { Db } from '../store/db.js';
+import { completeJob, failJob, leaseNext } from '../store/sql-outbox.js';
+
+export type JobHandler = (job: OutboxJob) => Promise<void>;
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  handle: JobHandler;
+  log: Logger;
+  pollMs?: number;
+  leaseSeconds?: number;
+  maxAttempts?: number;
+}
+
+/** An error that knows how long to wait (Graph's Retry-After). */
+interface RetryAfter {
+  retryAfterSeconds?: number;
+  retryable?: boolean;
+}
+
+function backoffSeconds(attempts: number, error: unknown): number {
+  const hinted = (error as RetryAfter | null)?.retryAfterSeconds;
+  if (typeof hinted === 'number' && hinted > 0) return Math.ceil(hinted);
+  return Math.min(3600, 5 * 2 ** (attempts - 1));
+}
+
+function errorCode(error: unknown): string {
+  if (isDomainError(error)) return error.code;
+  const e = error as { code?: unknown; status?: unknown; name?: unknown };
+  return [e.name, e.status, e.code].filter((part) => part !== undefined).join(' ') || 'UNKNOWN';
+}
+
+/**
+ * Sends outbox jobs one at a time, in order. Failures are retried with backoff (or the
+ * calendar's Retry-After) up to a limit, then marked failed for an operator to look at.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions) {
+  const { db, handle, log } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function drainOnce(): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      const leased = await leaseNext(db, options.leaseSeconds ?? 120);
+      if (!leased) return;
+      try {
+        await handle(leased.job);
+        await completeJob(db, leased.id);
+        log.info({ jobId: leased.id, kind: leased.job.kind }, 'outbox job sent');
+      } catch (error) {
+        const final = leased.attempts >= maxAttempts || (error as RetryAfter).retryable === false;
+        const wait = final ? null : backoffSeconds(leased.attempts, error);
+        await failJob(db, leased.id, errorCode(error), wait);
+        log.warn({ jobId: leased.id, kind: leased.job.kind, code: errorCode(error), retryInSeconds: wait }, 'outbox job failed');
+      }
+    }
+  }
+
+  /** Starts a drain, or asks the running one to look again; resolves when the outbox is idle. */
+  function drain(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await drainOnce();
+      } while (again && !stopped);
+    })()
+      .catch((error) => log.error({ code: errorCode(error) }, 'outbox drain failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  const timer = setInterval(() => void drain(), options.pollMs ?? 5000);
+  timer.unref();
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { CalendarPort } from '../../core/ports/calendar.js';
+import { runCalendarJob } from '../../core/scheduling/run-calendar-job.js';
+import { loadDevSigningKey, verifyDevToken } from './auth/dev-tokens.js';
+import { principalById } from './auth/people.js';
+import { botRouter } from './bot/agent.js';
+import { createCalendar } from './calendar-factory.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { createHttpApp } from './http/app.js';
+import type { Services } from './http/services.js';
+import { startOutboxWorker } from './jobs/outbox-worker.js';
+import { createLogger } from './logger.js';
+import type { Db } from './store/db.js';
+import { migrate } from './store/migrate.js';
+import { openDb } from './store/open-db.js';
+import { sqlUnitOfWork } from './store/unit-of-work.js';
+
+export interface RunningApp {
+  url: string;
+  db: Db;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: AppConfig;
+  log?: Logger;
+  /** Tests swap the calendar (e.g. Graph against a loopback server) and the clock. */
+  calendar?: CalendarPort;
+  now?: () => Date;
+}
+
+/** The composition root: the only place that knows every concrete class. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config } = options;
+  const log = options.log ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const db = await openDb(config.store);
+  await migrate(db);
+  if (config.seedDemo && (await seedDemo(db))) log.info('demo data seeded');
+  const uow = sqlUnitOfWork(db);
+  const calendar = options.calendar ?? createCalendar(config, now);
+  const worker = startOutboxWorker({ db, log, handle: (job) => runCalendarJob({ uow, calendar }, job) });
+  uow.afterCommit(() => void worker.drain());
+  const devSigningKey = config.devSignIn ? loadDevSigningKey(config.dataDir) : null;
+  const services: Services = {
+    config,
+    db,
+    uow,
+    clock: { now },
+    ids: { newId: randomUUID },
+    log,
+    drainOutbox: worker.drain,
+    devSigningKey,
+  };
+  const authenticate = async (header: string | undefined) => {
+    const token = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/)?.[1];
+    if (!token || !devSigningKey) return null;
+    const personId = verifyDevToken(devSigningKey, token, now());
+    return personId ? principalById(db, personId) : null;
+  };
+  let ready = false;
+  const app = createHttpApp({ services, authenticate, bot: botRouter(config, log), isReady: () => ready });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  ready = true;
+  await worker.drain();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
+  return {
+    url,
+    db,
+    services,
+    async close() {
+      ready = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await worker.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const app = await startApp({ config });
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}

@@ -1,0 +1,114 @@
+import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
+import type { LocalDate } from '../shared/local-date.js';
+import type { CalendarAttendee } from './calendar.js';
+
+/** What the scheduling use cases read and write. One implementation per store (SQL today). */
+export interface AreaRecord {
+  id: string;
+  partnershipId: string;
+  name: string;
+  mailbox: string;
+  protocol: MeetingProtocol;
+  region: Region;
+  closures: LocalDate[];
+}
+
+export interface SeriesRecord {
+  id: string;
+  areaId: string;
+  firstDate: LocalDate;
+  until: LocalDate;
+  sequence: number;
+  calendarStatus: 'pending' | 'sent' | 'failed';
+  calendarRef: string | null;
+  joinUrl: string | null;
+}
+
+export type MeetingStatus = 'scheduled' | 'moved' | 'cancelled';
+
+export interface MeetingRecord {
+  id: string;
+  areaId: string;
+  seriesId: string | null;
+  patternDate: LocalDate;
+  date: LocalDate;
+  startTime: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: MeetingStatus;
+  movedFrom: LocalDate | null;
+  changeReason: string | null;
+}
+
+export interface Rep {
+  name: string;
+  email: string;
+}
+
+export interface AgencyRecord {
+  id: string;
+  name: string;
+  kind: string;
+  coreRep: Rep | null;
+  deputyRep: Rep | null;
+}
+
+export interface AreasRepo {
+  get(id: string): Promise<AreaRecord | null>;
+  list(): Promise<AreaRecord[]>;
+  updateProtocol(id: string, protocol: MeetingProtocol): Promise<void>;
+  agencies(areaId: string): Promise<AgencyRecord[]>;
+  /** Core reps of the area's agencies: the series' attendees. */
+  coreReps(areaId: string): Promise<CalendarAttendee[]>;
+  setReps(areaId: string, agencyId: string, core: Rep, deputy: Rep | null): Promise<AgencyRecord | null>;
+}
+
+export interface SeriesRepo {
+  forArea(areaId: string): Promise<SeriesRecord | null>;
+  get(id: string): Promise<SeriesRecord | null>;
+  insert(series: SeriesRecord): Promise<void>;
+  /** Bumps the iCalendar sequence and returns the new value. */
+  nextSequence(id: string): Promise<number>;
+  recordCalendar(id: string, result: Pick<SeriesRecord, 'calendarStatus' | 'calendarRef' | 'joinUrl'>): Promise<void>;
+}
+
+export interface MeetingsRepo {
+  get(id: string): Promise<MeetingRecord | null>;
+  listForArea(areaId: string, range: { from?: LocalDate; to?: LocalDate }): Promise<MeetingRecord[]>;
+  listForSeries(seriesId: string): Promise<MeetingRecord[]>;
+  insertMany(meetings: MeetingRecord[]): Promise<void>;
+  update(meeting: MeetingRecord): Promise<void>;
+}
+
+export type OutboxJob =
+  | { kind: 'calendar.create-series'; seriesId: string }
+  | { kind: 'calendar.update-series'; seriesId: string; sequence: number }
+  | { kind: 'calendar.move-occurrence'; seriesId: string; meetingId: string; sequence: number }
+  | { kind: 'calendar.cancel-occurrence'; seriesId: string; meetingId: string; sequence: number };
+
+export interface OutboxRepo {
+  /** Adds a job in the caller's transaction; a repeated key is a no-op (idempotent). */
+  enqueue(job: OutboxJob, idempotencyKey: string): Promise<void>;
+}
+
+export interface Repos {
+  areas: AreasRepo;
+  series: SeriesRepo;
+  meetings: MeetingsRepo;
+  outbox: OutboxRepo;
+}
+
+/** Runs work in one transaction over every repository. */
+export interface UnitOfWork {
+  run<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+export type { Cadence };

@@ -1,0 +1,87 @@
+import { londonInstant } from '../calendar/london-time.js';
+import type { MeetingRecord, Repos } from '../ports/store.js';
+import { DomainError } from '../shared/errors.js';
+import type { LocalDate } from '../shared/local-date.js';
+import { londonToday, workingCalendarFor } from './area-calendar.js';
+import type { SchedulingDeps } from './deps.js';
+
+export interface MoveMeetingInput {
+  meetingId: string;
+  date: LocalDate;
+  startTime?: string | undefined;
+  /** Kept in the app for the coordinator; never written to the calendar. */
+  reason: string;
+}
+
+async function changeableMeeting(repos: Repos, meetingId: string, today: LocalDate): Promise<MeetingRecord> {
+  const meeting = await repos.meetings.get(meetingId);
+  if (!meeting) throw new DomainError('MEETING_NOT_FOUND', 'There is no such meeting.');
+  if (meeting.status === 'cancelled') {
+    throw new DomainError('MEETING_CANCELLED', 'This meeting is cancelled; it cannot be changed.');
+  }
+  if (meeting.date < today) {
+    throw new DomainError('MEETING_NOT_MOVABLE', 'This meeting has already taken place.');
+  }
+  if (!meeting.seriesId) throw new DomainError('MEETING_NOT_MOVABLE', 'This meeting is not part of a series.');
+  return meeting;
+}
+
+/** Moves one occurrence (ad hoc, or off a closure day) and re-issues it in Outlook. */
+export async function moveMeeting(deps: SchedulingDeps, input: MoveMeetingInput): Promise<MeetingRecord> {
+  const today = londonToday(deps.clock.now());
+  if (input.date < today) {
+    throw new DomainError('VALIDATION_FAILED', 'A meeting cannot be moved into the past.', [
+      { path: 'date', message: 'must be today or later' },
+    ]);
+  }
+  return deps.uow.run(async (repos) => {
+    const meeting = await changeableMeeting(repos, input.meetingId, today);
+    const area = (await repos.areas.get(meeting.areaId))!;
+    const cal = workingCalendarFor(area);
+    if (!cal.isWorkingDay(input.date)) {
+      const why = cal.holidayName(input.date) ?? 'a weekend or closure day';
+      throw new DomainError('DATE_NOT_WORKING_DAY', `${input.date} is not a working day (${why}). Choose another date.`, [
+        { path: 'date', message: 'must be a working day' },
+      ]);
+    }
+    const startTime = input.startTime ?? meeting.startTime;
+    const startsAt = londonInstant(input.date, startTime);
+    const backToPattern = input.date === meeting.patternDate && startTime === area.protocol.startTime;
+    const moved: MeetingRecord = {
+      ...meeting,
+      date: input.date,
+      startTime,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + area.protocol.durationMinutes * 60_000),
+      status: backToPattern ? 'scheduled' : 'moved',
+      movedFrom: backToPattern ? null : meeting.patternDate,
+      changeReason: input.reason,
+    };
+    await repos.meetings.update(moved);
+    const sequence = await repos.series.nextSequence(meeting.seriesId!);
+    await repos.outbox.enqueue(
+      { kind: 'calendar.move-occurrence', seriesId: meeting.seriesId!, meetingId: meeting.id, sequence },
+      `move:${meeting.id}:${sequence}`,
+    );
+    return moved;
+  });
+}
+
+/** Cancels one occurrence; the reps' calendars get a cancellation with a generic note. */
+export async function cancelMeeting(
+  deps: SchedulingDeps,
+  input: { meetingId: string; reason: string },
+): Promise<MeetingRecord> {
+  const today = londonToday(deps.clock.now());
+  return deps.uow.run(async (repos) => {
+    const meeting = await changeableMeeting(repos, input.meetingId, today);
+    const cancelled: MeetingRecord = { ...meeting, status: 'cancelled', changeReason: input.reason };
+    await repos.meetings.update(cancelled);
+    const sequence = await repos.series.nextSequence(meeting.seriesId!);
+    await repos.outbox.enqueue(
+      { kind: 'calendar.cancel-occurrence', seriesId: meeting.seriesId!, meetingId: meeting.id, sequence },
+      `cancel:${meeting.id}:${sequence}`,
+    );
+    return cancelled;
+  });
+}

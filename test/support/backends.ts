@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../bot/src/store/db.js';
+import { openPgliteDb } from '../../bot/src/store/pglite-db.js';
+import { openPostgresDb } from '../../bot/src/store/postgres-db.js';
+
+export interface Backend {
+  name: string;
+  open(): Promise<Db>;
+}
+
+/**
+ * The store tests run on PGlite always, and on a PostgreSQL server too when DATABASE_URL is set
+ * (`.ci/run` sets it when one answers on 127.0.0.1:5432). Each server run works in a fresh schema.
+ */
+export function backends(): Backend[] {
+  const list: Backend[] = [{ name: 'PGlite', open: () => openPgliteDb(null) }];
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    list.push({
+      name: 'PostgreSQL server',
+      async open() {
+        const schema = `marac_test_${randomBytes(6).toString('hex')}`;
+        const db = await openPostgresDb({ connectionString: url, schema });
+        const close = db.close;
+        return {
+          ...db,
+          async close() {
+            await db.query(`DROP SCHEMA ${schema} CASCADE`);
+            await close();
+          },
+        };
+      },
+    });
+  }
+  return list;
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import type { CalendarPort } from '../../core/ports/calendar.js';
+import { loadConfig } from '../../bot/src/config/config.js';
+import { startApp as start, type RunningApp } from '../../bot/src/main.js';
+
+export interface TestApp extends RunningApp {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app on a random loopback port, in local mode, with demo data, in a fresh data folder.
+ * PGlite in memory is not used: the app opens its data folder exactly as `npm start` does.
+ */
+export async function startApp(
+  options: { env?: Record<string, string>; calendar?: CalendarPort; now?: () => Date } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'marac-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MARAC_DATA_DIR: dataDir,
+    MARAC_TAB_DIR: path.resolve('tab/dist'),
+    ...options.env,
+  });
+  const app = await start({
+    config,
+    log: pino({ level: 'silent' }),
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    ...app,
+    dataDir,
+    async stop() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the development sign-in and returns a fetch bound to the token. */
+export async function signIn(app: { url: string }, email: string) {
+  const response = await fetch(`${app.url}/api/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  return (route: string, init: RequestInit = {}) =>
+    fetch(`${app.url}${route}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    });
+}
