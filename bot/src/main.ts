@@ -41,7 +41,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const now = options.now ?? (() => new Date());
   const db = await openDb(config.store);
   await migrate(db);
-  if (config.seedDemo && (await seedDemo(db))) log.info('demo data seeded');
+  if (config.seedDemo && (await seedDemo(db, now))) log.info('demo data seeded');
   const uow = sqlUnitOfWork(db);
   const calendar = options.calendar ?? createCalendar(config, now);
   const worker = startOutboxWorker({ db, log, handle: (job) => runCalendarJob({ uow, calendar }, job) });

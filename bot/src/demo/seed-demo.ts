@@ -1,12 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import { londonDateOf } from '../../../core/calendar/london-time.js';
+import { createSeries } from '../../../core/scheduling/create-series.js';
 import type { Db } from '../store/db.js';
+import { sqlUnitOfWork } from '../store/unit-of-work.js';
 import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
+
+/**
+ * Loads the demo partnership once, and gives the fortnightly area a year of meetings from today
+ * (its Outlook series goes out through the outbox like any other). The monthly area is left
+ * without a series, for the coordinator to create.
+ */
+export async function seedDemo(db: Db, now: () => Date = () => new Date()): Promise<boolean> {
+  const seeded = await seedDemoPartnership(db);
+  if (!seeded) return false;
+  const fortnightly = await db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [demoAreas[0]!.name]);
+  const deps = { uow: sqlUnitOfWork(db), clock: { now }, ids: { newId: randomUUID } };
+  await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
+  return true;
+}
 
 /**
  * Loads the demo partnership once. Returns false (and changes nothing) when a partnership is
  * already there, so it is safe at every start and never mixes demo people into real data.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+async function seedDemoPartnership(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM partnership');
     if (existing.rows[0]!.n > 0) return false;

@@ -1,0 +1,43 @@
+import { startApp, type TestApp } from '../../support/start-app.js';
+
+// The bot endpoint through the real HTTP pipeline and the Agents SDK, with `expectReplies`
+// delivery so the replies come back in the response instead of through a connector.
+const activity = (type: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  id: 'activity-1',
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.trafficmanager.net/uk/',
+  deliveryMode: 'expectReplies',
+  from: { id: 'user-1', name: 'Demo user' },
+  recipient: { id: 'bot-1', name: 'MARAC' },
+  conversation: { id: 'conversation-1', conversationType: 'personal' },
+  ...extra,
+});
+
+describe('bot endpoint', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.stop());
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('answers a message with its help text and no case data', async () => {
+    const response = await post(activity('message', { text: 'hello' }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { activities: { type: string; text: string }[] };
+    expect(body.activities).toHaveLength(1);
+    expect(body.activities[0]!.text).toMatch(/MARAC assistant/);
+  });
+
+  it('refuses a request with a malformed bearer token', async () => {
+    const response = await post(activity('message', { text: 'hello' }), { authorization: 'Bearer not-a-jwt' });
+    expect(response.status).toBe(401);
+  });
+});
