@@ -15,10 +15,19 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
 }
 
-/** An error that knows how long to wait (Graph's Retry-After). */
+/** What an adapter's error may tell the worker: how long to wait (Graph's Retry-After), or status. */
 interface RetryAfter {
   retryAfterSeconds?: number;
-  retryable?: boolean;
+  status?: number;
+}
+
+// Answers that will come back the same however often the job is tried.
+const FINAL_STATUSES = new Set([400, 404, 409, 422]);
+
+function isFinal(error: unknown, attempts: number, maxAttempts: number): boolean {
+  if (attempts >= maxAttempts) return true;
+  const status = (error as RetryAfter | null)?.status;
+  return typeof status === 'number' && FINAL_STATUSES.has(status);
 }
 
 function backoffSeconds(attempts: number, error: unknown): number {
@@ -54,7 +63,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
         await completeJob(db, leased.id);
         log.info({ jobId: leased.id, kind: leased.job.kind }, 'outbox job sent');
       } catch (error) {
-        const final = leased.attempts >= maxAttempts || (error as RetryAfter).retryable === false;
+        const final = isFinal(error, leased.attempts, maxAttempts);
         const wait = final ? null : backoffSeconds(leased.attempts, error);
         await failJob(db, leased.id, errorCode(error), wait);
         log.warn({ jobId: leased.id, kind: leased.job.kind, code: errorCode(error), retryInSeconds: wait }, 'outbox job failed');

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from '../../../bot/src/config/config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('configuration', () => {
+  it('defaults to local mode, port 3978, PGlite under ./.data, demo data and the dev sign-in', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3978, host: '127.0.0.1', seedDemo: true, devSignIn: true });
+    expect(config.graph.mode).toBe('local');
+    expect(config.store.databaseUrl).toBeNull();
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: expected a port number/],
+    [{ PORT: '70000' }, /^PORT:/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: expected a postgres:\/\//],
+    [{ GRAPH_MODE: 'cloud' }, /^GRAPH_MODE:/],
+    [{ MARAC_SEED_DEMO: 'yes' }, /^MARAC_SEED_DEMO: expected true or false/],
+    [{ GRAPH_MODE: 'graph' }, /^GRAPH_TENANT_ID: required when GRAPH_MODE=graph/],
+    [{ BOT_CLIENT_ID: 'abc' }, /^BOT_TENANT_ID: required with the other bot credentials/],
+  ])('names the key and what is expected: %j', (env, message) => {
+    expect(problemsOf(env as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  });
+
+  it('names every bad key at once', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+
+  it('refuses the development sign-in in production or off loopback', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*NODE_ENV=production/)]);
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/)]);
+    expect(loadConfig({ HOST: '0.0.0.0', MARAC_DEV_SIGN_IN: 'false' }).devSignIn).toBe(false);
+  });
+});
