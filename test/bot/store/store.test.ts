@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../../bot/src/demo/seed-demo.js';
 import type { Db } from '../../../bot/src/store/db.js';
 import { migrate } from '../../../bot/src/store/migrate.js';
+import { migrations } from '../../../bot/src/store/migrations/index.js';
 import { completeJob, failJob, leaseNext, pendingJobCount } from '../../../bot/src/store/sql-outbox.js';
 import { reposOver, sqlUnitOfWork } from '../../../bot/src/store/unit-of-work.js';
 import type { MeetingRecord } from '../../../core/ports/store.js';
@@ -13,7 +14,7 @@ describe.each(backends())('store on $name', ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    expect(await migrate(db)).toEqual(['001-foundation']);
+    expect(await migrate(db)).toEqual(migrations.map((m) => m.id));
     expect(await seedDemo(db)).toBe(true);
     areaId = (await reposOver(db).areas.list())[0]!.id;
   });

@@ -1,0 +1,2 @@
+/** Placeholder: the audit log work fills this in. */
+export const auditLog = `SELECT 1;`;
