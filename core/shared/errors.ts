@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
-  | 'CALENDAR_UNAVAILABLE';
+  | 'CALENDAR_UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

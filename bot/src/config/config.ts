@@ -18,6 +18,7 @@ const envSchema = z.object({
   MARAC_SEED_DEMO: bool(true),
   MARAC_DEV_SIGN_IN: bool(true),
   MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(100_000).default(300),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
@@ -47,6 +48,8 @@ export interface AppConfig {
   tabDir: string;
   seedDemo: boolean;
   devSignIn: boolean;
+  /** API requests a caller may make per minute (bursts of 60). */
+  rateLimitPerMinute: number;
   store: { databaseUrl: string | null; databaseSchema: string | null; dataDir: string };
   graph:
     | { mode: 'local' }
@@ -105,6 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     tabDir: path.resolve(env.MARAC_TAB_DIR),
     seedDemo: env.MARAC_SEED_DEMO,
     devSignIn,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     store: { databaseUrl: env.DATABASE_URL ?? null, databaseSchema: env.DATABASE_SCHEMA ?? null, dataDir },
     graph:
       mode === 'graph'

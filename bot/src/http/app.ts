@@ -7,6 +7,7 @@ import { meetingRoutes } from './routes/meeting-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { bodyErrorHandler, mountRoutes } from './mount-routes.js';
 import { openApiDocument } from './openapi.js';
+import { createRateLimiter } from './rate-limit.js';
 import type { RouteDef } from './route.js';
 import { securityHeaders } from './security-headers.js';
 import type { Services } from './services.js';
@@ -39,7 +40,8 @@ export function createHttpApp(parts: AppParts): Express {
     res.json(document);
   });
   app.use('/api', express.json({ limit: '100kb', strict: true }), bodyErrorHandler(s.log));
-  app.use('/api', mountRoutes({ routes, authenticate: parts.authenticate, log: s.log }));
+  const limiter = createRateLimiter({ capacity: 60, perMinute: s.config.rateLimitPerMinute });
+  app.use('/api', mountRoutes({ routes, authenticate: parts.authenticate, log: s.log, limiter }));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.', correlationId: 'none' } });
   });

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   MEETING_CANCELLED: 409,
   DATE_NOT_WORKING_DAY: 422,
   CALENDAR_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code];

@@ -4,10 +4,12 @@ import type { Logger } from 'pino';
 import { DomainError, isDomainError } from '../../../core/shared/errors.js';
 import type { Principal } from '../auth/people.js';
 import { statusOf, validationError } from './errors.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { Policy, RouteDef } from './route.js';
 
 export interface MountOptions {
   routes: readonly RouteDef[];
+  limiter: RateLimiter;
   authenticate: (authorization: string | undefined) => Promise<Principal | null>;
   log: Logger;
 }
@@ -53,6 +55,11 @@ export function mountRoutes(options: MountOptions): Router {
       const correlationId = randomUUID();
       try {
         const principal = def.policy.kind === 'public' ? null : await options.authenticate(req.headers.authorization);
+        const wait = options.limiter.take(principal ? `person:${principal.personId}` : `ip:${req.ip}`);
+        if (wait > 0) {
+          res.setHeader('Retry-After', String(wait));
+          throw new DomainError('RATE_LIMITED', `Too many requests. Try again in ${wait} seconds.`);
+        }
         if (def.policy.kind !== 'public' && !principal) {
           throw new DomainError('UNAUTHENTICATED', 'Sign in to use the MARAC app.');
         }
