@@ -1,0 +1,59 @@
+import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { Area, Me } from '../../../core/contracts/api.js';
+import { api, canEdit } from '../api/endpoints.js';
+import { londonToday } from '../format/dates.js';
+import { AgenciesSection } from './AgenciesSection.js';
+import { MeetingsSection } from './MeetingsSection.js';
+import { ProtocolSection } from './ProtocolSection.js';
+import { SeriesSection } from './SeriesSection.js';
+import { useLoad } from './use-load.js';
+
+const useStyles = makeStyles({
+  title: { display: 'block', margin: '4px 0 2px' },
+  sub: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: '16px' },
+});
+
+export interface AreaViewProps {
+  area: Area;
+  me: Me;
+  onAreaChanged: (area: Area) => void;
+  onAreasStale: () => void;
+}
+
+/** One area: protocol, Outlook series, coming meetings and agencies. */
+export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProps) {
+  const styles = useStyles();
+  const editable = canEdit(me, area.id);
+  const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
+
+  const areaChanged = (updated: Area) => {
+    onAreaChanged(updated);
+    // A new protocol or a new series changes the dates and deadlines of coming meetings.
+    meetings.reload();
+  };
+
+  return (
+    <>
+      <Title2 as="h2" className={styles.title}>
+        {area.name}
+      </Title2>
+      <Text className={styles.sub}>
+        {editable
+          ? 'You coordinate this area: you can change its schedule and agency reps.'
+          : 'You can see this area’s schedule; only its coordinator can change it.'}
+      </Text>
+      <ProtocolSection area={area} editable={editable} onSaved={areaChanged} />
+      <SeriesSection area={area} editable={editable} onCreated={areaChanged} />
+      <MeetingsSection
+        editable={editable}
+        meetings={meetings.data}
+        loading={meetings.loading}
+        error={meetings.error}
+        onMeetingChanged={(m) =>
+          meetings.setData((list) => (list ?? []).map((x) => (x.id === m.id ? m : x)))
+        }
+      />
+      <AgenciesSection areaId={area.id} editable={editable} onRepsChanged={onAreasStale} />
+    </>
+  );
+}

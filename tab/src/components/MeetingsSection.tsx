@@ -1,0 +1,104 @@
+import {
+  Spinner,
+  Table,
+  TableBody,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Meeting } from '../../../core/contracts/api.js';
+import type { ApiRequestError } from '../api/client.js';
+import { CancelMeetingDialog } from './CancelMeetingDialog.js';
+import { ErrorBar } from './ErrorBar.js';
+import { MeetingRow } from './MeetingRow.js';
+import { MoveMeetingDialog } from './MoveMeetingDialog.js';
+import { Section } from './Section.js';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  table: { tableLayout: 'auto' },
+});
+
+type Action = { kind: 'move' | 'cancel'; meeting: Meeting } | null;
+const headers = [
+  'Meeting',
+  'Status',
+  'Referrals due',
+  'Agenda circulated',
+  'Action plan due',
+  'Minutes due',
+];
+
+/** The coming meetings with every deadline, and per-meeting Move and Cancel. */
+export function MeetingsSection(props: {
+  editable: boolean;
+  meetings: Meeting[] | null;
+  loading: boolean;
+  error: ApiRequestError | null;
+  onMeetingChanged: (meeting: Meeting) => void;
+}) {
+  const styles = useStyles();
+  const [action, setAction] = useState<Action>(null);
+  const meetings = [...(props.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const done = (meeting: Meeting) => {
+    setAction(null);
+    props.onMeetingChanged(meeting);
+  };
+
+  return (
+    <Section id="meetings-heading" title="Coming meetings">
+      <ErrorBar error={props.error} title="Meetings could not be loaded" />
+      {props.loading && !props.meetings && <Spinner size="small" label="Loading meetings" />}
+      {props.meetings && meetings.length === 0 && (
+        <Text>No coming meetings. Meetings appear here once the Outlook series exists.</Text>
+      )}
+      {meetings.length > 0 && (
+        <div className={styles.scroll}>
+          <Table
+            size="small"
+            className={styles.table}
+            aria-labelledby="meetings-heading"
+            data-testid="meetings-table"
+          >
+            <TableHeader>
+              <TableRow>
+                {headers.map((h) => (
+                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                ))}
+                {props.editable && <TableHeaderCell>Change</TableHeaderCell>}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {meetings.map((m) => (
+                <MeetingRow
+                  key={m.id}
+                  meeting={m}
+                  editable={props.editable}
+                  onMove={() => setAction({ kind: 'move', meeting: m })}
+                  onCancel={() => setAction({ kind: 'cancel', meeting: m })}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {action?.kind === 'move' && (
+        <MoveMeetingDialog
+          meeting={action.meeting}
+          onClose={() => setAction(null)}
+          onMoved={done}
+        />
+      )}
+      {action?.kind === 'cancel' && (
+        <CancelMeetingDialog
+          meeting={action.meeting}
+          onClose={() => setAction(null)}
+          onCancelled={done}
+        />
+      )}
+    </Section>
+  );
+}
