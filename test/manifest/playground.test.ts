@@ -1,0 +1,70 @@
+// .m365agentsplayground.yml: the Agents Playground's mock users must be exactly five (the
+// playground refuses other counts) and must be the demo people, so local flows have their roles.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoAgencies, demoStaff } from '../../bot/src/demo/demo-data.js';
+
+const text = readFileSync(path.resolve(__dirname, '..', '..', '.m365agentsplayground.yml'), 'utf8');
+
+/** The lines of one top-level key's block (this file's YAML is plain enough to read by lines). */
+function block(key: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line === `${key}:`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((line, i) => i > start && /^[A-Za-z]/.test(line));
+  return lines.slice(start + 1, end === -1 ? undefined : end);
+}
+
+function field(lines: string[], name: string): string | undefined {
+  return lines
+    .map((line) => new RegExp(`^\\s*(?:- )?${name}: (.+)$`).exec(line)?.[1])
+    .find(Boolean);
+}
+
+function users(): { id: string; name: string; email: string; upn: string }[] {
+  const entries: string[][] = [];
+  for (const line of block('users')) {
+    if (/^\s*#/.test(line) || !line.trim()) continue;
+    if (/^\s*- /.test(line)) entries.push([]);
+    entries.at(-1)?.push(line);
+  }
+  return entries.map((lines) => ({
+    id: field(lines, 'id')!,
+    name: field(lines, 'name')!,
+    email: field(lines, 'email')!,
+    upn: field(lines, 'userPrincipleName')!,
+  }));
+}
+
+const staff = (role: string) => demoStaff.find((s) => s.roles.includes(role as never))!.person;
+const coreRep = (kind: string) => demoAgencies.find((a) => a.kind === kind)!.core;
+
+describe('.m365agentsplayground.yml', () => {
+  it('lists exactly five users: coordinator, chair, IDVA and two core representatives', () => {
+    const expected = [
+      staff('coordinator'),
+      staff('chair'),
+      staff('idva'),
+      coreRep('police'),
+      coreRep('childrens-social-care'),
+    ];
+    expect(expected.map((p) => p.name)).toEqual([
+      'Rosalind Marsh',
+      'Inspector Amos Kettering',
+      'Lowri Blackwood',
+      'Dana Whitcombe',
+      'Priya Ellingham',
+    ]);
+    const listed = users();
+    expect(listed).toHaveLength(5);
+    expect(listed.map(({ name, email }) => ({ name, email }))).toEqual(expected);
+    for (const user of listed) expect(user.upn).toBe(user.email);
+    expect(new Set(listed.map((u) => u.id)).size).toBe(5);
+  });
+
+  it('signs the playground in as the coordinator', () => {
+    const current = block('currentUser');
+    expect(field(current, 'email')).toBe(staff('coordinator').email);
+    expect(field(current, 'id')).toBe(users()[0]!.id);
+  });
+});
