@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '../../core/ports/calendar.js';
 import { runCalendarJob } from '../../core/scheduling/run-calendar-job.js';
-import { loadDevSigningKey, verifyDevToken } from './auth/dev-tokens.js';
-import { principalById } from './auth/people.js';
+import { createAuthenticate } from './auth/authenticate.js';
+import { loadDevSigningKey } from './auth/dev-tokens.js';
+import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './bot/agent.js';
 import { createCalendar } from './calendar-factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
@@ -57,12 +58,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     drainOutbox: worker.drain,
     devSigningKey,
   };
-  const authenticate = async (header: string | undefined) => {
-    const token = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/)?.[1];
-    if (!token || !devSigningKey) return null;
-    const personId = verifyDevToken(devSigningKey, token, now());
-    return personId ? principalById(db, personId) : null;
-  };
+  const entra = config.entra ? createEntraVerifier(config.entra) : null;
+  const authenticate = createAuthenticate({ db, entra, devSigningKey, now });
   let ready = false;
   const app = createHttpApp({ services, authenticate, bot: botRouter(config, log), isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {

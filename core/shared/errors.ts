@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'CALENDAR_UNAVAILABLE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'AUTH_UNAVAILABLE';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { EntraConfigError, entraEnvSchema, entraOptionsFrom, type EntraOptions } from '../auth/entra/entra-config.js';
 
 const bool = (fallback: boolean) =>
   z
@@ -9,7 +10,7 @@ const bool = (fallback: boolean) =>
 
 const optionalText = z.string().trim().min(1).optional();
 
-const envSchema = z.object({
+const envSchema = entraEnvSchema.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -55,6 +56,8 @@ export interface AppConfig {
     | { mode: 'local' }
     | { mode: 'graph'; tenantId: string; clientId: string; clientSecret: string; baseUrl: string; authorityHost: string };
   bot: { clientId: string; tenantId: string; clientSecret: string } | null;
+  /** Entra ID sign-in for the tab's API; required in production. */
+  entra: EntraOptions | null;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,16 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
   }
   const botKeys = ['BOT_CLIENT_ID', 'BOT_TENANT_ID', 'BOT_CLIENT_SECRET'] as const;
   if (botKeys.some((key) => env[key])) problems.push(...required(env, [...botKeys], 'with the other bot credentials'));
+  let entra: EntraOptions | null = null;
+  try {
+    entra = entraOptionsFrom(source);
+  } catch (error) {
+    if (!(error instanceof EntraConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (!entra && env.NODE_ENV === 'production') {
+    problems.push('ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production (the API accepts only Entra ID tokens there)');
+  }
   const devSignIn = mode === 'local' && env.MARAC_DEV_SIGN_IN;
   if (devSignIn && env.NODE_ENV === 'production') {
     problems.push('MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production; set it to false');
@@ -124,5 +137,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     bot: env.BOT_CLIENT_ID
       ? { clientId: env.BOT_CLIENT_ID, tenantId: env.BOT_TENANT_ID!, clientSecret: env.BOT_CLIENT_SECRET! }
       : null,
+    entra,
   };
 }

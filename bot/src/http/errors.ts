@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   DATE_NOT_WORKING_DAY: 422,
   CALENDAR_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
+  AUTH_UNAVAILABLE: 503,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code];
