@@ -9,6 +9,7 @@ import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './bot/agent.js';
 import { createCalendar } from './calendar-factory.js';
+import { openAppCrypto } from './crypto/app-crypto.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { createHttpApp } from './http/app.js';
@@ -42,8 +43,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const now = options.now ?? (() => new Date());
   const db = await openDb(config.store);
   await migrate(db);
-  if (config.seedDemo && (await seedDemo(db, now))) log.info('demo data seeded');
-  const uow = sqlUnitOfWork(db);
+  const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
+  if (config.seedDemo && (await seedDemo(db, crypto, now))) log.info('demo data seeded');
+  const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
   const worker = startOutboxWorker({ db, log, handle: (job) => runCalendarJob({ uow, calendar }, job) });
   uow.afterCommit(() => void worker.drain());
@@ -51,6 +53,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const services: Services = {
     config,
     db,
+    crypto,
     uow,
     clock: { now },
     ids: { newId: randomUUID },
@@ -59,7 +62,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     devSigningKey,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
-  const authenticate = createAuthenticate({ db, entra, devSigningKey, now });
+  const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
   let ready = false;
   const app = createHttpApp({ services, authenticate, bot: botRouter(config, log), isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {

@@ -34,3 +34,12 @@ export function backends(): Backend[] {
   }
   return list;
 }
+
+/** Field encryption with a fresh local key file, as local mode has it. */
+export async function testCrypto(db: Db) {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { openAppCrypto } = await import('../../bot/src/crypto/app-crypto.js');
+  return openAppCrypto(db, { dataDir: mkdtempSync(path.join(tmpdir(), 'marac-keys-')), keyVault: null });
+}

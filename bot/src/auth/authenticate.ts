@@ -1,4 +1,5 @@
 import { DomainError } from '../../../core/shared/errors.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../store/db.js';
 import { verifyDevToken } from './dev-tokens.js';
 import type { EntraIdentity, EntraVerifier } from './entra/entra-verifier.js';
@@ -12,7 +13,7 @@ export type Authenticate = (authorization: string | undefined) => Promise<Princi
  * sign-in name, which an Entra tenant can only issue on domains it has verified, and only for a
  * person not yet bound to another identity. Returns null for someone the MARAC does not know.
  */
-async function personFor(db: Db, who: EntraIdentity): Promise<string | null> {
+async function personFor(db: Db, crypto: AppCrypto, who: EntraIdentity): Promise<string | null> {
   const bound = await db.query<{ id: string }>('SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2', [
     who.tenantId,
     who.objectId,
@@ -21,9 +22,9 @@ async function personFor(db: Db, who: EntraIdentity): Promise<string | null> {
   if (!who.username) return null;
   const claimed = await db.query<{ id: string }>(
     `UPDATE person SET tenant_id = $1, object_id = $2
-      WHERE lower(email) = lower($3) AND object_id IS NULL AND (tenant_id IS NULL OR tenant_id = $1)
+      WHERE email_index = $3 AND object_id IS NULL AND (tenant_id IS NULL OR tenant_id = $1)
       RETURNING id`,
-    [who.tenantId, who.objectId, who.username],
+    [who.tenantId, who.objectId, crypto.indexer.emailTerm(who.username)],
   );
   return claimed.rows[0]?.id ?? null;
 }
@@ -31,6 +32,7 @@ async function personFor(db: Db, who: EntraIdentity): Promise<string | null> {
 /** Bearer tokens: Entra ID access tokens, and in local mode the development sign-in's tokens. */
 export function createAuthenticate(options: {
   db: Db;
+  crypto: AppCrypto;
   entra: EntraVerifier | null;
   devSigningKey: Buffer | null;
   now: () => Date;
@@ -40,15 +42,15 @@ export function createAuthenticate(options: {
     if (!token) return null;
     if (token.startsWith('dev.')) {
       const personId = options.devSigningKey ? verifyDevToken(options.devSigningKey, token, options.now()) : null;
-      return personId ? principalById(options.db, personId) : null;
+      return personId ? principalById(options.db, options.crypto, personId) : null;
     }
     if (!options.entra) return null;
     try {
-      const personId = await personFor(options.db, await options.entra.verify(token));
+      const personId = await personFor(options.db, options.crypto, await options.entra.verify(token));
       if (!personId) {
         throw new DomainError('FORBIDDEN', 'Your account is not set up for any MARAC area. Ask your MARAC coordinator.');
       }
-      return principalById(options.db, personId);
+      return principalById(options.db, options.crypto, personId);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       if (error.reason === 'keys_unavailable') {

@@ -1,5 +1,7 @@
 import type { Role } from '../../../core/contracts/api.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from '../store/db.js';
+import { decryptPerson, findPersonIdByEmail, type PersonRow } from '../store/sql-people.js';
 
 export interface AreaRole {
   areaId: string;
@@ -28,29 +30,27 @@ export async function rolesOf(q: Queryable, personId: string): Promise<AreaRole[
   return result.rows.map((r) => ({ areaId: r.area_id, areaName: r.area_name, role: r.role }));
 }
 
-export async function principalById(q: Queryable, personId: string): Promise<Principal | null> {
-  const found = await q.query<{ id: string; name: string; email: string }>(
-    'SELECT id, name, email FROM person WHERE id = $1',
-    [personId],
-  );
-  const person = found.rows[0];
-  if (!person) return null;
+export async function principalById(q: Queryable, crypto: AppCrypto, personId: string): Promise<Principal | null> {
+  const found = await q.query<PersonRow>('SELECT id, partnership_id, name, email FROM person WHERE id = $1', [personId]);
+  const row = found.rows[0];
+  if (!row) return null;
+  const person = await decryptPerson(q, crypto, row);
   return { personId: person.id, name: person.name, email: person.email, roles: await rolesOf(q, person.id) };
 }
 
-export async function personIdByEmail(q: Queryable, email: string): Promise<string | null> {
-  const found = await q.query<{ id: string }>('SELECT id FROM person WHERE lower(email) = lower($1)', [email]);
-  return found.rows[0]?.id ?? null;
-}
+export const personIdByEmail = findPersonIdByEmail;
 
 /** People who hold any role, for the development sign-in's picker. */
-export async function peopleWithRoles(q: Queryable): Promise<Principal[]> {
+export async function peopleWithRoles(q: Queryable, crypto: AppCrypto): Promise<Principal[]> {
   const found = await q.query<{ id: string }>(
-    `SELECT DISTINCT p.id, p.email FROM person p
+    `SELECT p.id FROM person p
       WHERE EXISTS (SELECT 1 FROM area_role r WHERE r.person_id = p.id)
-         OR EXISTS (SELECT 1 FROM area_agency aa WHERE aa.core_rep_id = p.id OR aa.deputy_rep_id = p.id)
-      ORDER BY p.email`,
+         OR EXISTS (SELECT 1 FROM area_agency aa WHERE aa.core_rep_id = p.id OR aa.deputy_rep_id = p.id)`,
   );
-  const people = await Promise.all(found.rows.map((row) => principalById(q, row.id)));
-  return people.filter((p): p is Principal => p !== null);
+  const people: Principal[] = [];
+  for (const row of found.rows) {
+    const principal = await principalById(q, crypto, row.id);
+    if (principal) people.push(principal);
+  }
+  return people.sort((a, b) => a.email.localeCompare(b.email));
 }

@@ -1,5 +1,9 @@
+import { auditVerifyCommand } from '../audit/audit-verify-command.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { openAppCrypto, openKek } from '../crypto/app-crypto.js';
+import { rotateKeys } from '../crypto/rotate-keys.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { openDb } from '../store/open-db.js';
 import { schedulePreview } from './schedule-preview.js';
@@ -9,54 +13,65 @@ const USAGE = `Usage: npx marac <command> [options]
 Commands:
   migrate            apply database migrations (PGlite under MARAC_DATA_DIR, or DATABASE_URL)
   seed-demo          load the demo partnership (only into an empty store)
-  schedule-preview   list meetings and deadlines for a cadence (see --help of the command)
+  schedule-preview   list meetings and deadlines for a cadence (flags: see README)
+  audit-verify       walk the audit log's hash chain and check the signed checkpoint [--json]
+  rotate-keys        make a new key-encryption key version and re-wrap every data key [--json]
   help               this text
 `;
 
-async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+interface Output {
+  exitCode: number;
+  stdout: string;
+  stderr?: string;
+}
+
+async function withDb(work: (db: Db, config: ReturnType<typeof loadConfig>) => Promise<Output>): Promise<Output> {
   const config = loadConfig(process.env);
   const db = await openDb(config.store);
   try {
-    return await work(db);
+    await migrate(db);
+    return await work(db, config);
   } finally {
     await db.close();
   }
 }
 
+const commands: Record<string, (args: string[], json: boolean) => Promise<Output>> = {
+  migrate: (_args, json) =>
+    withDb(async () => ({ exitCode: 0, stdout: json ? JSON.stringify({ ok: true }) : 'Up to date.' })),
+  'seed-demo': (_args, json) =>
+    withDb(async (db, config) => {
+      const seeded = await seedDemo(db, await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }));
+      const text = seeded ? 'Demo data loaded.' : 'The store already has a partnership; nothing loaded.';
+      return { exitCode: 0, stdout: json ? JSON.stringify({ seeded }) : text };
+    }),
+  'schedule-preview': async (args) => schedulePreview(args),
+  'audit-verify': (args) => withDb((db, config) => auditVerifyCommand(db, config.dataDir, args)),
+  'rotate-keys': (_args, json) =>
+    withDb(async (db, config) => {
+      const result = await rotateKeys(db, await openKek({ dataDir: config.dataDir, keyVault: config.keyVault }));
+      const text = `Key-encryption key is now version ${result.version}; ${result.rewrapped} data keys re-wrapped.`;
+      return { exitCode: 0, stdout: json ? JSON.stringify(result) : text };
+    }),
+};
+
 /** Runs one operator command; returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const json = rest.includes('--json');
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = commands[command];
+  if (!run) {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case 'migrate': {
-        const applied = await withDb(migrate);
-        console.log(json ? JSON.stringify({ applied }) : applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date.');
-        return 0;
-      }
-      case 'seed-demo': {
-        const seeded = await withDb(async (db) => {
-          await migrate(db);
-          return seedDemo(db);
-        });
-        console.log(json ? JSON.stringify({ seeded }) : seeded ? 'Demo data loaded.' : 'The store already has a partnership; nothing loaded.');
-        return 0;
-      }
-      case 'schedule-preview': {
-        const result = schedulePreview(rest);
-        if (result.stdout) process.stdout.write(result.stdout);
-        if (result.stderr) process.stderr.write(result.stderr);
-        return result.exitCode;
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-        console.log(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        console.error(`Unknown command "${command}".\n\n${USAGE}`);
-        return 2;
-    }
+    const result = await run(rest, rest.includes('--json'));
+    if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    if (result.stderr) process.stderr.write(result.stderr);
+    return result.exitCode;
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `marac ${command}: ${(error as Error).message}`);
     return 1;

@@ -34,6 +34,8 @@ const envSchema = entraEnvSchema.extend({
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_BASE_URL: z.url({ message: 'expected an https URL' }).default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  MARAC_KEY_VAULT_URL: z.url({ message: 'expected the https URL of an Azure Key Vault' }).optional(),
+  MARAC_KEK_NAME: z.string().regex(/^[A-Za-z0-9-]{1,127}$/, 'expected a Key Vault key name').default('marac-kek'),
   BOT_CLIENT_ID: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_CLIENT_SECRET: optionalText,
@@ -56,6 +58,8 @@ export interface AppConfig {
     | { mode: 'local' }
     | { mode: 'graph'; tenantId: string; clientId: string; clientSecret: string; baseUrl: string; authorityHost: string };
   bot: { clientId: string; tenantId: string; clientSecret: string } | null;
+  /** Where the key-encryption key lives: Key Vault in production, else a file in dataDir. */
+  keyVault: { vaultUrl: string; keyName: string } | null;
   /** Entra ID sign-in for the tab's API; required in production. */
   entra: EntraOptions | null;
 }
@@ -102,6 +106,9 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
   if (!entra && env.NODE_ENV === 'production') {
     problems.push('ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production (the API accepts only Entra ID tokens there)');
   }
+  if (!env.MARAC_KEY_VAULT_URL && env.NODE_ENV === 'production') {
+    problems.push('MARAC_KEY_VAULT_URL: required with NODE_ENV=production (the key-encryption key must live in Key Vault, not on the app server)');
+  }
   const devSignIn = mode === 'local' && env.MARAC_DEV_SIGN_IN;
   if (devSignIn && env.NODE_ENV === 'production') {
     problems.push('MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production; set it to false');
@@ -138,5 +145,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       ? { clientId: env.BOT_CLIENT_ID, tenantId: env.BOT_TENANT_ID!, clientSecret: env.BOT_CLIENT_SECRET! }
       : null,
     entra,
+    keyVault: env.MARAC_KEY_VAULT_URL ? { vaultUrl: env.MARAC_KEY_VAULT_URL, keyName: env.MARAC_KEK_NAME } : null,
   };
 }

@@ -11,7 +11,7 @@ import type { KeyEncryptionKey } from './kek.js';
 /** The `data_key` owner of the blind index key. */
 export const BLIND_INDEX_OWNER = 'blind-index';
 
-type Kind = 'name' | 'dob' | 'postcode' | 'outward';
+type Kind = 'name' | 'dob' | 'postcode' | 'outward' | 'email';
 
 /**
  * Blind index terms: HMAC-SHA256 of normalised names, dates of birth and postcodes under a key of
@@ -50,6 +50,11 @@ export class BlindIndexer {
     return normal
       ? [this.term('postcode', normal.postcode), this.term('outward', normal.outward)]
       : [];
+  }
+
+  /** The exact-match term of an email address (case and surrounding space ignored). */
+  emailTerm(email: string): string {
+    return this.term('email', email.trim().toLowerCase());
   }
 
   private term(kind: Kind, value: string): string {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { londonDateOf } from '../../../core/calendar/london-time.js';
 import { createSeries } from '../../../core/scheduling/create-series.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../store/db.js';
+import { upsertPerson } from '../store/sql-people.js';
 import { sqlUnitOfWork } from '../store/unit-of-work.js';
 import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
 
@@ -10,11 +12,11 @@ import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data
  * (its Outlook series goes out through the outbox like any other). The monthly area is left
  * without a series, for the coordinator to create.
  */
-export async function seedDemo(db: Db, now: () => Date = () => new Date()): Promise<boolean> {
-  const seeded = await seedDemoPartnership(db);
+export async function seedDemo(db: Db, crypto: AppCrypto, now: () => Date = () => new Date()): Promise<boolean> {
+  const seeded = await seedDemoPartnership(db, crypto);
   if (!seeded) return false;
   const fortnightly = await db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [demoAreas[0]!.name]);
-  const deps = { uow: sqlUnitOfWork(db), clock: { now }, ids: { newId: randomUUID } };
+  const deps = { uow: sqlUnitOfWork(db, crypto), clock: { now }, ids: { newId: randomUUID } };
   await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
   return true;
 }
@@ -23,7 +25,7 @@ export async function seedDemo(db: Db, now: () => Date = () => new Date()): Prom
  * Loads the demo partnership once. Returns false (and changes nothing) when a partnership is
  * already there, so it is safe at every start and never mixes demo people into real data.
  */
-async function seedDemoPartnership(db: Db): Promise<boolean> {
+async function seedDemoPartnership(db: Db, crypto: AppCrypto): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM partnership');
     if (existing.rows[0]!.n > 0) return false;
@@ -33,16 +35,7 @@ async function seedDemoPartnership(db: Db): Promise<boolean> {
       demoPartnership.name,
       demoPartnership.region,
     ]);
-    const addPerson = async (p: { name: string; email: string }) => {
-      const id = randomUUID();
-      await tx.query('INSERT INTO person (id, partnership_id, name, email) VALUES ($1, $2, $3, $4)', [
-        id,
-        partnershipId,
-        p.name,
-        p.email,
-      ]);
-      return id;
-    };
+    const addPerson = (p: { name: string; email: string }) => upsertPerson(tx, crypto, partnershipId, p);
     const agencies: { id: string; coreId: string; deputyId: string }[] = [];
     for (const agency of demoAgencies) {
       const id = randomUUID();
@@ -54,7 +47,8 @@ async function seedDemoPartnership(db: Db): Promise<boolean> {
       ]);
       agencies.push({ id, coreId: await addPerson(agency.core), deputyId: await addPerson(agency.deputy) });
     }
-    const staff = await Promise.all(demoStaff.map(async (s) => ({ id: await addPerson(s.person), roles: s.roles })));
+    const staff: { id: string; roles: (typeof demoStaff)[number]['roles'] }[] = [];
+    for (const member of demoStaff) staff.push({ id: await addPerson(member.person), roles: member.roles });
     for (const area of demoAreas) {
       const areaId = randomUUID();
       await tx.query('INSERT INTO area (id, partnership_id, name, mailbox, protocol) VALUES ($1, $2, $3, $4, $5)', [

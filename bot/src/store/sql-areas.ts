@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { protocolSchema } from '../../../core/meetings/protocol.js';
 import type { AgencyRecord, AreaRecord, AreasRepo, Rep } from '../../../core/ports/store.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from './db.js';
+import { decryptPerson, upsertPerson } from './sql-people.js';
 
 interface AreaRow {
   id: string;
@@ -29,8 +30,9 @@ function toArea(row: AreaRow): AreaRecord {
   };
 }
 
-const AGENCY_SELECT = `SELECT g.id, g.name, g.kind,
-    c.name AS core_name, c.email AS core_email, d.name AS deputy_name, d.email AS deputy_email
+const AGENCY_SELECT = `SELECT g.id, g.name, g.kind, g.partnership_id,
+    c.id AS core_id, c.name AS core_name, c.email AS core_email,
+    d.id AS deputy_id, d.name AS deputy_name, d.email AS deputy_email
   FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
   LEFT JOIN person c ON c.id = aa.core_rep_id LEFT JOIN person d ON d.id = aa.deputy_rep_id`;
 
@@ -38,41 +40,46 @@ interface AgencyRow {
   id: string;
   name: string;
   kind: string;
+  partnership_id: string;
+  core_id: string | null;
   core_name: string | null;
   core_email: string | null;
+  deputy_id: string | null;
   deputy_name: string | null;
   deputy_email: string | null;
 }
 
-const rep = (name: string | null, email: string | null): Rep | null =>
-  name && email ? { name, email } : null;
-
-const toAgency = (row: AgencyRow): AgencyRecord => ({
-  id: row.id,
-  name: row.name,
-  kind: row.kind,
-  coreRep: rep(row.core_name, row.core_email),
-  deputyRep: rep(row.deputy_name, row.deputy_email),
-});
-
-/** Finds a person by email within the partnership, adding them when new; keeps the name current. */
-async function personFor(q: Queryable, partnershipId: string, person: Rep): Promise<string> {
-  const found = await q.query<{ id: string }>(
-    `UPDATE person SET name = $2 WHERE lower(email) = lower($1) AND partnership_id = $3 RETURNING id`,
-    [person.email, person.name, partnershipId],
-  );
-  if (found.rows[0]) return found.rows[0].id;
-  const id = randomUUID();
-  await q.query('INSERT INTO person (id, partnership_id, name, email) VALUES ($1, $2, $3, $4)', [
-    id,
-    partnershipId,
-    person.name,
-    person.email,
-  ]);
-  return id;
+async function rep(
+  q: Queryable,
+  crypto: AppCrypto,
+  partnershipId: string,
+  stored: { id: string | null; name: string | null; email: string | null },
+): Promise<Rep | null> {
+  if (!stored.id || !stored.name || !stored.email) return null;
+  const person = await decryptPerson(q, crypto, { ...stored, id: stored.id, name: stored.name, email: stored.email, partnership_id: partnershipId });
+  return { name: person.name, email: person.email };
 }
 
-export function sqlAreas(q: Queryable): AreasRepo {
+async function agenciesWhere(q: Queryable, crypto: AppCrypto, where: string, params: unknown[]): Promise<AgencyRecord[]> {
+  const result = await q.query<AgencyRow>(`${AGENCY_SELECT} WHERE ${where} ORDER BY g.name`, params);
+  const agencies: AgencyRecord[] = [];
+  for (const row of result.rows) {
+    agencies.push({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      coreRep: await rep(q, crypto, row.partnership_id, { id: row.core_id, name: row.core_name, email: row.core_email }),
+      deputyRep: await rep(q, crypto, row.partnership_id, {
+        id: row.deputy_id,
+        name: row.deputy_name,
+        email: row.deputy_email,
+      }),
+    });
+  }
+  return agencies;
+}
+
+export function sqlAreas(q: Queryable, crypto: AppCrypto): AreasRepo {
   return {
     async get(id) {
       const result = await q.query<AreaRow>(`${AREA_SELECT} WHERE a.id = $1`, [id]);
@@ -85,17 +92,10 @@ export function sqlAreas(q: Queryable): AreasRepo {
     async updateProtocol(id, protocol) {
       await q.query('UPDATE area SET protocol = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(protocol)]);
     },
-    async agencies(areaId) {
-      const result = await q.query<AgencyRow>(`${AGENCY_SELECT} WHERE aa.area_id = $1 ORDER BY g.name`, [areaId]);
-      return result.rows.map(toAgency);
-    },
+    agencies: (areaId) => agenciesWhere(q, crypto, 'aa.area_id = $1', [areaId]),
     async coreReps(areaId) {
-      const result = await q.query<{ name: string; email: string }>(
-        `SELECT p.name, p.email FROM area_agency aa JOIN person p ON p.id = aa.core_rep_id
-          WHERE aa.area_id = $1 ORDER BY p.email`,
-        [areaId],
-      );
-      return result.rows;
+      const agencies = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.core_rep_id IS NOT NULL', [areaId]);
+      return agencies.map((a) => a.coreRep!).sort((a, b) => a.email.localeCompare(b.email));
     },
     async setReps(areaId, agencyId, core, deputy) {
       const owner = await q.query<{ partnership_id: string }>(
@@ -105,19 +105,16 @@ export function sqlAreas(q: Queryable): AreasRepo {
       );
       if (!owner.rows[0]) return null;
       const partnershipId = owner.rows[0].partnership_id;
-      const coreId = await personFor(q, partnershipId, core);
-      const deputyId = deputy ? await personFor(q, partnershipId, deputy) : null;
+      const coreId = await upsertPerson(q, crypto, partnershipId, core);
+      const deputyId = deputy ? await upsertPerson(q, crypto, partnershipId, deputy) : null;
       await q.query('UPDATE area_agency SET core_rep_id = $3, deputy_rep_id = $4 WHERE area_id = $1 AND agency_id = $2', [
         areaId,
         agencyId,
         coreId,
         deputyId,
       ]);
-      const result = await q.query<AgencyRow>(`${AGENCY_SELECT} WHERE aa.area_id = $1 AND aa.agency_id = $2`, [
-        areaId,
-        agencyId,
-      ]);
-      return toAgency(result.rows[0]!);
+      const [agency] = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.agency_id = $2', [areaId, agencyId]);
+      return agency!;
     },
   };
 }

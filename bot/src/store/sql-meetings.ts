@@ -1,4 +1,6 @@
 import type { MeetingRecord, MeetingsRepo, SeriesRecord, SeriesRepo } from '../../../core/ports/store.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
+import type { FieldRef } from '../crypto/field-cipher.js';
 import type { Queryable } from './db.js';
 
 interface MeetingRow {
@@ -14,6 +16,13 @@ interface MeetingRow {
   moved_from: string | null;
   change_reason: string | null;
 }
+
+const reasonRef = (areaId: string, meetingId: string): FieldRef => ({
+  keyOwner: `area:${areaId}`,
+  table: 'meeting',
+  column: 'change_reason',
+  rowId: meetingId,
+});
 
 const toMeeting = (row: MeetingRow): MeetingRecord => ({
   id: row.id,
@@ -32,7 +41,7 @@ const toMeeting = (row: MeetingRow): MeetingRecord => ({
 const COLUMNS =
   'id, area_id, series_id, pattern_date, date, start_time, starts_at, ends_at, status, moved_from, change_reason';
 
-const params = (m: MeetingRecord) => [
+const params = (m: MeetingRecord, reason: string | null) => [
   m.id,
   m.areaId,
   m.seriesId,
@@ -43,14 +52,26 @@ const params = (m: MeetingRecord) => [
   m.endsAt.toISOString(),
   m.status,
   m.movedFrom,
-  m.changeReason,
+  reason,
 ];
 
-export function sqlMeetings(q: Queryable): MeetingsRepo {
+export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
+  // The reason is encrypted: a coordinator's words about a change can name people.
+  const sealed = (m: MeetingRecord) =>
+    crypto.cipher.encryptNullable(reasonRef(m.areaId, m.id), m.changeReason, q).then((r) => r ?? null);
+  const opened = async (row: MeetingRow) => ({
+    ...toMeeting(row),
+    changeReason: (await crypto.cipher.decryptNullable(reasonRef(row.area_id, row.id), row.change_reason, q)) ?? null,
+  });
+  const all = async (rows: MeetingRow[]) => {
+    const out: MeetingRecord[] = [];
+    for (const row of rows) out.push(await opened(row));
+    return out;
+  };
   return {
     async get(id) {
       const result = await q.query<MeetingRow>(`SELECT ${COLUMNS} FROM meeting WHERE id = $1`, [id]);
-      return result.rows[0] ? toMeeting(result.rows[0]) : null;
+      return result.rows[0] ? opened(result.rows[0]) : null;
     },
     async listForArea(areaId, range) {
       const result = await q.query<MeetingRow>(
@@ -59,20 +80,20 @@ export function sqlMeetings(q: Queryable): MeetingsRepo {
          ORDER BY date, start_time`,
         [areaId, range.from ?? null, range.to ?? null],
       );
-      return result.rows.map(toMeeting);
+      return all(result.rows);
     },
     async listForSeries(seriesId) {
       const result = await q.query<MeetingRow>(
         `SELECT ${COLUMNS} FROM meeting WHERE series_id = $1 ORDER BY pattern_date`,
         [seriesId],
       );
-      return result.rows.map(toMeeting);
+      return all(result.rows);
     },
     async insertMany(meetings) {
       for (const meeting of meetings) {
         await q.query(
           `INSERT INTO meeting (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          params(meeting),
+          params(meeting, await sealed(meeting)),
         );
       }
     },
@@ -81,7 +102,7 @@ export function sqlMeetings(q: Queryable): MeetingsRepo {
         `UPDATE meeting SET date = $5, start_time = $6, starts_at = $7, ends_at = $8, status = $9,
            moved_from = $10, change_reason = $11, updated_at = now()
          WHERE id = $1 AND area_id = $2 AND series_id IS NOT DISTINCT FROM $3 AND pattern_date = $4`,
-        params(m),
+        params(m, await sealed(m)),
       );
     },
   };

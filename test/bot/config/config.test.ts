@@ -36,8 +36,29 @@ describe('configuration', () => {
   });
 
   it('refuses the development sign-in in production or off loopback', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*NODE_ENV=production/)]);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*NODE_ENV=production/)]),
+    );
     expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/)]);
     expect(loadConfig({ HOST: '0.0.0.0', MARAC_DEV_SIGN_IN: 'false' }).devSignIn).toBe(false);
+  });
+
+  it('refuses to start in production without Entra ID sign-in or a Key Vault key, saying why', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', MARAC_DEV_SIGN_IN: 'false' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production/),
+      expect.stringMatching(/^MARAC_KEY_VAULT_URL: required with NODE_ENV=production/),
+    ]);
+    const ready = loadConfig({
+      NODE_ENV: 'production',
+      MARAC_DEV_SIGN_IN: 'false',
+      HOST: '0.0.0.0',
+      ENTRA_ALLOWED_TENANTS: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
+      ENTRA_CLIENT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      ENTRA_APP_ID_URI: 'api://marac.example.org/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      MARAC_KEY_VAULT_URL: 'https://marac-prod.vault.azure.net',
+    });
+    expect(ready.entra).not.toBeNull();
+    expect(ready.keyVault).toEqual({ vaultUrl: 'https://marac-prod.vault.azure.net', keyName: 'marac-kek' });
   });
 });

@@ -32,8 +32,8 @@ describe('API sign-in with Entra ID tokens', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ email: DANA });
     const bound = await app.db.query<{ tenant_id: string; object_id: string }>(
-      'SELECT tenant_id, object_id FROM person WHERE email = $1',
-      [DANA],
+      'SELECT tenant_id, object_id FROM person WHERE object_id = $1',
+      [DANA_OID],
     );
     expect(bound.rows[0]).toEqual({ tenant_id: POLICE_TENANT, object_id: DANA_OID });
     // Same object id, another sign-in name: still Dana (the binding, not the name, decides).

@@ -3,7 +3,7 @@ import { startOutboxWorker } from '../../../bot/src/jobs/outbox-worker.js';
 import type { Db } from '../../../bot/src/store/db.js';
 import { migrate } from '../../../bot/src/store/migrate.js';
 import { openPgliteDb } from '../../../bot/src/store/pglite-db.js';
-import { reposOver } from '../../../bot/src/store/unit-of-work.js';
+import { sqlOutbox } from '../../../bot/src/store/sql-outbox.js';
 import type { OutboxJob } from '../../../core/ports/store.js';
 
 const log = pino({ level: 'silent' });
@@ -29,8 +29,8 @@ describe('outbox worker', () => {
 
   it('sends jobs in order and marks them done', async () => {
     const sent: string[] = [];
-    await reposOver(db).outbox.enqueue(job('a'), 'a');
-    await reposOver(db).outbox.enqueue(job('b'), 'b');
+    await sqlOutbox(db).enqueue(job('a'), 'a');
+    await sqlOutbox(db).enqueue(job('b'), 'b');
     const worker = startOutboxWorker({ db, log, handle: async (j) => void sent.push(j.seriesId) });
     await worker.drain();
     await worker.stop();
@@ -39,7 +39,7 @@ describe('outbox worker', () => {
   });
 
   it("waits as long as the calendar's Retry-After asks, keeping the job", async () => {
-    await reposOver(db).outbox.enqueue(job('c'), 'c');
+    await sqlOutbox(db).enqueue(job('c'), 'c');
     const throttled = Object.assign(new Error('throttled'), { name: 'GraphError', status: 429, retryAfterSeconds: 120 });
     const worker = startOutboxWorker({ db, log, handle: async () => Promise.reject(throttled) });
     await worker.drain();
@@ -50,8 +50,8 @@ describe('outbox worker', () => {
   });
 
   it('fails a job for good on an answer that cannot change, or after the last attempt', async () => {
-    await reposOver(db).outbox.enqueue(job('d'), 'd');
-    await reposOver(db).outbox.enqueue(job('e'), 'e');
+    await sqlOutbox(db).enqueue(job('d'), 'd');
+    await sqlOutbox(db).enqueue(job('e'), 'e');
     const handle = async (j: OutboxJob) => {
       if (j.seriesId === 'd') throw Object.assign(new Error('bad'), { status: 400 });
       throw new Error('network down');

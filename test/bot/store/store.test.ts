@@ -6,27 +6,31 @@ import { migrations } from '../../../bot/src/store/migrations/index.js';
 import { completeJob, failJob, leaseNext, pendingJobCount } from '../../../bot/src/store/sql-outbox.js';
 import { reposOver, sqlUnitOfWork } from '../../../bot/src/store/unit-of-work.js';
 import type { MeetingRecord } from '../../../core/ports/store.js';
-import { backends } from '../../support/backends.js';
+import { backends, testCrypto } from '../../support/backends.js';
+import type { AppCrypto } from '../../../bot/src/crypto/app-crypto.js';
 
 describe.each(backends())('store on $name', ({ open }) => {
   let db: Db;
+  let crypto: AppCrypto;
   let areaId: string;
+  const storeOver = (q: Parameters<typeof reposOver>[0] = db) => reposOver(q, crypto);
 
   beforeAll(async () => {
     db = await open();
     expect(await migrate(db)).toEqual(migrations.map((m) => m.id));
-    expect(await seedDemo(db)).toBe(true);
-    areaId = (await reposOver(db).areas.list())[0]!.id;
+    crypto = await testCrypto(db);
+    expect(await seedDemo(db, crypto)).toBe(true);
+    areaId = (await storeOver().areas.list())[0]!.id;
   });
   afterAll(() => db.close());
 
   it('applies migrations once and seeds once', async () => {
     expect(await migrate(db)).toEqual([]);
-    expect(await seedDemo(db)).toBe(false);
+    expect(await seedDemo(db, crypto)).toBe(false);
   });
 
   it('reads back areas with a valid protocol and twelve agencies with reps', async () => {
-    const repos = reposOver(db);
+    const repos = storeOver();
     const areas = await repos.areas.list();
     expect(areas.map((a) => a.name)).toEqual(['Eastmere', 'Northbrook and Wellfield']);
     const agencies = await repos.areas.agencies(areaId);
@@ -36,7 +40,7 @@ describe.each(backends())('store on $name', ({ open }) => {
   });
 
   it('keeps a DATE as YYYY-MM-DD and an instant exact, whatever the zone', async () => {
-    const repos = reposOver(db);
+    const repos = storeOver();
     const seriesId = randomUUID();
     await repos.series.insert({
       id: seriesId,
@@ -71,8 +75,8 @@ describe.each(backends())('store on $name', ({ open }) => {
   });
 
   it('rolls back every write of a failed unit of work', async () => {
-    const uow = sqlUnitOfWork(db);
-    const before = (await reposOver(db).areas.get(areaId))!.protocol;
+    const uow = sqlUnitOfWork(db, crypto);
+    const before = (await storeOver().areas.get(areaId))!.protocol;
     await expect(
       uow.run(async (repos) => {
         await repos.areas.updateProtocol(areaId, { ...before, caseCapacity: 3 });
@@ -80,21 +84,21 @@ describe.each(backends())('store on $name', ({ open }) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect((await reposOver(db).areas.get(areaId))!.protocol.caseCapacity).toBe(before.caseCapacity);
+    expect((await storeOver().areas.get(areaId))!.protocol.caseCapacity).toBe(before.caseCapacity);
     const left = await db.query(`SELECT 1 FROM outbox WHERE idempotency_key = 'rolled-back'`);
     expect(left.rows).toHaveLength(0);
   });
 
   it('refuses a deputy who is also the core rep', async () => {
-    const [agency] = await reposOver(db).areas.agencies(areaId);
+    const [agency] = await storeOver().areas.agencies(areaId);
     const same = { name: 'Quilla Dunmore', email: 'quilla.dunmore@police.example' };
-    await expect(db.transaction((tx) => reposOver(tx).areas.setReps(areaId, agency!.id, same, same))).rejects.toThrow();
+    await expect(db.transaction((tx) => storeOver(tx).areas.setReps(areaId, agency!.id, same, same))).rejects.toThrow();
   });
 
   it('enqueues idempotently, leases in order, retries and completes', async () => {
     // The demo data's own series job is not part of this test.
     await db.query(`UPDATE outbox SET status = 'done'`);
-    const outbox = reposOver(db).outbox;
+    const outbox = storeOver().outbox;
     const seriesId = randomUUID();
     await outbox.enqueue({ kind: 'calendar.create-series', seriesId }, `k-${seriesId}`);
     await outbox.enqueue({ kind: 'calendar.create-series', seriesId }, `k-${seriesId}`);

@@ -36,7 +36,7 @@ export function sessionRoutes(s: Services): RouteDef[] {
       policy: { kind: 'public' },
       response: z.array(devUserSchema),
       handle: async () =>
-        (await peopleWithRoles(s.db)).map((p) => ({
+        (await peopleWithRoles(s.db, s.crypto)).map((p) => ({
           email: p.email,
           name: p.name,
           roles: p.roles.map((r) => ({ areaName: r.areaName, role: r.role })),
@@ -51,7 +51,7 @@ export function sessionRoutes(s: Services): RouteDef[] {
       body: devSignInBody,
       response: tokenResponse,
       handle: async ({ body }) => {
-        const personId = await personIdByEmail(s.db, body.email);
+        const personId = await personIdByEmail(s.db, s.crypto, body.email);
         if (!personId) throw new DomainError('NOT_FOUND', 'No demo user has that email address.');
         return { token: issueDevToken(key, personId, s.clock.now()) };
       },

@@ -22,16 +22,18 @@ CREATE TABLE area (
   UNIQUE (partnership_id, name)
 );
 
+-- name and email hold ciphertext (enc:v1:...); email_index is the keyed HMAC that finds a
+-- person by email without decrypting anyone.
 CREATE TABLE person (
   id uuid PRIMARY KEY,
   partnership_id uuid NOT NULL REFERENCES partnership (id),
   name text NOT NULL,
   email text NOT NULL,
+  email_index text NOT NULL UNIQUE,
   tenant_id text,
   object_id text,
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE UNIQUE INDEX person_email ON person (lower(email));
 CREATE UNIQUE INDEX person_entra ON person (tenant_id, object_id) WHERE object_id IS NOT NULL;
 
 CREATE TABLE agency (
@@ -83,7 +85,7 @@ CREATE TABLE meeting (
   ends_at timestamptz NOT NULL,
   status text NOT NULL CHECK (status IN ('scheduled', 'moved', 'cancelled')),
   moved_from date,
-  change_reason text,
+  change_reason text, -- ciphertext: a coordinator's words can name people
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (series_id, pattern_date)
