@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '../../core/ports/calendar.js';
 import { runCalendarJob } from '../../core/scheduling/run-calendar-job.js';
+import { writeCheckpoint } from './audit/checkpoint.js';
 import { createAuthenticate } from './auth/authenticate.js';
 import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
@@ -71,6 +72,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   ready = true;
   await worker.drain();
+  // A signed checkpoint of the audit chain's head, outside the database, so a chain rewritten
+  // inside it is caught (audit-verify). Written every few minutes and at shutdown.
+  const checkpoint = () =>
+    writeCheckpoint(db, config.dataDir).catch((error: unknown) =>
+      log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'audit checkpoint failed'),
+    );
+  const checkpointTimer = setInterval(() => void checkpoint(), 5 * 60_000);
+  checkpointTimer.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
@@ -80,10 +89,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     services,
     async close() {
       ready = false;
+      clearInterval(checkpointTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await worker.stop();
+      await checkpoint();
       await db.close();
     },
   };

@@ -91,7 +91,16 @@ export interface OutboxRepo {
   enqueue(job: OutboxJob, idempotencyKey: string): Promise<void>;
 }
 
+/**
+ * The audit trail, written in the same transaction as the change it records. Only identifiers
+ * and codes: the action, the kind of record and its id, never what the record says.
+ */
+export interface AuditRecorder {
+  record(action: string, recordType: string, recordId: string): Promise<void>;
+}
+
 export interface Repos {
+  audit: AuditRecorder;
   areas: AreasRepo;
   series: SeriesRepo;
   meetings: MeetingsRepo;

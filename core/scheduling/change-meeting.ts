@@ -63,6 +63,7 @@ export async function moveMeeting(deps: SchedulingDeps, input: MoveMeetingInput)
       { kind: 'calendar.move-occurrence', seriesId: meeting.seriesId!, meetingId: meeting.id, sequence },
       `move:${meeting.id}:${sequence}`,
     );
+    await repos.audit.record('meeting.move', 'meeting', meeting.id);
     return moved;
   });
 }
@@ -82,6 +83,7 @@ export async function cancelMeeting(
       { kind: 'calendar.cancel-occurrence', seriesId: meeting.seriesId!, meetingId: meeting.id, sequence },
       `cancel:${meeting.id}:${sequence}`,
     );
+    await repos.audit.record('meeting.cancel', 'meeting', meeting.id);
     return cancelled;
   });
 }

@@ -84,6 +84,7 @@ export async function createSeries(deps: SchedulingDeps, input: CreateSeriesInpu
       ...plan.skipped.map((d) => record(d, d, 'cancelled')),
     ]);
     await repos.outbox.enqueue({ kind: 'calendar.create-series', seriesId: series.id }, `create-series:${series.id}`);
+    await repos.audit.record('series.create', 'area', area.id);
     return series;
   });
 }

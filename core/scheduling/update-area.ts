@@ -28,6 +28,7 @@ export async function updateProtocol(
       }
     }
     await repos.areas.updateProtocol(area.id, input.protocol);
+    await repos.audit.record('area.protocol.update', 'area', area.id);
     return { ...area, protocol: input.protocol };
   });
 }
@@ -53,6 +54,7 @@ export async function updateAgencyReps(
         `update-series:${series.id}:${sequence}`,
       );
     }
+    await repos.audit.record('area.reps.update', 'agency', input.agencyId);
     return agency;
   });
 }

@@ -5,7 +5,8 @@ import type { Principal } from '../auth/people.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
-import { bodyErrorHandler, mountRoutes } from './mount-routes.js';
+import { appendAuditStandalone } from '../audit/audit-log.js';
+import { bodyErrorHandler, mountRoutes, type DeniedRequest } from './mount-routes.js';
 import { openApiDocument } from './openapi.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RouteDef } from './route.js';
@@ -41,7 +42,10 @@ export function createHttpApp(parts: AppParts): Express {
   });
   app.use('/api', express.json({ limit: '100kb', strict: true }), bodyErrorHandler(s.log));
   const limiter = createRateLimiter({ capacity: 60, perMinute: s.config.rateLimitPerMinute });
-  app.use('/api', mountRoutes({ routes, authenticate: parts.authenticate, log: s.log, limiter }));
+  const auditDenied = async (denied: DeniedRequest) => {
+    await appendAuditStandalone(s.db, { ...denied, recordType: null, outcome: 'denied' });
+  };
+  app.use('/api', mountRoutes({ routes, authenticate: parts.authenticate, log: s.log, limiter, auditDenied }));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.', correlationId: 'none' } });
   });

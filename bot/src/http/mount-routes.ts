@@ -7,14 +7,35 @@ import { statusOf, validationError } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Policy, RouteDef } from './route.js';
 
+/** A refused request, for the audit log: ids and codes only. */
+export interface DeniedRequest {
+  actorId: string | null;
+  action: string;
+  recordId: string | null;
+  correlationId: string;
+}
+
 export interface MountOptions {
   routes: readonly RouteDef[];
   limiter: RateLimiter;
+  auditDenied: (denied: DeniedRequest) => Promise<void>;
   authenticate: (authorization: string | undefined) => Promise<Principal | null>;
   log: Logger;
 }
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** `post /meetings/{meetingId}/move` -> `api.post.meetings.meetingid.move`: an audit action name. */
+export const actionName = (def: Pick<RouteDef, 'method' | 'path'>) =>
+  ['api', def.method, ...def.path.replace(/[{}]/g, '').split('/').filter(Boolean)].join('.').toLowerCase();
+
+const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
+
+/** The first path parameter that looks like an id, so a probe of someone else's record is logged. */
+function recordIdOf(params: Record<string, string>): string | null {
+  const value = Object.values(params)[0];
+  return value && /^[A-Za-z0-9:_-]{1,100}$/.test(value) ? value : null;
+}
 
 function parse<T>(where: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } } | undefined, value: unknown): T {
   if (!schema) return undefined as T;
@@ -53,8 +74,9 @@ export function mountRoutes(options: MountOptions): Router {
   for (const def of options.routes) {
     router[def.method](toExpressPath(def.path), async (req: Request, res: Response) => {
       const correlationId = randomUUID();
+      let principal: Principal | null = null;
       try {
-        const principal = def.policy.kind === 'public' ? null : await options.authenticate(req.headers.authorization);
+        principal = def.policy.kind === 'public' ? null : await options.authenticate(req.headers.authorization);
         const wait = options.limiter.take(principal ? `person:${principal.personId}` : `ip:${req.ip}`);
         if (wait > 0) {
           res.setHeader('Retry-After', String(wait));
@@ -73,6 +95,18 @@ export function mountRoutes(options: MountOptions): Router {
         const result = await def.handle({ params, query, body, principal, correlationId });
         res.status(def.status ?? 200).json(result);
       } catch (error) {
+        if (isDomainError(error) && DENIED.has(error.code) && def.policy.kind !== 'public') {
+          await options
+            .auditDenied({
+              actorId: principal?.personId ?? null,
+              action: actionName(def),
+              recordId: recordIdOf(req.params as Record<string, string>),
+              correlationId,
+            })
+            .catch((auditError: unknown) => {
+              options.log.error({ correlationId, err: { name: (auditError as Error).name } }, 'audit of a denied request failed');
+            });
+        }
         sendError(res, error, correlationId, options.log);
       }
     });

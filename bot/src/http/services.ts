@@ -3,17 +3,28 @@ import type { Clock, IdGenerator, UnitOfWork } from '../../../core/ports/store.j
 import type { AppConfig } from '../config/config.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../store/db.js';
+import type { Actor } from '../store/unit-of-work.js';
+import type { RequestContext } from './route.js';
 
 /** What route handlers may use; built once by the composition root. */
 export interface Services {
   config: AppConfig;
   db: Db;
   crypto: AppCrypto;
-  uow: UnitOfWork;
+  uow: UnitOfWork & { as(actor: Actor): UnitOfWork };
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
   /** Sends what the outbox holds now; resolves when it is idle. */
   drainOutbox: () => Promise<void>;
   devSigningKey: Buffer | null;
+}
+
+/** The use cases' dependencies for one request: its writes are audited as the caller. */
+export function depsFor(s: Services, ctx: Pick<RequestContext<unknown, unknown, unknown>, 'principal' | 'correlationId'>) {
+  return {
+    uow: s.uow.as({ actorId: ctx.principal?.personId ?? null, correlationId: ctx.correlationId }),
+    clock: s.clock,
+    ids: s.ids,
+  };
 }

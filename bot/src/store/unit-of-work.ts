@@ -1,23 +1,56 @@
-import type { Repos, UnitOfWork } from '../../../core/ports/store.js';
+import type { AuditRecorder, Repos, UnitOfWork } from '../../../core/ports/store.js';
+import { appendAudit } from '../audit/audit-log.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from './db.js';
 import { sqlAreas } from './sql-areas.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
 
-export function reposOver(q: Queryable, crypto: AppCrypto): Repos {
-  return { areas: sqlAreas(q, crypto), series: sqlSeries(q), meetings: sqlMeetings(q, crypto), outbox: sqlOutbox(q) };
+/** Who is acting: a signed-in person with the request's correlation id, or the system. */
+export interface Actor {
+  actorId: string | null;
+  correlationId: string;
+}
+
+export const SYSTEM: Actor = { actorId: null, correlationId: 'system' };
+
+function sqlAudit(q: Queryable, actor: Actor): AuditRecorder {
+  return {
+    async record(action, recordType, recordId) {
+      await appendAudit(q, { ...actor, action, recordType, recordId, outcome: 'ok' });
+    },
+  };
+}
+
+export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM): Repos {
+  return {
+    audit: sqlAudit(q, actor),
+    areas: sqlAreas(q, crypto),
+    series: sqlSeries(q),
+    meetings: sqlMeetings(q, crypto),
+    outbox: sqlOutbox(q),
+  };
 }
 
 /** Every use case's writes, and the outbox jobs they raise, commit together or not at all. */
-export function sqlUnitOfWork(db: Db, crypto: AppCrypto): UnitOfWork & { afterCommit(listener: () => void): void } {
+export interface SqlUnitOfWork extends UnitOfWork {
+  afterCommit(listener: () => void): void;
+  /** The same unit of work, auditing as this actor. */
+  as(actor: Actor): UnitOfWork;
+}
+
+export function sqlUnitOfWork(db: Db, crypto: AppCrypto): SqlUnitOfWork {
   const listeners: (() => void)[] = [];
-  return {
-    async run(work) {
-      const result = await db.transaction((tx) => work(reposOver(tx, crypto)));
+  const runAs =
+    (actor: Actor): UnitOfWork['run'] =>
+    async (work) => {
+      const result = await db.transaction((tx) => work(reposOver(tx, crypto, actor)));
       for (const listener of listeners) listener();
       return result;
-    },
+    };
+  return {
+    run: runAs(SYSTEM),
+    as: (actor) => ({ run: runAs(actor) }),
     afterCommit(listener) {
       listeners.push(listener);
     },

@@ -208,3 +208,35 @@ describe('REST API in local mode', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('audit trail of the API', () => {
+  it('records writes and denied requests by id only, and the chain verifies', async () => {
+    const { verifyAuditChain } = await import('../../../bot/src/audit/verify.js');
+    const { writeCheckpoint } = await import('../../../bot/src/audit/checkpoint.js');
+    const app = await startApp({ now });
+    try {
+      const users = (await (await fetch(`${app.url}/api/dev/users`)).json()) as { email: string; roles: { role: string }[] }[];
+      const coordinator = await signIn(app, users.find((u) => u.roles.some((r) => r.role === 'coordinator'))!.email);
+      const rep = await signIn(app, users.find((u) => u.roles.every((r) => r.role === 'rep'))!.email);
+      const areas = (await (await coordinator('/api/areas')).json()) as { id: string; name: string }[];
+      const eastmere = areas.find((a) => a.name === 'Eastmere')!;
+      await coordinator(`/api/areas/${eastmere.id}/series`, { method: 'POST', body: JSON.stringify({ firstDate: '2026-12-01' }) });
+      expect((await rep(`/api/areas/${eastmere.id}/series`, { method: 'POST', body: '{"firstDate":"2026-12-02"}' })).status).toBe(403);
+      expect((await fetch(`${app.url}/api/areas`)).status).toBe(401);
+      const log = await app.db.query<{ action: string; record_id: string | null; outcome: string; actor_id: string | null }>(
+        'SELECT action, record_id, outcome, actor_id FROM audit_log ORDER BY id',
+      );
+      expect(log.rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'series.create', record_id: eastmere.id, outcome: 'ok' }),
+          expect.objectContaining({ action: 'api.post.areas.areaid.series', record_id: eastmere.id, outcome: 'denied' }),
+          expect.objectContaining({ action: 'api.get.areas', outcome: 'denied', actor_id: null }),
+        ]),
+      );
+      await writeCheckpoint(app.db, app.dataDir);
+      expect(await verifyAuditChain(app.db, { dataDir: app.dataDir })).toMatchObject({ ok: true, firstBadEntry: null });
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { meetingView } from '../../../../core/scheduling/meeting-view.js';
 import { updateAgencyReps, updateProtocol } from '../../../../core/scheduling/update-area.js';
 import { DomainError } from '../../../../core/shared/errors.js';
 import { route, type RouteDef } from '../route.js';
-import type { Services } from '../services.js';
+import { depsFor, type Services } from '../services.js';
 import { areaOfArea } from './area-of.js';
 
 const COORDINATING = ['coordinator', 'admin'] as const;
@@ -86,8 +86,9 @@ export function areaRoutes(s: Services): RouteDef[] {
       params: areaParams,
       body: updateProtocolBody,
       response: areaSchema,
-      handle: async ({ params, body }) => {
-        await updateProtocol(s, { areaId: params.areaId, protocol: body });
+      handle: async (ctx) => {
+        const { params, body } = ctx;
+        await updateProtocol(depsFor(s, ctx), { areaId: params.areaId, protocol: body });
         return loadArea(s, params.areaId);
       },
     }),
@@ -101,8 +102,9 @@ export function areaRoutes(s: Services): RouteDef[] {
       body: createSeriesBody,
       response: areaSchema,
       status: 201,
-      handle: async ({ params, body }) => {
-        await createSeries(s, { areaId: params.areaId, firstDate: body.firstDate, until: body.until });
+      handle: async (ctx) => {
+        const { params, body } = ctx;
+        await createSeries(depsFor(s, ctx), { areaId: params.areaId, firstDate: body.firstDate, until: body.until });
         await s.drainOutbox();
         return loadArea(s, params.areaId);
       },
@@ -142,8 +144,9 @@ export function areaRoutes(s: Services): RouteDef[] {
       params: z.strictObject({ areaId: idSchema, agencyId: idSchema }),
       body: updateRepsBody,
       response: agencySchema,
-      handle: async ({ params, body }) => {
-        const agency = await updateAgencyReps(s, { ...params, coreRep: body.coreRep, deputyRep: body.deputyRep });
+      handle: async (ctx) => {
+        const { params, body } = ctx;
+        const agency = await updateAgencyReps(depsFor(s, ctx), { ...params, coreRep: body.coreRep, deputyRep: body.deputyRep });
         await s.drainOutbox();
         return agency;
       },

@@ -15,7 +15,7 @@ import type { MeetingRecord } from '../../../../core/ports/store.js';
 import { cancelMeeting, moveMeeting } from '../../../../core/scheduling/change-meeting.js';
 import { meetingView } from '../../../../core/scheduling/meeting-view.js';
 import { route, type RouteDef } from '../route.js';
-import type { Services } from '../services.js';
+import { depsFor, type Services } from '../services.js';
 import { areaOfMeeting } from './area-of.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
@@ -47,8 +47,9 @@ export function meetingRoutes(s: Services): RouteDef[] {
       params: meetingParams,
       body: moveMeetingBody,
       response: meetingSchema,
-      handle: async ({ params, body }) => {
-        const moved = await moveMeeting(s, { meetingId: params.meetingId, ...body });
+      handle: async (ctx) => {
+        const { params, body } = ctx;
+        const moved = await moveMeeting(depsFor(s, ctx), { meetingId: params.meetingId, ...body });
         await s.drainOutbox();
         return view(moved);
       },
@@ -62,8 +63,9 @@ export function meetingRoutes(s: Services): RouteDef[] {
       params: meetingParams,
       body: cancelMeetingBody,
       response: meetingSchema,
-      handle: async ({ params, body }) => {
-        const cancelled = await cancelMeeting(s, { meetingId: params.meetingId, reason: body.reason });
+      handle: async (ctx) => {
+        const { params, body } = ctx;
+        const cancelled = await cancelMeeting(depsFor(s, ctx), { meetingId: params.meetingId, reason: body.reason });
         await s.drainOutbox();
         return view(cancelled);
       },
