@@ -41,7 +41,8 @@ export function createHttpApp(parts: AppParts): Express {
     res.json(document);
   });
   app.use('/api', express.json({ limit: '100kb', strict: true }), bodyErrorHandler(s.log));
-  const limiter = createRateLimiter({ capacity: 60, perMinute: s.config.rateLimitPerMinute });
+  const perMinute = s.config.rateLimitPerMinute;
+  const limiter = createRateLimiter({ capacity: Math.max(60, Math.floor(perMinute / 5)), perMinute });
   const auditDenied = async (denied: DeniedRequest) => {
     await appendAuditStandalone(s.db, { ...denied, recordType: null, outcome: 'denied' });
   };

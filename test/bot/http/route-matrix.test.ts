@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createSeries } from '../../../core/scheduling/create-series.js';
+import { upsertPerson } from '../../../bot/src/store/sql-people.js';
+import { signIn, startApp, type TestApp } from '../../support/start-app.js';
+
+/**
+ * Every route of the OpenAPI description against every role, on records the caller may see and
+ * on records of an area they hold no role in. The expectations are written out here, not read
+ * from the code, so a route that loosens its policy fails this test.
+ */
+type Caller = 'coordinator' | 'chair' | 'repCore' | 'repDeputy' | 'idva' | 'observer' | 'admin' | 'otherArea' | 'anonymous';
+const members: Caller[] = ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva', 'observer', 'admin'];
+const coordinating: Caller[] = ['coordinator', 'admin'];
+
+const emails: Record<Exclude<Caller, 'anonymous'>, string> = {
+  coordinator: 'rosalind.marsh@riverside-partnership.example',
+  chair: 'inspector.amos.kettering@police.example',
+  repCore: 'dana.whitcombe@police.example',
+  repDeputy: 'idris.penhallow@police.example',
+  idva: 'lowri.blackwood@idva.example',
+  observer: 'ottilie.sandberg@riverside-partnership.example',
+  admin: 'tobias.fenwick@riverside-partnership.example',
+  otherArea: 'wilfred.ashdown@westholm.example',
+};
+
+// Who may call each route on a record of their own area ('public' needs no sign-in; 'signed-in'
+// is anyone known; a list is the roles allowed in the record's area).
+const expected: Record<string, 'public' | 'signed-in' | Caller[]> = {
+  'get /api/me': 'signed-in',
+  'get /api/areas': 'signed-in',
+  'get /api/areas/{areaId}': members,
+  'put /api/areas/{areaId}/protocol': coordinating,
+  'post /api/areas/{areaId}/series': coordinating,
+  'get /api/areas/{areaId}/meetings': members,
+  'get /api/areas/{areaId}/agencies': members,
+  'put /api/areas/{areaId}/agencies/{agencyId}/reps': coordinating,
+  'get /api/meetings/{meetingId}': members,
+  'post /api/meetings/{meetingId}/move': coordinating,
+  'post /api/meetings/{meetingId}/cancel': coordinating,
+  'post /api/schedule/preview': 'signed-in',
+  'get /api/dev/users': 'public',
+  'post /api/dev/sign-in': 'public',
+};
+
+interface Target {
+  areaId: string;
+  agencyId: string;
+  meetingId: string;
+  protocol: unknown;
+}
+
+let app: TestApp;
+let own: Target;
+let foreign: Target;
+let routes: string[];
+
+async function target(areaName: string): Promise<Target> {
+  const area = await app.db.query<{ id: string; protocol: unknown }>('SELECT id, protocol FROM area WHERE name = $1', [areaName]);
+  const areaId = area.rows[0]!.id;
+  const agency = await app.db.query<{ agency_id: string }>(
+    `SELECT aa.agency_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id WHERE aa.area_id = $1 AND g.name = 'Haven Refuge'`,
+    [areaId],
+  );
+  const meeting = await app.db.query<{ id: string }>('SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1', [areaId]);
+  return { areaId, agencyId: agency.rows[0]!.agency_id, meetingId: meeting.rows[0]!.id, protocol: area.rows[0]!.protocol };
+}
+
+/** A third area whose only member is its own coordinator: its records are foreign to everyone else. */
+async function addWestholm(): Promise<void> {
+  const { crypto } = app.services;
+  await app.db.transaction(async (tx) => {
+    const partnership = await tx.query<{ id: string; protocol: unknown }>('SELECT partnership_id AS id, protocol FROM area LIMIT 1');
+    const { id: partnershipId, protocol } = partnership.rows[0]!;
+    const areaId = randomUUID();
+    await tx.query('INSERT INTO area (id, partnership_id, name, mailbox, protocol) VALUES ($1, $2, $3, $4, $5)', [
+      areaId,
+      partnershipId,
+      'Westholm',
+      'marac.westholm@riverside-partnership.example',
+      JSON.stringify(protocol),
+    ]);
+    const personId = await upsertPerson(tx, crypto, partnershipId, { name: 'Wilfred Ashdown', email: emails.otherArea });
+    await tx.query(`INSERT INTO area_role (area_id, person_id, role) VALUES ($1, $2, 'coordinator')`, [areaId, personId]);
+    await tx.query(
+      `INSERT INTO area_agency (area_id, agency_id, core_rep_id, deputy_rep_id)
+       SELECT $1, agency_id, core_rep_id, deputy_rep_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
+        WHERE g.name = 'Haven Refuge' LIMIT 1`,
+      [areaId],
+    );
+  });
+  const areaId = (await app.db.query<{ id: string }>(`SELECT id FROM area WHERE name = 'Westholm'`)).rows[0]!.id;
+  await createSeries(app.services, { areaId, firstDate: '2026-12-01' });
+}
+
+function requestFor(route: string, t: Target): { path: string; init: RequestInit } {
+  const [method, template] = route.split(' ') as [string, string];
+  const path = template.replace('{areaId}', t.areaId).replace('{agencyId}', t.agencyId).replace('{meetingId}', t.meetingId);
+  const bodies: Record<string, unknown> = {
+    'put /api/areas/{areaId}/protocol': t.protocol,
+    'post /api/areas/{areaId}/series': { firstDate: '2027-01-04' },
+    'put /api/areas/{areaId}/agencies/{agencyId}/reps': {
+      coreRep: { name: 'Corinne Achterberg', email: 'corinne.achterberg@haven.example' },
+      deputyRep: { name: 'Jonah Velasquez', email: 'jonah.velasquez@haven.example' },
+    },
+    'post /api/meetings/{meetingId}/move': { date: '2027-01-06', reason: 'Room booked' },
+    'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
+    'post /api/schedule/preview': { cadence: { kind: 'fortnightly', weekday: 'tuesday' }, start: '2027-01-04', count: 2 },
+    'post /api/dev/sign-in': { email: emails.chair },
+  };
+  const body = bodies[route];
+  return { path, init: { method: method.toUpperCase(), ...(body ? { body: JSON.stringify(body) } : {}) } };
+}
+
+beforeAll(async () => {
+  // The rate limit is tested on its own; here it must not turn an answer into a 429.
+  app = await startApp({ now: () => new Date('2026-12-01T09:00:00Z'), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  await addWestholm();
+  own = await target('Northbrook and Wellfield');
+  foreign = await target('Westholm');
+  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, object> };
+  routes = Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+}, 60_000);
+afterAll(() => app.stop());
+
+it('has an expectation for every route in the OpenAPI description, and no other', () => {
+  expect([...routes].sort()).toEqual(Object.keys(expected).sort());
+});
+
+const callers: Caller[] = [...members, 'otherArea', 'anonymous'];
+
+describe.each(callers)('as %s', (caller) => {
+  let call: (path: string, init: RequestInit) => Promise<Response>;
+  beforeAll(async () => {
+    if (caller === 'anonymous') {
+      call = (path, init) => fetch(`${app.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+    } else {
+      call = await signIn(app, emails[caller]);
+    }
+  });
+
+  it.each(Object.keys(expected))('%s answers exactly as allowed', async (route) => {
+    const rule = expected[route]!;
+    const { path, init } = requestFor(route, own);
+    const status = (await call(path, init)).status;
+    expect(status).toBeLessThan(500);
+    if (rule === 'public') return expect([401, 403]).not.toContain(status);
+    if (caller === 'anonymous') return expect(status).toBe(401);
+    if (rule === 'signed-in') return expect([401, 403, 404]).not.toContain(status);
+    if (caller === 'otherArea') return expect(status).toBe(404); // not a member: not even told it exists
+    if (rule.includes(caller)) return expect([401, 403, 404]).not.toContain(status);
+    expect(status).toBe(403);
+  });
+
+  it.each(Object.keys(expected).filter((r) => r.includes('{')))('%s on a foreign record answers 404 (or 401)', async (route) => {
+    if (caller === 'otherArea') return; // Westholm is their own area
+    const { path, init } = requestFor(route, foreign);
+    expect((await call(path, init)).status).toBe(caller === 'anonymous' ? 401 : 404);
+  });
+});
