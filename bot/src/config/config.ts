@@ -19,7 +19,12 @@ const envSchema = entraEnvSchema.extend({
   MARAC_SEED_DEMO: bool(true),
   MARAC_DEV_SIGN_IN: bool(true),
   MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(100_000).default(300),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(100_000, 'expected at most 100000')
+    .default(300),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')

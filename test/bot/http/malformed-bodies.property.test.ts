@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import type { z } from 'zod';
+import * as contract from '../../../core/contracts/api.js';
+import { signIn, startApp, type TestApp } from '../../support/start-app.js';
+
+/**
+ * Thousands of malformed requests at every route of the OpenAPI description, as the coordinator
+ * (the caller allowed the most): never a 5xx, and not one row written or changed.
+ */
+let app: TestApp;
+let call: (path: string, init?: RequestInit) => Promise<Response>;
+let routes: { method: string; path: string; hasBody: boolean }[];
+let ids: Record<string, string>;
+
+async function fingerprint(): Promise<string> {
+  const tables = await app.db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'audit_log'
+      ORDER BY table_name`,
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const sum = await app.db.query<{ n: number; digest: string | null }>(
+      `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table_name} t`,
+    );
+    parts.push(`${table_name}:${sum.rows[0]!.n}:${sum.rows[0]!.digest}`);
+  }
+  return parts.join('\n');
+}
+
+const wrongValues = fc.oneof(
+  fc.constantFrom(null, true, -1, 1e308, '', ' ', '2026-02-30', 'x'.repeat(5000), [], {}, { $gt: '' }),
+  fc.anything({ maxDepth: 2 }),
+);
+
+const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin'), fc.string({ minLength: 1, maxLength: 12 }));
+
+const validBodies: Record<string, unknown> = {
+  'put /api/areas/{areaId}/protocol': null, // filled in from the area
+  'post /api/areas/{areaId}/series': { firstDate: '2027-01-04' },
+  'put /api/areas/{areaId}/agencies/{agencyId}/reps': {
+    coreRep: { name: 'Corinne Achterberg', email: 'corinne.achterberg@haven.example' },
+    deputyRep: null,
+  },
+  'post /api/meetings/{meetingId}/move': { date: '2027-01-06', reason: 'Room booked' },
+  'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
+  'post /api/schedule/preview': { cadence: { kind: 'fortnightly', weekday: 'tuesday' }, start: '2027-01-04', count: 2 },
+  'post /api/dev/sign-in': { email: 'rosalind.marsh@riverside-partnership.example' },
+};
+
+// The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
+const schemas: Record<string, z.ZodType> = {
+  'put /api/areas/{areaId}/protocol': contract.updateProtocolBody,
+  'post /api/areas/{areaId}/series': contract.createSeriesBody,
+  'put /api/areas/{areaId}/agencies/{agencyId}/reps': contract.updateRepsBody,
+  'post /api/meetings/{meetingId}/move': contract.moveMeetingBody,
+  'post /api/meetings/{meetingId}/cancel': contract.cancelMeetingBody,
+  'post /api/schedule/preview': contract.schedulePreviewBody,
+  'post /api/dev/sign-in': contract.devSignInBody,
+};
+
+/** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */
+function malformed(valid: Record<string, unknown>, schema: z.ZodType) {
+  const keys = Object.keys(valid);
+  return fc.oneof(
+    fc.anything({ maxDepth: 3 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length > 0),
+    extraKey.filter((k) => !keys.includes(k)).map((k) => JSON.parse(`{${JSON.stringify(k)}: 1, ${JSON.stringify(valid).slice(1)}`)),
+    fc.tuple(fc.constantFrom(...keys), wrongValues).map(([k, v]) => ({ ...valid, [k]: v })),
+  ).filter((body) => !schema.safeParse(body).success);
+}
+
+beforeAll(async () => {
+  app = await startApp({ now: () => new Date('2026-12-01T09:00:00Z'), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  call = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
+  const area = await app.db.query<{ id: string; protocol: unknown }>(`SELECT id, protocol FROM area WHERE name = 'Northbrook and Wellfield'`);
+  validBodies['put /api/areas/{areaId}/protocol'] = area.rows[0]!.protocol;
+  const agency = await app.db.query<{ agency_id: string }>('SELECT agency_id FROM area_agency WHERE area_id = $1 LIMIT 1', [area.rows[0]!.id]);
+  const meeting = await app.db.query<{ id: string }>('SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1', [area.rows[0]!.id]);
+  ids = { areaId: area.rows[0]!.id, agencyId: agency.rows[0]!.agency_id, meetingId: meeting.rows[0]!.id };
+  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { requestBody?: unknown }>>;
+  };
+  routes = Object.entries(document.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method, path, hasBody: Boolean(op.requestBody) })),
+  );
+}, 60_000);
+afterAll(() => app.stop());
+
+const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+
+it('answers every malformed body with a 4xx that explains itself, and writes nothing', async () => {
+  const before = await fingerprint();
+  let sent = 0;
+  for (const route of routes.filter((r) => r.hasBody)) {
+    const key = `${route.method} ${route.path}`;
+    const valid = validBodies[key] as Record<string, unknown>;
+    expect([key, valid, schemas[key]].every(Boolean)).toBe(true); // a new route with a body needs both here
+    expect(schemas[key]!.safeParse(valid).success).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(malformed(valid, schemas[key]!), async (body) => {
+        const response = await call(fill(route.path), { method: route.method.toUpperCase(), body: JSON.stringify(body) });
+        sent += 1;
+        const answer = (await response.json()) as { error?: { message?: string } };
+        return response.status >= 400 && response.status < 500 && typeof answer.error?.message === 'string';
+      }),
+      { numRuns: 300 },
+    );
+  }
+  expect(sent).toBeGreaterThanOrEqual(2000);
+  expect(await fingerprint()).toBe(before);
+}, 300_000);
+
+it('answers malformed ids and query strings with a 4xx and writes nothing', async () => {
+  const before = await fingerprint();
+  const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', '%00', '00000000-0000-0000-0000-000000000000', "' OR 1=1 --"));
+  for (const route of routes.filter((r) => r.path.includes('{') || r.method === 'get')) {
+    await fc.assert(
+      fc.asyncProperty(junk, junk, async (id, query) => {
+        const path = route.path.replace(/\{\w+\}/g, encodeURIComponent(id) || 'x');
+        const response = await call(`${path}?from=${encodeURIComponent(query)}&${encodeURIComponent(query)}=1`, {
+          method: route.method.toUpperCase(),
+          ...(route.hasBody ? { body: '{}' } : {}),
+        });
+        return response.status < 500;
+      }),
+      { numRuns: 60 },
+    );
+  }
+  expect(await fingerprint()).toBe(before);
+}, 300_000);
