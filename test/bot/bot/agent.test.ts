@@ -41,3 +41,21 @@ describe('bot endpoint', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('bot endpoint with bot credentials configured', () => {
+  it('refuses a request that carries no Bot Service token', async () => {
+    const app = await startApp({
+      env: { BOT_CLIENT_ID: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', BOT_TENANT_ID: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa', BOT_CLIENT_SECRET: 'not-a-real-secret' },
+    });
+    try {
+      const response = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity('message', { text: 'hello' })),
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -26,6 +26,14 @@ describe('API sign-in with Entra ID tokens', () => {
     await entra.close();
   });
 
+  it('tells the tab which app and scope to ask a token for, and that there is no dev sign-in', async () => {
+    const response = await fetch(`${app.url}/api/client-config`);
+    expect(await response.json()).toEqual({
+      entra: { clientId: CLIENT_ID, scope: `${APP_ID_URI}/access_as_user` },
+      devSignIn: true,
+    });
+  });
+
   it('maps a valid token to the demo person by sign-in name, then by tenant and object id', async () => {
     const token = await entra.sign({ preferred_username: DANA, oid: DANA_OID, name: 'Dana Whitcombe' });
     const response = await me(token);

@@ -38,6 +38,7 @@ const expected: Record<string, 'public' | 'signed-in' | Caller[]> = {
   'post /api/meetings/{meetingId}/move': coordinating,
   'post /api/meetings/{meetingId}/cancel': coordinating,
   'post /api/schedule/preview': 'signed-in',
+  'get /api/client-config': 'public',
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };

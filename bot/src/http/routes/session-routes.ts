@@ -6,8 +6,27 @@ import { peopleWithRoles, personIdByEmail } from '../../auth/people.js';
 import { route, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
+const clientConfigSchema = z.strictObject({
+  entra: z.strictObject({ clientId: z.string(), scope: z.string() }).nullable(),
+  devSignIn: z.boolean(),
+});
+
 export function sessionRoutes(s: Services): RouteDef[] {
+  const entra = s.config.entra;
   const routes: RouteDef[] = [
+    route({
+      method: 'get',
+      path: '/client-config',
+      summary: 'How the tab signs in: the Entra app and scope, or the local development sign-in',
+      tag: 'session',
+      policy: { kind: 'public' },
+      response: clientConfigSchema,
+      handle: async () => ({
+        // audiences are [client id, Application ID URI]; the tab asks for <URI>/<scope>.
+        entra: entra ? { clientId: entra.audiences[0]!, scope: `${entra.audiences[1]}/${entra.requiredScopes[0]}` } : null,
+        devSignIn: s.config.devSignIn,
+      }),
+    }),
     route({
       method: 'get',
       path: '/me',
