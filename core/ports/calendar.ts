@@ -6,6 +6,10 @@ import type { LocalDate } from '../shared/local-date.js';
  * RFC 5545 files in the local outbox. Nothing here may carry case data: invitees can include
  * deputies and delegates, and calendar items are visible in ways mail bodies are not.
  */
+/** The only body a calendar item carries, in every adapter: no case data, ever. */
+export const GENERIC_INVITATION_TEXT =
+  'MARAC meeting. Agenda and papers are sent separately and securely. Do not forward this invitation.';
+
 export interface CalendarAttendee {
   name: string;
   email: string;

@@ -1,3 +1,4 @@
+import { previewView } from '../../../core/scheduling/preview-view.js';
 import { parseArgs } from 'node:util';
 import {
   isLocalDate,
@@ -13,7 +14,7 @@ import {
   type MeetingProtocol,
 } from '../../../core/meetings/protocol.js';
 import { WorkingCalendar } from '../../../core/calendar/working-days.js';
-import { londonDateOf, londonTimeOf, toLondonIso } from '../../../core/calendar/london-time.js';
+import { londonDateOf, londonTimeOf } from '../../../core/calendar/london-time.js';
 import { planMeetings, type MeetingPlan } from '../../../core/meetings/schedule.js';
 
 /**
@@ -191,15 +192,7 @@ export function schedulePreview(argv: string[]): CliResult {
 
 /** The JSON contract: exactly these keys, in this order, one object per meeting in date order. */
 function renderJson(plan: MeetingPlan): string {
-  const rows = plan.meetings.map((m) => ({
-    date: m.date,
-    startsAt: toLondonIso(m.startsAt),
-    referralDeadline: m.deadlines.referralDeadline,
-    agendaCirculation: m.deadlines.agendaCirculation,
-    actionPlanDue: toLondonIso(m.deadlines.actionPlanDue),
-    minutesDue: m.deadlines.minutesDue,
-    movedFrom: m.movedFrom,
-  }));
+  const rows = plan.meetings.map(previewView);
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 

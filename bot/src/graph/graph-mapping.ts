@@ -1,3 +1,4 @@
+import { GENERIC_INVITATION_TEXT } from '../../../core/ports/calendar.js';
 import type { Cadence } from '../../../core/meetings/protocol.js';
 import type { CalendarAttendee, SeriesSpec } from '../../../core/ports/calendar.js';
 import { parseLocalDate, type LocalDate } from '../../../core/shared/local-date.js';
@@ -24,8 +25,7 @@ import type {
  */
 export const LONDON_WINDOWS_ZONE = 'GMT Standard Time';
 
-export const GENERIC_BODY_TEXT =
-  'MARAC meeting. Agenda and papers are sent separately and securely. Do not forward this invitation.';
+export const GENERIC_BODY_TEXT = GENERIC_INVITATION_TEXT;
 
 /** Said to attendees when an occurrence is cancelled while a series is being (re)built. */
 export const GENERIC_CANCEL_COMMENT = 'This MARAC meeting has been cancelled.';

@@ -1,3 +1,4 @@
+import { GENERIC_INVITATION_TEXT } from '../../../core/ports/calendar.js';
 import type { Cadence } from '../../../core/meetings/protocol.js';
 import type { OccurrenceException, SeriesSpec } from '../../../core/ports/calendar.js';
 import { addDays, type LocalDate } from '../../../core/shared/local-date.js';
@@ -11,8 +12,7 @@ import { contentLines, escapeText, localDateTime, paramValue, utcDateTime } from
  * CLASS:PRIVATE, because invitees include deputies and delegates who are not vetted.
  */
 
-export const GENERIC_DESCRIPTION =
-  'MARAC meeting. Agenda and papers are sent separately and securely. Do not forward this invitation.';
+export const GENERIC_DESCRIPTION = GENERIC_INVITATION_TEXT;
 
 type Moved = Extract<OccurrenceException, { kind: 'moved' }>;
 type Cancelled = Extract<OccurrenceException, { kind: 'cancelled' }>;

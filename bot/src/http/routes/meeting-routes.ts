@@ -7,13 +7,13 @@ import {
   previewMeetingSchema,
   schedulePreviewBody,
 } from '../../../../core/contracts/api.js';
-import { toLondonIso } from '../../../../core/calendar/london-time.js';
 import { WorkingCalendar } from '../../../../core/calendar/working-days.js';
 import { defaultProtocol } from '../../../../core/meetings/protocol.js';
 import { planMeetings } from '../../../../core/meetings/schedule.js';
 import type { MeetingRecord } from '../../../../core/ports/store.js';
 import { cancelMeeting, moveMeeting } from '../../../../core/scheduling/change-meeting.js';
 import { meetingView } from '../../../../core/scheduling/meeting-view.js';
+import { previewView } from '../../../../core/scheduling/preview-view.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfMeeting } from './area-of.js';
@@ -82,15 +82,7 @@ export function meetingRoutes(s: Services): RouteDef[] {
         const protocol = { ...defaultProtocol, ...body.protocol, cadence: body.cadence };
         const cal = new WorkingCalendar({ region: protocol.region });
         const { meetings } = planMeetings({ protocol, start: body.start, count: body.count, cal });
-        return meetings.map((m) => ({
-          date: m.date,
-          startsAt: toLondonIso(m.startsAt),
-          referralDeadline: m.deadlines.referralDeadline,
-          agendaCirculation: m.deadlines.agendaCirculation,
-          actionPlanDue: toLondonIso(m.deadlines.actionPlanDue),
-          minutesDue: m.deadlines.minutesDue,
-          movedFrom: m.movedFrom,
-        }));
+        return meetings.map(previewView);
       },
     }),
   ];
