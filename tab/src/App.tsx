@@ -1,35 +1,40 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import { setUnauthorisedHandler } from './api/client.js';
-import { clearToken, hasToken } from './auth/token.js';
 import { CoordinatorScreen } from './components/CoordinatorScreen.js';
-import { SignIn } from './components/SignIn.js';
-import { useHostTheme } from './host/use-host-theme.js';
+import { SessionGate } from './components/SessionGate.js';
+import { useHost } from './host/use-host-theme.js';
+import { ConfigPage } from './pages/ConfigPage.js';
+import { MeetingPage } from './pages/MeetingPage.js';
+import { PrivacyPage } from './pages/PrivacyPage.js';
+import { TermsPage } from './pages/TermsPage.js';
+import { routeFor } from './routes.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground3 },
 });
 
-/** Chooses the theme from the host, and the sign-in screen whenever there is no valid token. */
+/**
+ * Chooses the theme from the host and the page from the path. The privacy and terms pages and the
+ * meeting tab's configuration page need no sign-in; the others sign in first (SessionGate).
+ */
 export function App() {
   const styles = useStyles();
-  const { theme } = useHostTheme();
-  const [signedIn, setSignedIn] = useState(hasToken);
-
-  const signOut = useCallback(() => {
-    clearToken();
-    setSignedIn(false);
-  }, []);
-
-  // Any 401 from the API (expired or refused token) returns to the sign-in screen.
-  useEffect(() => setUnauthorisedHandler(signOut), [signOut]);
+  const { theme, host } = useHost();
+  const route = routeFor(window.location.pathname);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
-      {signedIn ? (
-        <CoordinatorScreen onSignOut={signOut} />
-      ) : (
-        <SignIn onSignedIn={() => setSignedIn(true)} />
+      {route === 'privacy' && <PrivacyPage />}
+      {route === 'terms' && <TermsPage />}
+      {route === 'config' && <ConfigPage host={host} />}
+      {route === 'meeting' && (
+        <SessionGate host={host}>
+          {(session) => <MeetingPage onSignOut={session.onSignOut} />}
+        </SessionGate>
+      )}
+      {route === 'coordinator' && (
+        <SessionGate host={host}>
+          {(session) => <CoordinatorScreen onSignOut={session.onSignOut} />}
+        </SessionGate>
       )}
     </FluentProvider>
   );

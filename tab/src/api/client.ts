@@ -1,5 +1,10 @@
 import type { ApiError } from '../../../core/contracts/api.js';
-import { getToken } from '../auth/token.js';
+import {
+  describeSignInFailure,
+  SERVER_REFUSED,
+  type SignInProblem,
+} from '../auth/sign-in-problem.js';
+import { getFreshToken, getToken, usesHostTokens } from '../auth/token.js';
 
 type ErrorBody = ApiError['error'];
 
@@ -20,11 +25,20 @@ export class ApiRequestError extends Error {
   }
 }
 
-let onUnauthorised: () => void = () => {};
+let onUnauthorised: (problem: SignInProblem | null) => void = () => {};
+let hostName: string | null = null;
 
-/** The app registers what a 401 does: drop the token and go back to the sign-in screen. */
-export function setUnauthorisedHandler(handler: () => void): void {
+/**
+ * The app registers what a refused sign-in does: with the development sign-in, drop the token and
+ * go back to the sign-in screen (problem is null); inside a host, show what went wrong.
+ */
+export function setUnauthorisedHandler(handler: (problem: SignInProblem | null) => void): void {
   onUnauthorised = handler;
+}
+
+/** The host's name, for the words of sign-in problems ("Teams could not sign you in"). */
+export function setHostNameForMessages(name: string | null): void {
+  hostName = name;
 }
 
 export interface RequestOptions {
@@ -34,16 +48,39 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
+/**
+ * Calls the API with the bearer token. Inside a host, a 401 is retried once with a fresh token
+ * (the kept one may have been revoked or expired early); a second 401 is a refused sign-in.
+ */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  if (options.anonymous) {
+    response = await send(path, options, null);
+  } else {
+    response = await send(path, options, await tokenOrThrow(getToken));
+    if (response.status === 401 && usesHostTokens()) {
+      response = await send(path, options, await tokenOrThrow(getFreshToken));
+    }
+    if (response.status === 401) {
+      onUnauthorised(usesHostTokens() ? SERVER_REFUSED : null);
+      if (usesHostTokens()) throw signInError(SERVER_REFUSED);
+    }
+  }
+  if (!response.ok) throw new ApiRequestError(response.status, await readError(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function send(
+  path: string,
+  options: RequestOptions,
+  token: string | null,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (!options.anonymous) {
-    const token = await getToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
-  }
-  let response: Response;
+  if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -55,10 +92,24 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       message: 'The MARAC service could not be reached. Check your connection and try again.',
     });
   }
-  if (response.status === 401 && !options.anonymous) onUnauthorised();
-  if (!response.ok) throw new ApiRequestError(response.status, await readError(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+}
+
+/** A token, or (the host could not sign the person in) the problem shown and thrown. */
+async function tokenOrThrow(read: () => Promise<string | null>): Promise<string | null> {
+  try {
+    return await read();
+  } catch (error) {
+    const problem = describeSignInFailure(error, hostName);
+    onUnauthorised(problem);
+    throw signInError(problem);
+  }
+}
+
+function signInError(problem: SignInProblem): ApiRequestError {
+  return new ApiRequestError(401, {
+    code: 'SIGN_IN',
+    message: `${problem.title}. ${problem.nextStep}`,
+  });
 }
 
 async function readError(response: Response): Promise<Partial<ErrorBody>> {

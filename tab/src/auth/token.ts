@@ -1,23 +1,42 @@
+import type { TokenCache } from './token-cache.js';
+
 /**
  * The one place the tab gets a bearer token for the API.
  *
- * Local mode (a plain browser): the development sign-in stores the token in sessionStorage, so it
- * dies with the tab and is never written to localStorage, a cookie or a URL. Where the browser
- * denies storage (a third-party frame with storage blocked), the token lives in memory only and
- * a reload asks the user to sign in again.
+ * Development sign-in (local mode): the token is stored in sessionStorage, so it dies with the
+ * tab and is never written to localStorage, a cookie or a URL. Where the browser denies storage
+ * (a third-party frame with storage blocked), it lives in memory only and a reload asks again.
  *
- * Inside Teams or Outlook, later work replaces the body of `getToken` with the host's single
- * sign-on (`authentication.getAuthToken()` from @microsoft/teams-js, or nested app
- * authentication); nothing else in the tab needs to change.
+ * Inside Teams or Outlook (see `host-sign-in.ts`): the host's Entra ID token, from nested app
+ * authentication or `authentication.getAuthToken()`, held in memory only and asked for again
+ * before it expires; after a 401 the API client asks for a fresh one once (`getFreshToken`).
  */
 const KEY = 'marac.token';
 let memoryToken: string | null = null;
+let host: TokenCache | null = null;
 
+/** From now on tokens come from the host (the development token, if any, is dropped). */
+export function takeTokensFromHost(cache: TokenCache): void {
+  clearToken();
+  host = cache;
+}
+
+export function usesHostTokens(): boolean {
+  return host !== null;
+}
+
+/** The token for the next request; rejects when the host cannot sign the person in. */
 export async function getToken(): Promise<string | null> {
+  if (host) return host.get();
   return readStored();
 }
 
-/** Whether a token is at hand without asking anyone (decides the first screen). */
+/** A new token after the server refused one, or null where there is none to be had. */
+export async function getFreshToken(): Promise<string | null> {
+  return host ? host.refresh() : null;
+}
+
+/** Whether a development token is at hand without asking anyone (decides the first screen). */
 export function hasToken(): boolean {
   return readStored() !== null;
 }
@@ -33,6 +52,7 @@ export function storeLocalToken(token: string): void {
 
 export function clearToken(): void {
   memoryToken = null;
+  host?.clear();
   try {
     sessionStorage.removeItem(KEY);
   } catch {

@@ -35,8 +35,11 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Signed in: the areas this user may see, and the chosen area's schedule. */
-export function CoordinatorScreen({ onSignOut }: { onSignOut: () => void }) {
+/**
+ * Signed in: the areas this user may see, and the chosen area's schedule. Sign out is offered with
+ * the development sign-in only (inside Teams or Outlook the person is the host's signed-in user).
+ */
+export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   const styles = useStyles();
   const me = useLoad(() => api.me(), []);
   const areas = useLoad(() => api.areas(), []);
@@ -64,7 +67,7 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut: () => void }) {
             )}
           </Text>
         )}
-        <Button onClick={onSignOut}>Sign out</Button>
+        {onSignOut && <Button onClick={onSignOut}>Sign out</Button>}
       </header>
       <div className={styles.body}>
         <nav className={styles.nav} aria-labelledby="areas-heading">

@@ -5,7 +5,12 @@ import {
 } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { connectToHost, type HostTheme } from './teams-host.js';
+import {
+  connectToHost,
+  onHostThemeChange,
+  type HostConnection,
+  type HostTheme,
+} from './teams-host.js';
 
 const themes: Record<HostTheme, Theme> = {
   default: teamsLightTheme,
@@ -13,20 +18,25 @@ const themes: Record<HostTheme, Theme> = {
   contrast: teamsHighContrastTheme,
 };
 
-/** The Fluent theme that matches the host: Teams' own theme inside Teams, light elsewhere. */
-export function useHostTheme(): { theme: Theme; inTeams: boolean } {
+/**
+ * The host connection (null while it is being found out) and the Fluent theme that matches it:
+ * the host's own theme inside Teams or Outlook, light elsewhere.
+ */
+export function useHost(): { theme: Theme; host: HostConnection | null } {
   const [hostTheme, setHostTheme] = useState<HostTheme>('default');
-  const [inTeams, setInTeams] = useState(false);
+  const [host, setHost] = useState<HostConnection | null>(null);
   useEffect(() => {
     let live = true;
-    void connectToHost((next) => live && setHostTheme(next)).then((host) => {
+    const unsubscribe = onHostThemeChange((next) => live && setHostTheme(next));
+    void connectToHost().then((connected) => {
       if (!live) return;
-      setInTeams(host.inTeams);
-      setHostTheme(host.theme);
+      setHost(connected);
+      setHostTheme(connected.theme);
     });
     return () => {
       live = false;
+      unsubscribe();
     };
   }, []);
-  return { theme: themes[hostTheme], inTeams };
+  return { theme: themes[hostTheme], host };
 }
