@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -16,6 +17,8 @@ import { seedDemo } from './demo/seed-demo.js';
 import { createHttpApp } from './http/app.js';
 import type { Services } from './http/services.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
+import { notifyReferrer } from './notify/notify-referrer.js';
+import { localTeamsOutbox } from './notify/teams-notifier.js';
 import { createLogger } from './logger.js';
 import type { Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
@@ -48,7 +51,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (config.seedDemo && (await seedDemo(db, crypto, now))) log.info('demo data seeded');
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
-  const worker = startOutboxWorker({ db, log, handle: (job) => runCalendarJob({ uow, calendar }, job) });
+  const notifier = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
+  const worker = startOutboxWorker({
+    db,
+    log,
+    handle: (job) =>
+      job.kind === 'notify.referrer' ? notifyReferrer({ uow, notifier }, job) : runCalendarJob({ uow, calendar }, job),
+  });
   uow.afterCommit(() => void worker.drain());
   const devSigningKey = config.devSignIn ? loadDevSigningKey(config.dataDir) : null;
   const services: Services = {

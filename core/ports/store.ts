@@ -1,6 +1,8 @@
 import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
 import type { LocalDate } from '../shared/local-date.js';
+import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
+import type { ReferralsRepo } from './referrals.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -11,6 +13,8 @@ export interface AreaRecord {
   protocol: MeetingProtocol;
   region: Region;
   closures: LocalDate[];
+  /** Referral rules; repeat window and capacity come from the protocol (one source each). */
+  riskSettings: RiskSettings;
 }
 
 export interface SeriesRecord {
@@ -80,7 +84,12 @@ export interface MeetingsRepo {
   update(meeting: MeetingRecord): Promise<void>;
 }
 
-export type OutboxJob =
+export type OutboxJob = CalendarJob | NotifyJob;
+
+/** Tell a referrer in Teams that their referral's status changed (reference and status only). */
+export type NotifyJob = { kind: 'notify.referrer'; referralId: string; status: string };
+
+export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }
   | { kind: 'calendar.update-series'; seriesId: string; sequence: number }
   | { kind: 'calendar.move-occurrence'; seriesId: string; meetingId: string; sequence: number }
@@ -105,6 +114,7 @@ export interface Repos {
   series: SeriesRepo;
   meetings: MeetingsRepo;
   outbox: OutboxRepo;
+  referrals: ReferralsRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -1,5 +1,5 @@
 import type { CalendarPort, OccurrenceException, SeriesSpec } from '../ports/calendar.js';
-import type { MeetingRecord, OutboxJob, Repos, UnitOfWork } from '../ports/store.js';
+import type { CalendarJob, MeetingRecord, Repos, UnitOfWork } from '../ports/store.js';
 import { DomainError } from '../shared/errors.js';
 
 function exceptionOf(meeting: MeetingRecord): OccurrenceException | null {
@@ -38,7 +38,7 @@ const CANCEL_COMMENT = 'This MARAC meeting is cancelled. The coordinator will co
  * Carries one outbox job to the calendar. Safe to run again after a crash: creating is keyed by
  * the series id (Graph transactionId), and the other operations set state rather than add to it.
  */
-export async function runCalendarJob(deps: { uow: UnitOfWork; calendar: CalendarPort }, job: OutboxJob): Promise<void> {
+export async function runCalendarJob(deps: { uow: UnitOfWork; calendar: CalendarPort }, job: CalendarJob): Promise<void> {
   const loaded = await deps.uow.run(async (repos) => ({
     series: await repos.series.get(job.seriesId),
     spec: await seriesSpec(repos, job.seriesId, 'sequence' in job ? job.sequence : undefined),

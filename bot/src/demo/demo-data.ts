@@ -7,14 +7,16 @@ import { defaultProtocol } from '../../../core/meetings/protocol.js';
  */
 export const demoPartnership = { name: 'Riverside Safeguarding Partnership', region: 'england-and-wales' } as const;
 
-export const demoAreas: { name: string; mailbox: string; protocol: MeetingProtocol }[] = [
+export const demoAreas: { name: string; code: string; mailbox: string; protocol: MeetingProtocol }[] = [
   {
     name: 'Northbrook and Wellfield',
+    code: 'NBW',
     mailbox: 'marac.northbrook@riverside-partnership.example',
     protocol: { ...defaultProtocol, cadence: { kind: 'fortnightly', weekday: 'tuesday' } },
   },
   {
     name: 'Eastmere',
+    code: 'EAS',
     mailbox: 'marac.eastmere@riverside-partnership.example',
     protocol: { ...defaultProtocol, startTime: '09:30', cadence: { kind: 'monthly', weekday: 'thursday', nth: 2 } },
   },

@@ -51,10 +51,11 @@ async function seedDemoPartnership(db: Db, crypto: AppCrypto): Promise<boolean> 
     for (const member of demoStaff) staff.push({ id: await addPerson(member.person), roles: member.roles });
     for (const area of demoAreas) {
       const areaId = randomUUID();
-      await tx.query('INSERT INTO area (id, partnership_id, name, mailbox, protocol) VALUES ($1, $2, $3, $4, $5)', [
+      await tx.query('INSERT INTO area (id, partnership_id, name, code, mailbox, protocol) VALUES ($1, $2, $3, $4, $5, $6)', [
         areaId,
         partnershipId,
         area.name,
+        area.code,
         area.mailbox,
         JSON.stringify(area.protocol),
       ]);

@@ -4,6 +4,7 @@ import express, { type Express, type Router } from 'express';
 import type { Principal } from '../auth/people.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
+import { referralRoutes } from './routes/referral-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { appendAuditStandalone } from '../audit/audit-log.js';
 import { bodyErrorHandler, mountRoutes, type DeniedRequest } from './mount-routes.js';
@@ -14,7 +15,7 @@ import { securityHeaders } from './security-headers.js';
 import type { Services } from './services.js';
 
 export function allRoutes(s: Services): RouteDef[] {
-  return [...sessionRoutes(s), ...areaRoutes(s), ...meetingRoutes(s)];
+  return [...sessionRoutes(s), ...areaRoutes(s), ...meetingRoutes(s), ...referralRoutes(s)];
 }
 
 export interface AppParts {

@@ -44,11 +44,11 @@ function parse<T>(where: string, schema: { safeParse(v: unknown): { success: tru
   return result.data;
 }
 
-async function authorise(policy: Policy, principal: Principal | null, params: Record<string, string>): Promise<void> {
+async function authorise(policy: Policy, principal: Principal | null, params: Record<string, string>, body: unknown): Promise<void> {
   if (policy.kind === 'public') return;
   if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to use the MARAC app.');
   if (policy.kind === 'signed-in') return;
-  const areaId = await policy.areaOf(params);
+  const areaId = await policy.areaOf(params, body);
   const held = principal.roles.filter((r) => r.areaId === areaId);
   // Not a member of the area (or no such record): 404, so ids cannot be probed.
   if (!areaId || held.length === 0) throw new DomainError('NOT_FOUND', 'Not found.');
@@ -86,12 +86,12 @@ export function mountRoutes(options: MountOptions): Router {
           throw new DomainError('UNAUTHENTICATED', 'Sign in to use the MARAC app.');
         }
         const params = parse('params', def.params, req.params);
-        await authorise(def.policy, principal, req.params as Record<string, string>);
         const query = parse('query', def.query, { ...req.query });
         if (def.body && (req.body === undefined || !req.is('application/json'))) {
           throw new DomainError('VALIDATION_FAILED', 'The request needs a JSON body (Content-Type: application/json).');
         }
         const body = parse('body', def.body, req.body);
+        await authorise(def.policy, principal, req.params as Record<string, string>, body);
         const result = await def.handle({ params, query, body, principal, correlationId });
         res.status(def.status ?? 200).json(result);
       } catch (error) {

@@ -10,7 +10,12 @@ import type { Principal } from '../auth/people.js';
 export type Policy =
   | { kind: 'public' }
   | { kind: 'signed-in' }
-  | { kind: 'area'; roles: readonly Role[] | 'any'; areaOf: (params: Record<string, string>) => Promise<string | null> };
+  | {
+      kind: 'area';
+      roles: readonly Role[] | 'any';
+      /** The area the request is about, from its path ids or (already validated) body. */
+      areaOf: (params: Record<string, string>, body: any) => Promise<string | null>;
+    };
 
 export interface RequestContext<P, Q, B> {
   params: P;

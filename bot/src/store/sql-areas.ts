@@ -1,4 +1,5 @@
 import { protocolSchema } from '../../../core/meetings/protocol.js';
+import { defaultRiskSettings, riskSettingsSchema } from '../../../core/referrals/risk-settings.js';
 import type { AgencyRecord, AreaRecord, AreasRepo, Rep } from '../../../core/ports/store.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from './db.js';
@@ -12,9 +13,11 @@ interface AreaRow {
   protocol: unknown;
   region: AreaRecord['region'];
   closures: string[] | null;
+  risk_settings: unknown;
 }
 
-const AREA_SELECT = `SELECT a.id, a.partnership_id, a.name, a.mailbox, a.protocol, p.region, p.closures::text[] AS closures
+const AREA_SELECT = `SELECT a.id, a.partnership_id, a.name, a.mailbox, a.protocol, a.risk_settings, p.region,
+    p.closures::text[] AS closures
   FROM area a JOIN partnership p ON p.id = a.partnership_id`;
 
 function toArea(row: AreaRow): AreaRecord {
@@ -27,6 +30,7 @@ function toArea(row: AreaRow): AreaRecord {
     protocol: protocolSchema.parse(row.protocol),
     region: row.region,
     closures: row.closures ?? [],
+    riskSettings: row.risk_settings ? riskSettingsSchema.parse(row.risk_settings) : defaultRiskSettings,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Db, Queryable } from './db.js';
 import { sqlAreas } from './sql-areas.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
+import { sqlReferrals } from './sql-referrals.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -29,6 +30,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     series: sqlSeries(q),
     meetings: sqlMeetings(q, crypto),
     outbox: sqlOutbox(q),
+    referrals: sqlReferrals(q, crypto),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createSeries } from '../../../core/scheduling/create-series.js';
 import { upsertPerson } from '../../../bot/src/store/sql-people.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
+import { referralForm } from '../referrals/fixtures.js';
 
 /**
  * Every route of the OpenAPI description against every role, on records the caller may see and
@@ -24,8 +25,11 @@ const emails: Record<Exclude<Caller, 'anonymous'>, string> = {
 };
 
 // Who may call each route on a record of their own area ('public' needs no sign-in; 'signed-in'
-// is anyone known; a list is the roles allowed in the record's area).
-const expected: Record<string, 'public' | 'signed-in' | Caller[]> = {
+// is anyone known; a list is the roles allowed in the record's area; `hidden` lists members who are
+// told 404 rather than 403, because the rule is about the record (a referral they may not read).
+type Rule = 'public' | 'signed-in' | Caller[] | { allow: Caller[]; hidden: Caller[] };
+const referring: Caller[] = ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva', 'admin'];
+const expected: Record<string, Rule> = {
   'get /api/me': 'signed-in',
   'get /api/areas': 'signed-in',
   'get /api/areas/{areaId}': members,
@@ -39,6 +43,18 @@ const expected: Record<string, 'public' | 'signed-in' | Caller[]> = {
   'post /api/meetings/{meetingId}/cancel': coordinating,
   'post /api/schedule/preview': 'signed-in',
   'get /api/client-config': 'public',
+  'get /api/question-sets/{questionSetId}': 'signed-in',
+  'post /api/referrals': referring,
+  // Only its referrer may change a referral (here accepted already, so 409 for them).
+  'put /api/referrals/{referralId}': { allow: ['repCore'], hidden: ['coordinator', 'chair', 'repDeputy', 'idva', 'admin'] },
+  'get /api/referrals/mine': 'signed-in',
+  'get /api/areas/{areaId}/referrals': coordinating,
+  // Accepted onto a meeting: the chair, the IDVA and reps of agencies on its list may read it.
+  'get /api/referrals/{referralId}': { allow: referring, hidden: ['observer'] },
+  'post /api/referrals/{referralId}/accept': coordinating,
+  'post /api/referrals/{referralId}/decision': coordinating,
+  'post /api/referrals/{referralId}/duplicates/{candidateId}': coordinating,
+  'post /api/referrals/{referralId}/mappa-link': coordinating,
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -48,6 +64,9 @@ interface Target {
   agencyId: string;
   meetingId: string;
   protocol: unknown;
+  referralId: string;
+  candidateId: string;
+  duplicateId: string;
 }
 
 let app: TestApp;
@@ -63,7 +82,40 @@ async function target(areaName: string): Promise<Target> {
     [areaId],
   );
   const meeting = await app.db.query<{ id: string }>('SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1', [areaId]);
-  return { areaId, agencyId: agency.rows[0]!.agency_id, meetingId: meeting.rows[0]!.id, protocol: area.rows[0]!.protocol };
+  const referrals = await app.db.query<{ id: string; status: string }>(
+    'SELECT id, status FROM referral WHERE area_id = $1 ORDER BY created_at',
+    [areaId],
+  );
+  const [accepted, duplicate] = referrals.rows;
+  return {
+    areaId,
+    agencyId: agency.rows[0]!.agency_id,
+    meetingId: meeting.rows[0]!.id,
+    protocol: area.rows[0]!.protocol,
+    referralId: accepted!.id,
+    candidateId: accepted!.id,
+    duplicateId: duplicate!.id,
+  };
+}
+
+/** In the area: one referral accepted onto a meeting, and a likely duplicate of it from another agency. */
+async function addReferrals(areaName: string, coordinatorEmail: string, agencies: [string, string]): Promise<void> {
+  const areaId = (await app.db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [areaName])).rows[0]!.id;
+  const agencyIds = await app.db.query<{ id: string; name: string }>('SELECT id, name FROM agency');
+  const idOf = (name: string) => agencyIds.rows.find((a) => a.name === name)!.id;
+  const first = await signIn(app, agencies[0] === 'Haven Refuge' ? coordinatorEmail : emails.repCore);
+  const made = await first('/api/referrals', {
+    method: 'POST',
+    body: JSON.stringify({ form: referralForm({ areaId, referrerAgencyId: idOf(agencies[0]) }), submit: true }),
+  });
+  const { id } = (await made.json()) as { id: string };
+  const coordinator = await signIn(app, coordinatorEmail);
+  expect((await coordinator(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+  const second = await coordinator('/api/referrals', {
+    method: 'POST',
+    body: JSON.stringify({ form: referralForm({ areaId, referrerAgencyId: idOf(agencies[1]) }), submit: true }),
+  });
+  expect(second.status).toBe(201);
 }
 
 /** A third area whose only member is its own coordinator: its records are foreign to everyone else. */
@@ -73,10 +125,11 @@ async function addWestholm(): Promise<void> {
     const partnership = await tx.query<{ id: string; protocol: unknown }>('SELECT partnership_id AS id, protocol FROM area LIMIT 1');
     const { id: partnershipId, protocol } = partnership.rows[0]!;
     const areaId = randomUUID();
-    await tx.query('INSERT INTO area (id, partnership_id, name, mailbox, protocol) VALUES ($1, $2, $3, $4, $5)', [
+    await tx.query('INSERT INTO area (id, partnership_id, name, code, mailbox, protocol) VALUES ($1, $2, $3, $4, $5, $6)', [
       areaId,
       partnershipId,
       'Westholm',
+      'WHM',
       'marac.westholm@riverside-partnership.example',
       JSON.stringify(protocol),
     ]);
@@ -95,7 +148,14 @@ async function addWestholm(): Promise<void> {
 
 function requestFor(route: string, t: Target): { path: string; init: RequestInit } {
   const [method, template] = route.split(' ') as [string, string];
-  const path = template.replace('{areaId}', t.areaId).replace('{agencyId}', t.agencyId).replace('{meetingId}', t.meetingId);
+  const referralId = route.includes('{candidateId}') ? t.duplicateId : t.referralId;
+  const path = template
+    .replace('{areaId}', t.areaId)
+    .replace('{agencyId}', t.agencyId)
+    .replace('{meetingId}', t.meetingId)
+    .replace('{referralId}', referralId)
+    .replace('{candidateId}', t.candidateId)
+    .replace('{questionSetId}', 'safelives-24');
   const bodies: Record<string, unknown> = {
     'put /api/areas/{areaId}/protocol': t.protocol,
     'post /api/areas/{areaId}/series': { firstDate: '2027-01-04' },
@@ -107,6 +167,12 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
     'post /api/schedule/preview': { cadence: { kind: 'fortnightly', weekday: 'tuesday' }, start: '2027-01-04', count: 2 },
     'post /api/dev/sign-in': { email: emails.chair },
+    'post /api/referrals': { form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }), submit: false },
+    'put /api/referrals/{referralId}': { form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }), submit: false },
+    'post /api/referrals/{referralId}/accept': {},
+    'post /api/referrals/{referralId}/decision': { decision: 'needs-information', note: 'Please add the school.' },
+    'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
+    'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
   };
   const body = bodies[route];
   return { path, init: { method: method.toUpperCase(), ...(body ? { body: JSON.stringify(body) } : {}) } };
@@ -116,6 +182,8 @@ beforeAll(async () => {
   // The rate limit is tested on its own; here it must not turn an answer into a 429.
   app = await startApp({ now: () => new Date('2026-12-01T09:00:00Z'), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   await addWestholm();
+  await addReferrals('Northbrook and Wellfield', emails.coordinator, ['Riverside Police', 'Haven Refuge']);
+  await addReferrals('Westholm', emails.otherArea, ['Haven Refuge', 'Haven Refuge']);
   own = await target('Northbrook and Wellfield');
   foreign = await target('Westholm');
   const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, object> };
@@ -148,11 +216,13 @@ describe.each(callers)('as %s', (caller) => {
     if (caller === 'anonymous') return expect(status).toBe(401);
     if (rule === 'signed-in') return expect([401, 403, 404]).not.toContain(status);
     if (caller === 'otherArea') return expect(status).toBe(404); // not a member: not even told it exists
-    if (rule.includes(caller)) return expect([401, 403, 404]).not.toContain(status);
-    expect(status).toBe(403);
+    const allowed = Array.isArray(rule) ? rule : rule.allow;
+    if (allowed.includes(caller)) return expect([401, 403, 404]).not.toContain(status);
+    expect(status).toBe(!Array.isArray(rule) && rule.hidden.includes(caller) ? 404 : 403);
   });
 
-  it.each(Object.keys(expected).filter((r) => r.includes('{')))('%s on a foreign record answers 404 (or 401)', async (route) => {
+  const recordRoutes = Object.keys(expected).filter((r) => /\{(areaId|agencyId|meetingId|referralId)\}/.test(r));
+  it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area
     const { path, init } = requestFor(route, foreign);
     expect((await call(path, init)).status).toBe(caller === 'anonymous' ? 401 : 404);

@@ -4,7 +4,7 @@ import type { Db } from '../../../bot/src/store/db.js';
 import { migrate } from '../../../bot/src/store/migrate.js';
 import { openPgliteDb } from '../../../bot/src/store/pglite-db.js';
 import { sqlOutbox } from '../../../bot/src/store/sql-outbox.js';
-import type { OutboxJob } from '../../../core/ports/store.js';
+import type { CalendarJob, OutboxJob } from '../../../core/ports/store.js';
 
 const log = pino({ level: 'silent' });
 const job = (seriesId: string): OutboxJob => ({ kind: 'calendar.create-series', seriesId });
@@ -31,7 +31,7 @@ describe('outbox worker', () => {
     const sent: string[] = [];
     await sqlOutbox(db).enqueue(job('a'), 'a');
     await sqlOutbox(db).enqueue(job('b'), 'b');
-    const worker = startOutboxWorker({ db, log, handle: async (j) => void sent.push(j.seriesId) });
+    const worker = startOutboxWorker({ db, log, handle: async (j) => void sent.push((j as CalendarJob).seriesId) });
     await worker.drain();
     await worker.stop();
     expect(sent).toEqual(['a', 'b']);
@@ -53,7 +53,7 @@ describe('outbox worker', () => {
     await sqlOutbox(db).enqueue(job('d'), 'd');
     await sqlOutbox(db).enqueue(job('e'), 'e');
     const handle = async (j: OutboxJob) => {
-      if (j.seriesId === 'd') throw Object.assign(new Error('bad'), { status: 400 });
+      if ((j as CalendarJob).seriesId === 'd') throw Object.assign(new Error('bad'), { status: 400 });
       throw new Error('network down');
     };
     const worker = startOutboxWorker({ db, log, handle, maxAttempts: 1 });

@@ -1,10 +1,14 @@
 import { foundation } from './001-foundation.js';
 import { dataKeys } from './002-data-keys.js';
 import { auditLog } from './003-audit-log.js';
+import { referrals } from './004-referrals.js';
+import { referralWorkflow } from './005-referral-workflow.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
   { id: '001-foundation', sql: foundation },
   { id: '002-data-keys', sql: dataKeys },
   { id: '003-audit-log', sql: auditLog },
+  { id: '004-referrals', sql: referrals },
+  { id: '005-referral-workflow', sql: referralWorkflow },
 ];

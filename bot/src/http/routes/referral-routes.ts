@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { idSchema } from '../../../../core/contracts/api.js';
+import {
+  acceptOutcomeSchema,
+  acceptReferralBody,
+  duplicateDecisionBody,
+  mappaLinkBody,
+  queueItemSchema,
+  questionSetViewSchema,
+  referralDecisionBody,
+  referralDetailSchema,
+  referralReceiptSchema,
+  submitReferralBody,
+} from '../../../../core/contracts/referral.js';
+import { acceptReferral, decideReferral, recordMappaLink, resolveDuplicate } from '../../../../core/referrals/decide-referral.js';
+import { findQuestionSet } from '../../../../core/referrals/question-sets.js';
+import { submitReferral } from '../../../../core/referrals/submit-referral.js';
+import { DomainError } from '../../../../core/shared/errors.js';
+import { route, type RouteDef } from '../route.js';
+import { depsFor, type Services } from '../services.js';
+import { mayRead } from './referral-access.js';
+
+const REFERRING = ['coordinator', 'chair', 'rep', 'idva', 'admin'] as const;
+const referralParams = z.strictObject({ referralId: idSchema });
+
+export function referralRoutes(s: Services): RouteDef[] {
+  const areaOfReferral = async (params: Record<string, string>) => {
+    const found = await s.db.query<{ area_id: string }>('SELECT area_id FROM referral WHERE id = $1', [params.referralId]);
+    return found.rows[0]?.area_id ?? null;
+  };
+  const coordinating = { kind: 'area', roles: ['coordinator', 'admin'], areaOf: areaOfReferral } as const;
+  // Read, check, then audit: three steps, since PGlite serves one transaction at a time and the
+  // access check reads outside the unit of work.
+  const load = async (ctx: { principal: any; correlationId: string }, id: string, action: string) => {
+    const referral = await s.uow.run((repos) => repos.referrals.get(id));
+    if (!referral || !(await mayRead(s, ctx.principal, referral))) throw new DomainError('NOT_FOUND', 'Not found.');
+    await depsFor(s, ctx).uow.run((repos) => repos.audit.record(action, 'referral', referral.id));
+    return { referral };
+  };
+  return [
+    route({
+      method: 'get',
+      path: '/question-sets/{questionSetId}',
+      summary: 'A risk checklist: its questions and attribution',
+      tag: 'referrals',
+      policy: { kind: 'signed-in' },
+      params: z.strictObject({ questionSetId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+      response: questionSetViewSchema,
+      handle: async ({ params }) => {
+        const set = findQuestionSet(params.questionSetId);
+        if (!set) throw new DomainError('NOT_FOUND', 'There is no such checklist.');
+        return { id: set.id, title: set.title, attribution: set.attribution, questions: [...set.questions] };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/referrals',
+      summary: 'Save a draft referral (running the duplicate check) or submit it to the coordinator',
+      tag: 'referrals',
+      policy: { kind: 'area', roles: REFERRING, areaOf: async (_p, body) => body?.form?.areaId ?? null },
+      body: submitReferralBody,
+      response: referralReceiptSchema,
+      status: 201,
+      handle: async (ctx) => receipt(await submitReferral(depsFor(s, ctx), { referrerPersonId: ctx.principal!.personId, ...ctx.body })),
+    }),
+    route({
+      method: 'put',
+      path: '/referrals/{referralId}',
+      summary: 'Update your draft (or a referral sent back for information), or submit it',
+      tag: 'referrals',
+      policy: { kind: 'area', roles: REFERRING, areaOf: areaOfReferral },
+      params: referralParams,
+      body: submitReferralBody,
+      response: referralReceiptSchema,
+      handle: async (ctx) =>
+        receipt(
+          await submitReferral(depsFor(s, ctx), {
+            referrerPersonId: ctx.principal!.personId,
+            referralId: ctx.params.referralId,
+            ...ctx.body,
+          }),
+        ),
+    }),
+    route({
+      method: 'get',
+      path: '/referrals/mine',
+      summary: 'Your own referrals and their status',
+      tag: 'referrals',
+      policy: { kind: 'signed-in' },
+      response: z.array(queueItemSchema),
+      handle: (ctx) => s.uow.run((repos) => repos.referrals.byReferrer(ctx.principal!.personId)),
+    }),
+    route({
+      method: 'get',
+      path: '/areas/{areaId}/referrals',
+      summary: "The coordinator's referral queue",
+      tag: 'referrals',
+      policy: { kind: 'area', roles: ['coordinator', 'admin'], areaOf: async (p) => p.areaId ?? null },
+      params: z.strictObject({ areaId: idSchema }),
+      response: z.array(queueItemSchema),
+      handle: ({ params }) => s.uow.run((repos) => repos.referrals.queue(params.areaId)),
+    }),
+    route({
+      method: 'get',
+      path: '/referrals/{referralId}',
+      summary: 'A referral in full, for those allowed to see it (read is audited)',
+      tag: 'referrals',
+      policy: { kind: 'area', roles: 'any', areaOf: areaOfReferral },
+      params: referralParams,
+      response: referralDetailSchema,
+      handle: async (ctx) => {
+        const { referral } = await load(ctx, ctx.params.referralId, 'referral.read');
+        const coordinator = ctx.principal!.roles.some(
+          (r) => r.areaId === referral.areaId && (r.role === 'coordinator' || r.role === 'admin'),
+        );
+        return s.uow.run(async (repos) => {
+          const summary = (await repos.referrals.queue(referral.areaId)).find((q) => q.id === referral.id) ??
+            (await repos.referrals.byReferrer(referral.referrerPersonId)).find((q) => q.id === referral.id)!;
+          const candidates = coordinator ? await repos.referrals.candidates(referral.id) : [];
+          return {
+            summary,
+            form: referral.form,
+            decisionNote: referral.decisionNote ?? null,
+            mappaLinkNote: coordinator ? (referral.mappaLinkNote ?? null) : null,
+            candidates: candidates.map((c) => ({
+              referralId: c.referralId,
+              confidence: c.confidence,
+              status: c.status,
+              referredOn: c.referredOn,
+              decision: c.decision,
+            })),
+          };
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/referrals/{referralId}/accept',
+      summary: 'Accept onto the next meeting it is in time for (or a named one); warns when the meeting is full',
+      tag: 'referrals',
+      policy: coordinating,
+      params: referralParams,
+      body: acceptReferralBody,
+      response: acceptOutcomeSchema,
+      handle: async (ctx) => {
+        const outcome = await acceptReferral(depsFor(s, ctx), { referralId: ctx.params.referralId, ...ctx.body });
+        await s.drainOutbox();
+        if (outcome.kind === 'accepted') {
+          return { kind: 'accepted' as const, referralId: outcome.referral.id, meetingId: outcome.meeting.id, meetingDate: outcome.meeting.date, overCapacity: outcome.overCapacity };
+        }
+        return {
+          kind: 'over-capacity' as const,
+          meetingId: outcome.meeting.id,
+          meetingDate: outcome.meeting.date,
+          cases: outcome.cases,
+          capacity: outcome.capacity,
+          nextMeeting: outcome.nextMeeting && { id: outcome.nextMeeting.id, date: outcome.nextMeeting.date },
+        };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/referrals/{referralId}/decision',
+      summary: 'Ask the referrer for more information, or decline with a reason',
+      tag: 'referrals',
+      policy: coordinating,
+      params: referralParams,
+      body: referralDecisionBody,
+      response: queueItemSchema,
+      handle: async (ctx) => {
+        const decided = await decideReferral(depsFor(s, ctx), { referralId: ctx.params.referralId, ...ctx.body });
+        await s.drainOutbox();
+        return summaryOf(s, decided.id, decided.areaId);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/referrals/{referralId}/duplicates/{candidateId}',
+      summary: 'Merge a referral into a likely duplicate, or dismiss the match',
+      tag: 'referrals',
+      policy: coordinating,
+      params: z.strictObject({ referralId: idSchema, candidateId: idSchema }),
+      body: duplicateDecisionBody,
+      response: queueItemSchema,
+      handle: async (ctx) => {
+        const done = await resolveDuplicate(depsFor(s, ctx), { ...ctx.params, decision: ctx.body.decision, by: ctx.principal!.personId });
+        return summaryOf(s, done.id, done.areaId);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/referrals/{referralId}/mappa-link',
+      summary: 'Record the link to MAPPA for a perpetrator managed at level 2 or 3',
+      tag: 'referrals',
+      policy: coordinating,
+      params: referralParams,
+      body: mappaLinkBody,
+      response: queueItemSchema,
+      handle: async (ctx) => {
+        const done = await recordMappaLink(depsFor(s, ctx), { referralId: ctx.params.referralId, note: ctx.body.note });
+        return summaryOf(s, done.id, done.areaId);
+      },
+    }),
+  ];
+}
+
+async function summaryOf(s: Services, id: string, areaId: string) {
+  return s.uow.run(async (repos) => (await repos.referrals.queue(areaId)).find((q) => q.id === id)!);
+}
+
+function receipt(result: Awaited<ReturnType<typeof submitReferral>>) {
+  const { referral, assessment, messages } = result;
+  return {
+    id: referral.id,
+    reference: referral.reference,
+    status: referral.status as 'draft' | 'submitted',
+    risk: {
+      score: referral.score,
+      band: referral.band,
+      criteriaMet: assessment.criteria.criteriaMet,
+      shortfall: assessment.criteria.shortfall,
+    },
+    likelyDuplicate: assessment.duplicates.length > 0,
+    mappaLead: referral.mappaLead,
+    meetingId: null,
+    meetingDate: null,
+    warnings: [...messages, ...assessment.warnings.map((w) => w.message)],
+  };
+}

@@ -1,0 +1,218 @@
+import { referralFormSchema } from '../../../core/contracts/referral.js';
+import type { QueueItem, ReferralRecord, ReferralsRepo } from '../../../core/ports/referrals.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
+import type { FieldRef } from '../crypto/field-cipher.js';
+import { findCandidates } from '../matching/find-candidates.js';
+import { replaceVictimTerms, victimTerms } from '../matching/victim-terms.js';
+import type { Queryable } from './db.js';
+
+interface ReferralRow {
+  id: string;
+  reference: string;
+  case_id: string;
+  area_id: string;
+  partnership_id: string;
+  referrer_person_id: string;
+  referrer_agency_id: string;
+  status: ReferralRecord['status'];
+  form: string;
+  question_set: string | null;
+  score: number | null;
+  band: ReferralRecord['band'];
+  criteria: string[];
+  is_repeat: boolean;
+  mappa_lead: boolean;
+  children_count: number;
+  meeting_id: string | null;
+  referred_on: string;
+  submitted_at: Date | string | null;
+  decided_at: Date | string | null;
+  decision_note: string | null;
+  mappa_link_note: string | null;
+}
+
+/** Every personal field of a referral sits under its case's data key. */
+const ref = (r: { id: string; case_id: string }, column: string): FieldRef => ({
+  keyOwner: `case:${r.case_id}`,
+  table: 'referral',
+  column,
+  rowId: r.id,
+});
+
+const COLUMNS = `id, reference, case_id, area_id, partnership_id, referrer_person_id, referrer_agency_id, status,
+  form, question_set, score, band, criteria, is_repeat, mappa_lead, children_count, meeting_id, referred_on,
+  submitted_at, decided_at, decision_note, mappa_link_note`;
+
+const asDate = (v: Date | string | null) => (v === null ? null : new Date(v));
+// Open referrals and cases already heard or accepted; drafts are still the referrer's own.
+const MATCHED_STATUSES = ['submitted', 'needs-information', 'accepted'];
+
+const QUEUE_SELECT = `SELECT r.id, r.reference, r.status, r.band, r.score, r.criteria, r.is_repeat, r.mappa_lead,
+    r.children_count, r.referrer_agency_id, r.meeting_id, r.referred_on,
+    (SELECT count(*)::int FROM duplicate_candidate d WHERE d.referral_id = r.id AND d.status = 'open') AS open_duplicates
+  FROM referral r`;
+
+const toQueueItem = (r: Record<string, any>): QueueItem => ({
+  id: r.id,
+  reference: r.reference,
+  status: r.status,
+  band: r.band,
+  score: r.score,
+  criteria: r.criteria,
+  isRepeat: r.is_repeat,
+  mappaLead: r.mappa_lead,
+  childrenCount: r.children_count,
+  referrerAgencyId: r.referrer_agency_id,
+  meetingId: r.meeting_id,
+  referredOn: r.referred_on,
+  openDuplicates: r.open_duplicates,
+});
+
+export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
+  const { cipher, indexer } = crypto;
+  async function toRecord(row: ReferralRow): Promise<ReferralRecord> {
+    const form = referralFormSchema.parse(JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)));
+    return {
+      id: row.id,
+      reference: row.reference,
+      caseId: row.case_id,
+      areaId: row.area_id,
+      partnershipId: row.partnership_id,
+      referrerPersonId: row.referrer_person_id,
+      referrerAgencyId: row.referrer_agency_id,
+      status: row.status,
+      form,
+      questionSet: row.question_set,
+      score: row.score,
+      band: row.band,
+      criteria: row.criteria,
+      isRepeat: row.is_repeat,
+      mappaLead: row.mappa_lead,
+      childrenCount: row.children_count,
+      meetingId: row.meeting_id,
+      referredOn: row.referred_on,
+      submittedAt: asDate(row.submitted_at),
+      decidedAt: asDate(row.decided_at),
+      decisionNote: await cipher.decryptNullable(ref(row, 'decision_note'), row.decision_note, q),
+      mappaLinkNote: await cipher.decryptNullable(ref(row, 'mappa_link_note'), row.mappa_link_note, q),
+    };
+  }
+  async function sealed(r: ReferralRecord) {
+    const row = { id: r.id, case_id: r.caseId };
+    return [
+      r.id, r.reference, r.caseId, r.areaId, r.partnershipId, r.referrerPersonId, r.referrerAgencyId, r.status,
+      await cipher.encrypt(ref(row, 'form'), JSON.stringify(r.form), q),
+      r.questionSet, r.score, r.band, r.criteria, r.isRepeat, r.mappaLead, r.childrenCount, r.meetingId, r.referredOn,
+      r.submittedAt?.toISOString() ?? null, r.decidedAt?.toISOString() ?? null,
+      await cipher.encryptNullable(ref(row, 'decision_note'), r.decisionNote ?? null, q),
+      await cipher.encryptNullable(ref(row, 'mappa_link_note'), r.mappaLinkNote ?? null, q),
+    ];
+  }
+  const writeTerms = (r: ReferralRecord) =>
+    replaceVictimTerms(q, r.id, r.partnershipId, victimTerms(indexer, r.form.victim));
+
+  return {
+    async nextReference(areaId, year) {
+      const next = await q.query<{ last: number; code: string | null }>(
+        `INSERT INTO referral_sequence (partnership_id, year, last)
+           SELECT partnership_id, $2, 1 FROM area WHERE id = $1
+         ON CONFLICT (partnership_id, year) DO UPDATE SET last = referral_sequence.last + 1
+         RETURNING last, (SELECT code FROM area WHERE id = $1) AS code`,
+        [areaId, year],
+      );
+      const { last, code } = next.rows[0]!;
+      return `${code ?? 'MARAC'}-${year}-${String(last).padStart(4, '0')}`;
+    },
+    async insert(r) {
+      const placeholders = Array.from({ length: 22 }, (_, i) => `$${i + 1}`).join(', ');
+      await q.query(`INSERT INTO referral (${COLUMNS}) VALUES (${placeholders})`, await sealed(r));
+      await writeTerms(r);
+    },
+    async update(r) {
+      await q.query(
+        `UPDATE referral SET case_id = $3, status = $8, form = $9, question_set = $10, score = $11, band = $12,
+           criteria = $13, is_repeat = $14, mappa_lead = $15, children_count = $16, meeting_id = $17,
+           referred_on = $18, submitted_at = $19, decided_at = $20, decision_note = $21, mappa_link_note = $22,
+           updated_at = now()
+         WHERE id = $1 AND reference = $2 AND area_id = $4 AND partnership_id = $5 AND referrer_person_id = $6
+           AND referrer_agency_id = $7`,
+        await sealed(r),
+      );
+      await writeTerms(r);
+    },
+    async get(id) {
+      const found = await q.query<ReferralRow>(`SELECT ${COLUMNS} FROM referral WHERE id = $1`, [id]);
+      return found.rows[0] ? toRecord(found.rows[0]) : null;
+    },
+    async newCase(c) {
+      await q.query(
+        `INSERT INTO marac_case (id, partnership_id, area_id, repeat_of_case_id, first_referred_on, last_referred_on)
+         VALUES ($1, $2, $3, $4, $5, $5)`,
+        [c.id, c.partnershipId, c.areaId, c.repeatOf, c.referredOn],
+      );
+    },
+    async touchCase(caseId, referredOn) {
+      await q.query('UPDATE marac_case SET last_referred_on = greatest(last_referred_on, $2::date) WHERE id = $1', [caseId, referredOn]);
+    },
+    async findVictimMatches(input) {
+      const matches = await findCandidates(q, {
+        partnershipId: input.partnershipId,
+        terms: victimTerms(indexer, input.victim),
+        sinceDate: input.since,
+        statuses: MATCHED_STATUSES,
+        ...(input.excludeReferralId ? { excludeReferralId: input.excludeReferralId } : {}),
+      });
+      return matches.map(({ evidence: _evidence, ...match }) => match);
+    },
+    async recordCandidates(referralId, matches) {
+      for (const m of matches) {
+        await q.query(
+          `INSERT INTO duplicate_candidate (referral_id, candidate_referral_id, confidence) VALUES ($1, $2, $3)
+           ON CONFLICT (referral_id, candidate_referral_id) DO UPDATE SET confidence = excluded.confidence`,
+          [referralId, m.referralId, m.confidence],
+        );
+      }
+    },
+    async decideCandidate(referralId, candidateId, decision, by) {
+      const done = await q.query(
+        `UPDATE duplicate_candidate SET status = $3, decided_by = $4, decided_at = now()
+          WHERE referral_id = $1 AND candidate_referral_id = $2 AND (status = 'open' OR status = $3)`,
+        [referralId, candidateId, decision, by],
+      );
+      return done.affectedRows === 1;
+    },
+    async candidates(referralId) {
+      const found = await q.query<Record<string, any>>(
+        `SELECT r.id, r.case_id, r.area_id, r.status, r.referred_on, d.confidence, d.status AS decision
+           FROM duplicate_candidate d JOIN referral r ON r.id = d.candidate_referral_id
+          WHERE d.referral_id = $1 ORDER BY d.confidence DESC`,
+        [referralId],
+      );
+      return found.rows.map((r) => ({
+        referralId: r.id,
+        caseId: r.case_id,
+        areaId: r.area_id,
+        status: r.status,
+        referredOn: r.referred_on,
+        confidence: r.confidence,
+        likely: true,
+        decision: r.decision,
+      }));
+    },
+    async countOnMeeting(meetingId) {
+      const found = await q.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM referral WHERE meeting_id = $1 AND status = 'accepted'`,
+        [meetingId],
+      );
+      return found.rows[0]!.n;
+    },
+    async queue(areaId) {
+      const found = await q.query(`${QUEUE_SELECT} WHERE r.area_id = $1 AND r.status <> 'draft' ORDER BY r.referred_on DESC, r.reference DESC`, [areaId]);
+      return found.rows.map(toQueueItem);
+    },
+    async byReferrer(personId) {
+      const found = await q.query(`${QUEUE_SELECT} WHERE r.referrer_person_id = $1 ORDER BY r.referred_on DESC, r.reference DESC`, [personId]);
+      return found.rows.map(toQueueItem);
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { idSchema, localDateSchema } from './api.js';
+
+/**
+ * The referral form (SafeLives MARAC referral form content) as the API, the tab and the bot's
+ * cards submit it. Every object is strict; every text has a length limit.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const yesNoUnknown = z.enum(['yes', 'no', 'not-known']);
+
+export const addressSchema = z.strictObject({
+  line1: text(120),
+  line2: optionalText(120),
+  town: text(80),
+  postcode: optionalText(10),
+});
+
+export const genderSchema = z.enum(['female', 'male', 'non-binary', 'other', 'not-known']);
+
+export const victimSchema = z.strictObject({
+  name: text(120),
+  otherNames: z.array(text(120)).max(5).default([]),
+  dateOfBirth: localDateSchema.nullable(),
+  gender: genderSchema,
+  address: addressSchema.nullable(),
+  phone: optionalText(30),
+  safeToCall: yesNoUnknown,
+  safeContactNotes: optionalText(500),
+  ethnicity: optionalText(80),
+  disability: yesNoUnknown,
+  sexuality: optionalText(80),
+  language: optionalText(60),
+  interpreterNeeded: z.boolean(),
+});
+
+export const relationshipSchema = z.enum([
+  'partner',
+  'ex-partner',
+  'parent',
+  'child',
+  'sibling',
+  'other-family',
+  'other',
+]);
+
+export const mappaLevelSchema = z.enum(['none', '1', '2', '3', 'not-known']);
+
+export const perpetratorSchema = z.strictObject({
+  name: text(120),
+  otherNames: z.array(text(120)).max(5).default([]),
+  dateOfBirth: localDateSchema.nullable(),
+  gender: genderSchema,
+  relationshipToVictim: relationshipSchema,
+  address: addressSchema.nullable(),
+  mappaLevel: mappaLevelSchema,
+});
+
+export const childSchema = z.strictObject({
+  name: text(120),
+  dateOfBirth: localDateSchema.nullable(),
+  relationshipToVictim: text(60),
+  relationshipToPerpetrator: text(60),
+  school: optionalText(120),
+  livesInHousehold: z.boolean(),
+});
+
+export const dashAssessmentSchema = z.strictObject({
+  kind: z.literal('dash'),
+  /** A question set loaded for the area, e.g. 'safelives-24' or 'police-27'. */
+  questionSet: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  /** Every question's answer, by question id. */
+  answers: z.record(z.string().regex(/^[a-z0-9-]{1,20}$/), yesNoUnknown),
+  completedOn: localDateSchema,
+});
+
+export const daraAssessmentSchema = z.strictObject({
+  kind: z.literal('dara'),
+  outcome: z.enum(['high', 'medium', 'standard']),
+  completedOn: localDateSchema,
+});
+
+export const riskAssessmentSchema = z.discriminatedUnion('kind', [dashAssessmentSchema, daraAssessmentSchema]);
+
+export const consentSchema = z.discriminatedUnion('victimAware', [
+  z.strictObject({ victimAware: z.literal(true), consented: z.boolean(), reasonWithoutConsent: optionalText(1000) }),
+  z.strictObject({ victimAware: z.literal(false), reasonWithoutConsent: text(1000) }),
+]);
+
+export const referralFormSchema = z.strictObject({
+  areaId: idSchema,
+  referrerAgencyId: idSchema,
+  referrerPhone: text(30),
+  victim: victimSchema,
+  perpetrators: z.array(perpetratorSchema).min(1).max(5),
+  children: z.array(childSchema).max(12).default([]),
+  reasonsForReferral: text(4000),
+  riskAssessment: riskAssessmentSchema,
+  /** Required to raise a case on professional judgement; it can never lower one. */
+  professionalJudgement: optionalText(4000),
+  /** Domestic abuse incidents known in the last 12 months, for potential escalation. */
+  incidentsInLast12Months: z.number().int().min(0).max(365),
+  consent: consentSchema,
+  victimFears: optionalText(2000),
+  safeToContact: optionalText(2000),
+  notSafeToContact: optionalText(2000),
+  previousMaracsElsewhere: optionalText(2000),
+  /** For a high-risk case with children: a referral to children's services has been made now. */
+  childrensServicesReferralMade: z.boolean().nullable().default(null),
+});
+export type ReferralForm = z.infer<typeof referralFormSchema>;
+export type ReferralFormInput = z.input<typeof referralFormSchema>;
+
+export const referralStatusSchema = z.enum(['draft', 'submitted', 'needs-information', 'accepted', 'declined']);
+export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+
+export const criterionSchema = z.enum(['visible-high-risk', 'professional-judgement', 'potential-escalation', 'repeat']);
+
+export const riskSummarySchema = z.strictObject({
+  score: z.number().int().nullable(),
+  band: z.enum(['standard', 'medium', 'high']),
+  criteriaMet: z.array(criterionSchema),
+  /** Why no criterion is met, for a draft. */
+  shortfall: z.string().nullable(),
+});
+
+/** What the referrer sees: never anything of another referral. */
+export const referralReceiptSchema = z.strictObject({
+  id: idSchema,
+  reference: z.string(),
+  status: referralStatusSchema,
+  risk: riskSummarySchema,
+  likelyDuplicate: z.boolean(),
+  mappaLead: z.boolean(),
+  meetingId: idSchema.nullable(),
+  meetingDate: localDateSchema.nullable(),
+  warnings: z.array(z.string()),
+});
+export type ReferralReceipt = z.infer<typeof referralReceiptSchema>;
+
+export const submitReferralBody = z.strictObject({
+  form: referralFormSchema,
+  /** false saves a draft (and runs the duplicate check); true sends it to the coordinator. */
+  submit: z.boolean(),
+});
+
+export const queueItemSchema = z.strictObject({
+  id: idSchema,
+  reference: z.string(),
+  status: z.enum(['draft', 'submitted', 'needs-information', 'accepted', 'declined', 'merged']),
+  band: z.enum(['standard', 'medium', 'high']),
+  score: z.number().int().nullable(),
+  criteria: z.array(z.string()),
+  isRepeat: z.boolean(),
+  mappaLead: z.boolean(),
+  childrenCount: z.number().int(),
+  referrerAgencyId: idSchema,
+  meetingId: idSchema.nullable(),
+  referredOn: localDateSchema,
+  openDuplicates: z.number().int(),
+});
+export type QueueItemView = z.infer<typeof queueItemSchema>;
+
+export const referralDetailSchema = z.strictObject({
+  summary: queueItemSchema,
+  form: referralFormSchema,
+  decisionNote: z.string().nullable(),
+  mappaLinkNote: z.string().nullable(),
+  /** Only for the coordinator: possible duplicates with a confidence, by reference. */
+  candidates: z.array(
+    z.strictObject({
+      referralId: idSchema,
+      confidence: z.number(),
+      status: z.string(),
+      referredOn: localDateSchema,
+      decision: z.enum(['open', 'merged', 'dismissed']),
+    }),
+  ),
+});
+
+export const acceptReferralBody = z.strictObject({
+  meetingId: idSchema.optional(),
+  lateReason: z.string().trim().min(1).max(500).optional(),
+  confirmOverCapacity: z.boolean().optional(),
+});
+
+export const acceptOutcomeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('accepted'), referralId: idSchema, meetingId: idSchema, meetingDate: localDateSchema, overCapacity: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('over-capacity'),
+    meetingId: idSchema,
+    meetingDate: localDateSchema,
+    cases: z.number().int(),
+    capacity: z.number().int(),
+    nextMeeting: z.strictObject({ id: idSchema, date: localDateSchema }).nullable(),
+  }),
+]);
+
+export const referralDecisionBody = z.strictObject({
+  decision: z.enum(['needs-information', 'declined']),
+  note: z.string().trim().min(1).max(2000),
+});
+
+export const duplicateDecisionBody = z.strictObject({ decision: z.enum(['merged', 'dismissed']) });
+export const mappaLinkBody = z.strictObject({ note: z.string().trim().min(1).max(1000) });
+
+export const questionSetViewSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  attribution: z.string(),
+  questions: z.array(z.strictObject({ id: z.string(), text: z.string() })),
+});

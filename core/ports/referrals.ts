@@ -1,0 +1,81 @@
+import type { ReferralForm, ReferralStatus } from '../contracts/referral.js';
+import type { LocalDate } from '../shared/local-date.js';
+
+/** A referral as the use cases see it: the form decrypted, the rest as stored. */
+export interface ReferralRecord {
+  id: string;
+  reference: string;
+  caseId: string;
+  areaId: string;
+  partnershipId: string;
+  referrerPersonId: string;
+  referrerAgencyId: string;
+  status: ReferralStatus | 'merged';
+  form: ReferralForm;
+  questionSet: string | null;
+  score: number | null;
+  band: 'standard' | 'medium' | 'high';
+  criteria: string[];
+  isRepeat: boolean;
+  mappaLead: boolean;
+  childrenCount: number;
+  meetingId: string | null;
+  referredOn: LocalDate;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  /** The coordinator's note to the referrer (needs information, declined). Encrypted. */
+  decisionNote?: string | null;
+  /** The coordinator's record of the link to MAPPA, for a MAPPA level 2 or 3 perpetrator. */
+  mappaLinkNote?: string | null;
+}
+
+/** A stored referral whose victim looks like this one's, found by blind index only. */
+export interface VictimMatch {
+  referralId: string;
+  caseId: string;
+  areaId: string;
+  status: string;
+  referredOn: LocalDate;
+  confidence: number;
+  likely: boolean;
+}
+
+export interface QueueItem {
+  id: string;
+  reference: string;
+  status: ReferralRecord['status'];
+  band: ReferralRecord['band'];
+  score: number | null;
+  criteria: string[];
+  isRepeat: boolean;
+  mappaLead: boolean;
+  childrenCount: number;
+  referrerAgencyId: string;
+  meetingId: string | null;
+  referredOn: LocalDate;
+  openDuplicates: number;
+}
+
+export interface ReferralsRepo {
+  /** A reference such as NB-2026-0007: the area's code, the year, a sequence. No personal data. */
+  nextReference(areaId: string, year: number): Promise<string>;
+  /** Stores the referral (form encrypted under its case's key) and its victim's blind index terms. */
+  insert(referral: ReferralRecord): Promise<void>;
+  update(referral: ReferralRecord): Promise<void>;
+  get(id: string): Promise<ReferralRecord | null>;
+  newCase(input: { id: string; partnershipId: string; areaId: string; referredOn: LocalDate; repeatOf: string | null }): Promise<void>;
+  touchCase(caseId: string, referredOn: LocalDate): Promise<void>;
+  /** Referrals in the partnership since the date whose victim matches, best first. */
+  findVictimMatches(input: {
+    partnershipId: string;
+    victim: ReferralForm['victim'];
+    since: LocalDate;
+    excludeReferralId?: string;
+  }): Promise<VictimMatch[]>;
+  recordCandidates(referralId: string, matches: VictimMatch[]): Promise<void>;
+  decideCandidate(referralId: string, candidateId: string, decision: 'merged' | 'dismissed', by: string): Promise<boolean>;
+  candidates(referralId: string): Promise<(VictimMatch & { decision: 'open' | 'merged' | 'dismissed' })[]>;
+  countOnMeeting(meetingId: string): Promise<number>;
+  queue(areaId: string): Promise<QueueItem[]>;
+  byReferrer(personId: string): Promise<QueueItem[]>;
+}
