@@ -1,3 +1,4 @@
+import { migrate } from '../../../bot/src/store/migrate.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,3 +91,22 @@ export async function rewriteChainFrom(
 
 export const makeTempDir = () => mkdtemp(path.join(tmpdir(), 'marac-audit-'));
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/**
+ * The hooks every audit test file shares: a migrated store for the file, and for each test an
+ * empty log and a fresh data folder (for the checkpoint and its key).
+ */
+export function useAuditStore(open: () => Promise<Db>) {
+  const state = { db: undefined as unknown as Db, dataDir: '' };
+  beforeAll(async () => {
+    state.db = await open();
+    await migrate(state.db);
+  });
+  afterAll(() => state.db.close());
+  beforeEach(async () => {
+    await clearLog(state.db);
+    state.dataDir = await makeTempDir();
+  });
+  afterEach(() => removeDir(state.dataDir));
+  return state;
+}
