@@ -23,4 +23,12 @@ CREATE TABLE meeting_agency (
   agency_id uuid NOT NULL REFERENCES agency (id),
   PRIMARY KEY (meeting_id, agency_id)
 );
+
+-- Where the bot can reach a person in a one-to-one chat, for notices such as a referral's status.
+-- The reference names the person and their tenant, so it is stored encrypted.
+CREATE TABLE teams_conversation (
+  person_id uuid PRIMARY KEY REFERENCES person (id),
+  reference text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
 `;
