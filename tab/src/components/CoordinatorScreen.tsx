@@ -15,6 +15,14 @@ import { AreaView } from './AreaView.js';
 import { ErrorBar } from './ErrorBar.js';
 import { describeRole } from './SignIn.js';
 import { useLoad } from './use-load.js';
+import { referralApi, type QueueItem } from '../api/referrals.js';
+import { londonToday } from '../format/dates.js';
+import { MyReferrals } from './referrals/MyReferrals.js';
+import { ReferCase } from './referrals/ReferCase.js';
+import { ReferralQueue } from './referrals/ReferralQueue.js';
+import { emptyDraft, fromForm, type ReferralDraft } from './referrals/referral-form-model.js';
+
+type View = 'meetings' | 'referrals' | 'refer' | 'mine';
 
 const useStyles = makeStyles({
   header: {
@@ -32,6 +40,7 @@ const useStyles = makeStyles({
   tab: { justifyContent: 'flex-start', textAlign: 'left' },
   navHeading: { margin: '0 0 8px 10px', fontSize: tokens.fontSizeBase300 },
   main: { flexGrow: 1, minWidth: 0, padding: '16px 24px 48px 8px' },
+  views: { marginBottom: '12px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -44,6 +53,9 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   const me = useLoad(() => api.me(), []);
   const areas = useLoad(() => api.areas(), []);
   const [selected, setSelected] = useState<string | null>(null);
+  const [view, setView] = useState<View>('meetings');
+  const [draft, setDraft] = useState<ReferralDraft | null>(null);
+  const mine = useLoad(() => referralApi.mine(), []);
 
   const replaceArea = (updated: Area) =>
     areas.setData((list) => (list ?? []).map((a) => (a.id === updated.id ? updated : a)));
@@ -51,6 +63,22 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   // The chosen area, or the first one until the user chooses (also if the chosen one went away).
   const area = areas.data?.find((a) => a.id === selected) ?? areas.data?.[0] ?? null;
   const myRoles = me.data?.roles.filter((r) => r.areaId === area?.id).map((r) => r.role) ?? [];
+  const coordinates = myRoles.includes('coordinator') || myRoles.includes('admin');
+  // Anyone with a role other than observer in an area may refer a case there.
+  const referAreas = (areas.data ?? []).filter((a) =>
+    me.data?.roles.some((r) => r.areaId === a.id && r.role !== 'observer'),
+  );
+  const shown: View = view === 'referrals' && !coordinates ? 'meetings' : view;
+  const today = londonToday();
+  const currentDraft =
+    draft ?? emptyDraft(referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '', today);
+  const setCurrentDraft = (next: ReferralDraft | ((d: ReferralDraft) => ReferralDraft)) =>
+    setDraft((d) => (typeof next === 'function' ? next(d ?? currentDraft) : next));
+  const continueReferral = async (item: QueueItem) => {
+    const detail = await referralApi.detail(item.id);
+    setDraft(fromForm(detail.form, item.id, today));
+    setView('refer');
+  };
 
   return (
     <>
@@ -96,6 +124,33 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
         <main className={styles.main}>
           <ErrorBar error={me.error ?? areas.error} title="Your areas could not be loaded" />
           {area && me.data && (
+            <TabList
+              className={styles.views}
+              aria-label="Screens"
+              selectedValue={shown}
+              onTabSelect={(_, d) => setView(d.value as View)}
+            >
+              <Tab value="meetings">Meetings</Tab>
+              {coordinates && <Tab value="referrals">Referrals</Tab>}
+              {referAreas.length > 0 && <Tab value="refer">Refer a case</Tab>}
+              <Tab value="mine">My referrals</Tab>
+            </TabList>
+          )}
+          {area && me.data && shown === 'referrals' && <ReferralQueue key={area.id} area={area} />}
+          {me.data && shown === 'refer' && referAreas.length > 0 && (
+            <ReferCase
+              me={me.data}
+              areas={referAreas}
+              today={today}
+              draft={currentDraft}
+              setDraft={setCurrentDraft}
+              onSaved={mine.reload}
+            />
+          )}
+          {shown === 'mine' && (
+            <MyReferrals items={mine.data} loading={mine.loading} error={mine.error} onContinue={continueReferral} />
+          )}
+          {area && me.data && shown === 'meetings' && (
             <AreaView
               key={area.id}
               area={area}

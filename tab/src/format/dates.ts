@@ -36,7 +36,8 @@ const isoParts = new Intl.DateTimeFormat('en-GB', {
 function britishDate(format: Intl.DateTimeFormat, value: Date): string {
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     format.formatToParts(value).find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  // Some ICU versions write "Sept"; the app writes three letters for every month.
+  return `${part('weekday')} ${part('day')} ${part('month').replace(/^Sept$/, 'Sep')} ${part('year')}`;
 }
 
 function fromLocalDate(date: string): Date {

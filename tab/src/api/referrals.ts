@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type {
+  acceptOutcomeSchema,
+  acceptReferralBody,
+  queueItemSchema,
+  questionSetViewSchema,
+  ReferralFormInput,
+  ReferralReceipt,
+  referralDetailSchema,
+} from '../../../core/contracts/referral.js';
+import { request } from './client.js';
+
+/** Typed calls to the referral routes of the REST API. */
+export type QuestionSetView = z.infer<typeof questionSetViewSchema>;
+export type QueueItem = z.infer<typeof queueItemSchema>;
+export type ReferralDetail = z.infer<typeof referralDetailSchema>;
+export type AcceptOutcome = z.infer<typeof acceptOutcomeSchema>;
+export type AcceptBody = z.input<typeof acceptReferralBody>;
+export type { ReferralFormInput, ReferralReceipt };
+
+const referral = (id: string) => `/api/referrals/${encodeURIComponent(id)}`;
+
+export const referralApi = {
+  questionSet: (id: string) => request<QuestionSetView>(`/api/question-sets/${encodeURIComponent(id)}`),
+  save: (form: ReferralFormInput, submit: boolean, id?: string | null) =>
+    id
+      ? request<ReferralReceipt>(referral(id), { method: 'PUT', body: { form, submit } })
+      : request<ReferralReceipt>('/api/referrals', { method: 'POST', body: { form, submit } }),
+  mine: () => request<QueueItem[]>('/api/referrals/mine'),
+  queue: (areaId: string) => request<QueueItem[]>(`/api/areas/${encodeURIComponent(areaId)}/referrals`),
+  detail: (id: string) => request<ReferralDetail>(referral(id)),
+  accept: (id: string, body: AcceptBody) =>
+    request<AcceptOutcome>(`${referral(id)}/accept`, { method: 'POST', body }),
+  decide: (id: string, decision: 'needs-information' | 'declined', note: string) =>
+    request<QueueItem>(`${referral(id)}/decision`, { method: 'POST', body: { decision, note } }),
+  duplicate: (id: string, candidateId: string, decision: 'merged' | 'dismissed') =>
+    request<QueueItem>(`${referral(id)}/duplicates/${encodeURIComponent(candidateId)}`, {
+      method: 'POST',
+      body: { decision },
+    }),
+  mappaLink: (id: string, note: string) =>
+    request<QueueItem>(`${referral(id)}/mappa-link`, { method: 'POST', body: { note } }),
+};

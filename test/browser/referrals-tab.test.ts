@@ -1,0 +1,222 @@
+/**
+ * Referrals in the tab, in a real Chromium against the real server in local mode with its demo
+ * data: the police core rep refers a high-risk case (checks and saves a draft, then submits it and
+ * sees the receipt), a bad referral is refused with the field named and nothing typed lost; the
+ * coordinator finds it in the area's queue, opens it and accepts it onto a meeting.
+ * Screenshots go to test-output/screens/referral-*.png.
+ */
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { z } from 'zod';
+import type { devUserSchema } from '../../core/contracts/api.js';
+import { startApp } from '../support/start-app.js';
+
+type DevUser = z.infer<typeof devUserSchema>;
+
+const SCREENS = 'test-output/screens';
+const CHROMIUM_ARGS = (
+  '--headless --no-sandbox --disable-gpu --disable-background-networking ' +
+  '--disable-component-update --disable-sync --no-first-run'
+).split(' ');
+const BRITISH_DATE = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2,3} \d{4}/;
+const DANA = 'dana.whitcombe@police.example';
+const COORDINATOR = 'rosalind.marsh@riverside-partnership.example';
+const VICTIM = 'Amelia Hart-Lowe';
+
+jest.setTimeout(240_000);
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let users: DevUser[];
+
+beforeAll(async () => {
+  await mkdir(SCREENS, { recursive: true });
+  app = await startApp();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const response = await fetch(`${app.url}/api/dev/users`);
+  expect(response.status).toBe(200);
+  users = (await response.json()) as DevUser[];
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: `${SCREENS}/referral-${name}.png`, fullPage, animations: 'disabled' });
+
+async function openSession() {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  return { context, page, logs };
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(app.url);
+  await page.getByRole('heading', { name: 'Sign in to MARAC' }).waitFor();
+  await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
+  await page.getByRole('heading', { name: 'Areas', level: 2 }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+function userFor(email: string): DevUser {
+  const user = users.find((u) => u.email === email);
+  if (!user) throw new Error(`the demo data has no ${email}`);
+  return user;
+}
+
+/** The area both the police rep and the coordinator work in (Northbrook in the demo data). */
+function sharedArea(): string {
+  const coordinates = new Set(
+    userFor(COORDINATOR).roles.filter((r) => r.role === 'coordinator').map((r) => r.areaName),
+  );
+  const names = userFor(DANA)
+    .roles.filter((r) => r.role !== 'observer' && coordinates.has(r.areaName))
+    .map((r) => r.areaName);
+  const name = names.find((n) => n.startsWith('Northbrook')) ?? names[0];
+  if (!name) throw new Error('no area shared by the rep and the coordinator');
+  return name;
+}
+
+const field = (page: Page, path: string) => page.locator(`[data-field="${path}"]`);
+
+/** Fills a referral: the victim's name and date of birth as given; 15 "yes" answers. */
+async function fillReferral(page: Page, areaName: string, victim: { name: string; dob: string }) {
+  const form = page.getByRole('form', { name: 'Referral form' });
+  await form.getByLabel('MARAC area').selectOption({ label: areaName });
+  await form.getByLabel('Your agency').locator('option', { hasText: 'Riverside Police' }).waitFor({ state: 'attached' });
+  await form.getByLabel('Your agency').selectOption({ label: 'Riverside Police' });
+  await form.getByLabel('Your phone number').fill('01632 960001');
+  await form.getByLabel('Victim’s name').fill(victim.name);
+  await form.getByLabel('Victim’s date of birth').fill(victim.dob);
+  await form.getByLabel('Gender').first().selectOption('female');
+  await field(page, 'victim.address.line1').getByRole('textbox').fill('14 Larkspur Row');
+  await field(page, 'victim.address.town').getByRole('textbox').fill('Northbrook');
+  await field(page, 'victim.address.postcode').getByRole('textbox').fill('NB4 7QX');
+  await form.getByLabel('Victim’s phone').fill('07700 900123');
+  await field(page, 'victim.safeToCall').getByRole('radio', { name: 'Yes' }).check();
+  await form.getByLabel('Perpetrator 1 name').fill('Dorian Threlkeld');
+  await form.getByLabel('Perpetrator 1 date of birth').fill('1987-09-12');
+  await field(page, 'perpetrators.0.relationshipToVictim').getByRole('combobox').selectOption('ex-partner');
+  await field(page, 'perpetrators.0.mappaLevel').getByRole('combobox').selectOption('none');
+  await form.getByLabel('Reasons for referral').fill('Escalating threats after separation; strangulation disclosed last week.');
+  await page.getByTestId('dash-q24').waitFor();
+  for (let i = 1; i <= 24; i++) {
+    await page.getByTestId(`dash-q${i}`).getByRole('radio', { name: i <= 15 ? 'Yes' : 'No', exact: true }).check();
+  }
+  await form.getByLabel('Incidents in the last 12 months').fill('1');
+  await form.getByLabel('Who does the victim fear?').fill('Her ex-partner and his brother.');
+}
+
+test('a police rep refers a high-risk case; a coordinator accepts it onto a meeting', async () => {
+  const areaName = sharedArea();
+
+  // The police core rep refers a case.
+  const rep = await openSession();
+  let page = rep.page;
+  await signIn(page, DANA);
+  await page.getByRole('tab', { name: 'Refer a case', exact: true }).click();
+  await page.getByRole('heading', { name: 'Refer a case', level: 2 }).waitFor();
+  await fillReferral(page, areaName, { name: VICTIM, dob: '1990-04-03' });
+  await expect(page.getByTestId('dash-count').textContent()).resolves.toMatch(/15 of 24 \(24 answered\)/);
+  await expect(page.getByTestId('dash-attribution').textContent()).resolves.toMatch(/SafeLives/i);
+
+  await page.getByRole('button', { name: 'Check and save draft' }).click();
+  const receipt = page.getByTestId('referral-receipt');
+  await receipt.getByText(/Draft saved:/).waitFor();
+  expect(await receipt.textContent()).toMatch(/DASH score 15 · High risk/);
+  expect(await receipt.textContent()).toMatch(/Criteria met: Visible high risk/);
+  await receipt.scrollIntoViewIfNeeded();
+  await shot(page, 'draft-checked');
+
+  await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
+  await receipt.getByText(/Submitted to the coordinator:/).waitFor();
+  const title = (await receipt.getByText(/Submitted to the coordinator:/).textContent()) ?? '';
+  const reference = /: (\S+)$/.exec(title.trim())?.[1];
+  expect(reference).toMatch(/^[A-Z]{2,8}-\d{4}-\d{4}$/);
+  await shot(page, 'submitted');
+
+  // A bad referral: no victim name. The field is named; nothing typed is lost.
+  await page.getByRole('button', { name: 'Start a new referral' }).click();
+  await fillReferral(page, areaName, { name: '', dob: '1990-04-03' });
+  await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
+  await page.getByTestId('referral-errors').waitFor();
+  expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s name/);
+  await field(page, 'victim.name').getByText('Fill this in.').waitFor();
+  await expect(page.getByLabel('Victim’s name').getAttribute('aria-invalid')).resolves.toBe('true');
+  expect(await page.getByLabel('Perpetrator 1 name').inputValue()).toBe('Dorian Threlkeld');
+  expect(await page.getByLabel('Reasons for referral').inputValue()).toMatch(/strangulation/);
+  expect(await page.getByTestId('dash-count').textContent()).toMatch(/15 of 24 \(24 answered\)/);
+  await page.getByLabel('Victim’s name').scrollIntoViewIfNeeded();
+  await shot(page, 'missing-name');
+
+  // Then a date of birth in the future: named beside the field, the name typed now kept.
+  await page.getByLabel('Victim’s name').fill('Sorcha Pendleby');
+  await page.getByLabel('Victim’s date of birth').fill('2099-01-01');
+  await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
+  await field(page, 'victim.dateOfBirth').getByText(/in the future/).waitFor();
+  expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s date of birth/);
+  expect(await page.getByLabel('Victim’s name').inputValue()).toBe('Sorcha Pendleby');
+  expect(await page.getByLabel('Victim’s date of birth').inputValue()).toBe('2099-01-01');
+  await page.getByLabel('Victim’s date of birth').scrollIntoViewIfNeeded();
+  await shot(page, 'future-birth-date');
+
+  // My referrals: the submitted one with its status.
+  await page.getByRole('tab', { name: 'My referrals', exact: true }).click();
+  const mine = page.getByTestId('my-referrals');
+  await mine.waitFor();
+  const myRow = mine.getByRole('row').filter({ hasText: reference! });
+  expect(await myRow.textContent()).toMatch(/Submitted/);
+  await shot(page, 'my-referrals');
+  expect(page.url()).not.toContain('@');
+  expect(rep.logs.filter((l) => l.includes(VICTIM) || l.includes('Threlkeld'))).toEqual([]);
+  expect(rep.logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(VICTIM);
+  expect(stored).not.toContain('Sorcha');
+  await rep.context.close();
+
+  // The coordinator finds it in the queue and accepts it onto a meeting.
+  const coord = await openSession();
+  page = coord.page;
+  await signIn(page, COORDINATOR);
+  await page.getByRole('tab', { name: areaName, exact: true }).click();
+  await page.getByRole('tab', { name: 'Referrals', exact: true }).click();
+  const queue = page.getByTestId('referral-queue');
+  await queue.waitFor();
+  const row = queue.getByRole('row').filter({ hasText: reference! });
+  expect(await row.textContent()).toMatch(/High \(15\)/);
+  expect(await row.textContent()).toMatch(/Visible high risk/);
+  await shot(page, 'queue');
+  await row.getByRole('button', { name: `Open ${reference}` }).click();
+  const detail = page.getByTestId('referral-detail');
+  await detail.getByText(VICTIM).waitFor();
+  await shot(page, 'detail', true);
+  await detail.getByRole('button', { name: 'Accept', exact: true }).click();
+  const notice = page.getByTestId('accepted-notice').or(page.getByTestId('over-capacity'));
+  await notice.first().waitFor();
+  if (await page.getByTestId('over-capacity').isVisible()) {
+    await page.getByRole('button', { name: 'Accept anyway' }).click();
+  }
+  const accepted = page.getByTestId('accepted-notice');
+  await accepted.waitFor();
+  expect(await accepted.textContent()).toMatch(new RegExp(`For the MARAC on ${BRITISH_DATE.source}`));
+  await accepted.scrollIntoViewIfNeeded();
+  await shot(page, 'accepted');
+
+  await page.getByRole('tab', { name: /^Accepted \(/ }).click();
+  const acceptedRow = page.getByTestId('referral-queue').getByRole('row').filter({ hasText: reference! });
+  await acceptedRow.getByTestId('accepted-meeting').waitFor();
+  expect(await acceptedRow.getByTestId('accepted-meeting').textContent()).toMatch(BRITISH_DATE);
+  await page.getByTestId('referral-queue').scrollIntoViewIfNeeded();
+  await shot(page, 'queue-accepted');
+  expect(page.url()).not.toContain('@');
+  expect(coord.logs.filter((l) => l.includes(VICTIM) || l.includes('Threlkeld'))).toEqual([]);
+  expect(coord.logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
+  await coord.context.close();
+});
