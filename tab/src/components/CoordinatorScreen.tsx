@@ -84,7 +84,7 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
     <>
       <header className={styles.header}>
         <Title3 as="h1" className={styles.appTitle}>
-          MARAC scheduling
+          MARAC
         </Title3>
         <span className={styles.grow} />
         {me.data && (
