@@ -74,7 +74,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
   let ready = false;
-  const app = createHttpApp({ services, authenticate, bot: botRouter(config, log), isReady: () => ready });
+  const app = createHttpApp({ services, authenticate, bot: botRouter(config, log, services), isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

@@ -10,12 +10,15 @@ import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
+import type { Services } from '../http/services.js';
+import { registerReferralFlow } from './referral-flow.js';
 
 // Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
 // screen notification, so it never carries case data unless the card is meant for one person.
 const HELP =
   'I am the MARAC assistant. Coordinators schedule meetings and manage agendas in the MARAC tab. ' +
-  'I will bring you research prompts and actions for your agency as they come.';
+  'I will bring you research prompts and actions for your agency as they come. ' +
+  'To refer a case to MARAC, send "refer" here in our 1:1 chat.';
 
 /** Registers the bot's handlers; each feature adds its own in its own register function. */
 export function registerHelp(app: AgentApplication<TurnState>): void {
@@ -32,7 +35,7 @@ export function registerHelp(app: AgentApplication<TurnState>): void {
  * The bot endpoint. With bot credentials configured every request must carry a valid Bot Service
  * JWT; without them (local mode) the SDK accepts anonymous calls outside production only.
  */
-export function botRouter(config: AppConfig, log: Logger): Router {
+export function botRouter(config: AppConfig, log: Logger, services?: Services): Router {
   const authConfig: AuthConfiguration = config.bot
     ? { clientId: config.bot.clientId, tenantId: config.bot.tenantId, clientSecret: config.bot.clientSecret }
     : {};
@@ -42,6 +45,8 @@ export function botRouter(config: AppConfig, log: Logger): Router {
     await context.sendActivity('Sorry, something went wrong. Please try again.');
   };
   const app = new AgentApplication<TurnState>({ storage: new MemoryStorage(), adapter });
+  // Specific handlers first: the help text answers every message no feature took.
+  if (services) registerReferralFlow(app, services);
   registerHelp(app);
   const router = express.Router();
   router.post(

@@ -1,0 +1,53 @@
+import type { Activity } from '@microsoft/agents-activity';
+import { personIdByEmail, principalById, type Principal } from '../auth/people.js';
+import type { Services } from '../http/services.js';
+
+/**
+ * The Microsoft 365 Agents Playground's mock users (.m365agentsplayground.yml): their Entra object
+ * ids to the demo people's addresses. The playground sends `from.aadObjectId` from that file with
+ * its own tenant id; no such person is bound in the store, so local mode maps them here. Used only
+ * when the development sign-in is on (never in production: config refuses that combination).
+ */
+const PLAYGROUND_USERS: Readonly<Record<string, string>> = {
+  '7d3c1b2a-0000-4000-8000-000000000001': 'rosalind.marsh@riverside-partnership.example',
+  '7d3c1b2a-0000-4000-8000-000000000002': 'inspector.amos.kettering@police.example',
+  '7d3c1b2a-0000-4000-8000-000000000003': 'lowri.blackwood@idva.example',
+  '7d3c1b2a-0000-4000-8000-000000000004': 'dana.whitcombe@police.example',
+  '7d3c1b2a-0000-4000-8000-000000000005': 'priya.ellingham@childrens.example',
+  '7d3c1b2a-0000-4000-8000-000000000006': 'idris.penhallow@police.example',
+};
+
+function tenantOf(activity: Activity): string | undefined {
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant
+    ?.id;
+  return (
+    activity.conversation?.tenantId ??
+    (typeof channelTenant === 'string' ? channelTenant : undefined)
+  );
+}
+
+/**
+ * The person speaking: by Entra tenant and object id (bound at their first sign-in to the tab),
+ * or, in local mode only, a playground mock user mapped by address.
+ */
+export async function principalOfActivity(
+  s: Services,
+  activity: Activity,
+): Promise<Principal | null> {
+  const objectId = activity.from?.aadObjectId;
+  const tenantId = tenantOf(activity);
+  if (objectId && tenantId) {
+    const found = await s.db.query<{ id: string }>(
+      'SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2',
+      [tenantId, objectId],
+    );
+    const id = found.rows[0]?.id;
+    if (id) return principalById(s.db, s.crypto, id);
+  }
+  if (s.config.devSignIn && objectId) {
+    const email = PLAYGROUND_USERS[objectId];
+    const id = email ? await personIdByEmail(s.db, s.crypto, email) : null;
+    if (id) return principalById(s.db, s.crypto, id);
+  }
+  return null;
+}

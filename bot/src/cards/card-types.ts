@@ -1,0 +1,98 @@
+/** The few Adaptive Card 1.5 element shapes the bot builds, typed so a builder cannot misspell one. */
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  weight?: 'Bolder' | 'Default';
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  color?: 'Default' | 'Attention' | 'Warning' | 'Good' | 'Accent';
+  isSubtle?: boolean;
+  id?: string;
+}
+export interface Choice {
+  title: string;
+  value: string;
+}
+interface InputBase {
+  id: string;
+  label: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+export interface InputText extends InputBase {
+  type: 'Input.Text';
+  value?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+}
+export interface InputNumber extends InputBase {
+  type: 'Input.Number';
+  value?: number;
+  min?: number;
+  max?: number;
+}
+export interface InputDate extends InputBase {
+  type: 'Input.Date';
+  value?: string;
+}
+export interface InputChoiceSet extends InputBase {
+  type: 'Input.ChoiceSet';
+  choices: Choice[];
+  value?: string;
+  style?: 'compact' | 'expanded';
+  placeholder?: string;
+}
+export interface InputToggle extends InputBase {
+  type: 'Input.Toggle';
+  title: string;
+  value?: 'true' | 'false';
+  valueOn?: 'true';
+  valueOff?: 'false';
+}
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+}
+export interface Container {
+  type: 'Container';
+  items: Element[];
+  style?: 'default' | 'emphasis' | 'attention' | 'warning' | 'good';
+  separator?: boolean;
+}
+export type Element =
+  | TextBlock
+  | InputText
+  | InputNumber
+  | InputDate
+  | InputChoiceSet
+  | InputToggle
+  | FactSet
+  | Container;
+
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data?: Record<string, unknown>;
+  style?: 'positive' | 'default';
+  associatedInputs?: 'auto' | 'none';
+}
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: Element[];
+  actions?: ExecuteAction[];
+}
+
+export const card = (body: Element[], actions: ExecuteAction[] = []): AdaptiveCard => ({
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body,
+  ...(actions.length ? { actions } : {}),
+});
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

@@ -1,0 +1,274 @@
+/**
+ * "Refer a case" in the Microsoft 365 Agents Playground, the bot's real client run offline: the
+ * real app in local mode, the playground CLI pointed at its /api/messages, and Debian's Chromium
+ * driving the playground's Teams-like chat as the mock user Dana Whitcombe (police core rep, see
+ * .m365agentsplayground.yml). A bad step names its field; a full referral lands the same record
+ * as the tab's REST route. Screenshots go to test-output/screens/playground-*.png.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findQuestionSet } from '../../core/referrals/question-sets.js';
+import { signIn, startApp, type TestApp } from '../support/start-app.js';
+
+const SCREENS = 'test-output/screens';
+const CHROMIUM_ARGS = (
+  '--headless --no-sandbox --disable-gpu --disable-background-networking ' +
+  '--disable-component-update --disable-sync --no-first-run'
+).split(' ');
+
+jest.setTimeout(240_000);
+
+let app: TestApp;
+let playground: ChildProcess | undefined;
+let playgroundUrl: string;
+let browser: Browser;
+let page: Page;
+const playgroundOutput: string[] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitForPage(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (playground?.exitCode !== null && playground?.exitCode !== undefined) {
+      throw new Error(
+        `the playground exited (${playground.exitCode}): ${playgroundOutput.join('')}`,
+      );
+    }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the playground did not answer at ${url}: ${playgroundOutput.join('')}`);
+}
+
+beforeAll(async () => {
+  await mkdir(SCREENS, { recursive: true });
+  app = await startApp();
+  const port = await freePort();
+  playgroundUrl = `http://127.0.0.1:${port}`;
+  // It reads .m365agentsplayground.yml from its working folder, and logs to a file (by default
+  // ./devTools/ in that folder): the log goes to test-output instead.
+  playground = spawn(
+    path.resolve('node_modules/.bin/agentsplayground'),
+    ['-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port)],
+    {
+      cwd: path.resolve('.'),
+      env: {
+        ...process.env,
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve('test-output/playground.log'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  playground.stdout!.on('data', (d: Buffer) => playgroundOutput.push(d.toString()));
+  playground.stderr!.on('data', (d: Buffer) => playgroundOutput.push(d.toString()));
+  await waitForPage(playgroundUrl, 60_000);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await page.goto(playgroundUrl);
+  await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 60_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (playground && playground.exitCode === null) {
+    const exited = new Promise((r) => playground!.once('exit', r));
+    playground.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (playground.exitCode === null) playground.kill('SIGKILL');
+  }
+  playground?.stdout?.destroy();
+  playground?.stderr?.destroy();
+  await app?.stop();
+});
+
+const shot = (name: string) =>
+  page.screenshot({ path: `${SCREENS}/playground-${name}.png`, fullPage: true });
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The last card in the chat: a replaced card re-renders in place, the newest is last. */
+const lastCard = () => page.locator('.ac-adaptiveCard').last();
+
+async function send(text: string) {
+  const box = page.locator('[data-lexical-editor="true"]');
+  await box.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function fill(label: string, value: string) {
+  await lastCard()
+    .getByRole('textbox', { name: new RegExp(`^${escape(label)}`) })
+    .fill(value);
+}
+async function choose(label: string, option: string | RegExp) {
+  await lastCard()
+    .getByRole('combobox', { name: new RegExp(`^${escape(label)}`) })
+    .click();
+  await page
+    .getByRole(
+      'option',
+      typeof option === 'string' ? { name: option, exact: true } : { name: option },
+    )
+    .first()
+    .click();
+}
+
+interface Details {
+  victimName: string;
+  victimDob: string;
+}
+
+async function fillDetails(d: Details) {
+  await choose('MARAC area', 'Northbrook and Wellfield');
+  await choose('Your agency', /Riverside Police/);
+  await fill('Your phone number', '01632 960001');
+  await fill('Victim name', d.victimName);
+  const date = lastCard().getByRole('combobox', { name: /Victim date of birth/ });
+  await date.fill(d.victimDob);
+  await date.press('Tab');
+  await choose('Victim gender', 'Female');
+  await choose('Safe to call the victim', 'Yes');
+  await choose('Victim has a disability', 'No');
+  await fill('Perpetrator name', 'Sam Playground');
+  await choose('Perpetrator gender', 'Male');
+  await choose('Relationship to the victim', 'Ex-partner');
+  await choose('MAPPA level', 'Not managed under MAPPA');
+  await fill('Reasons for referral', 'Repeated threats to kill after separation.');
+  await lastCard()
+    .getByRole('spinbutton', { name: /Domestic abuse incidents/ })
+    .fill('2');
+  await choose('Victim is aware of the referral', 'Yes');
+  await lastCard().getByRole('checkbox', { name: 'The victim consented' }).check();
+}
+
+it('takes a referral in the playground, refuses a bad step by name, and stores what the API stores', async () => {
+  const set = findQuestionSet('safelives-24')!;
+  await send('refer');
+  await lastCard()
+    .getByRole('textbox', { name: /^Victim name/ })
+    .waitFor({ timeout: 30_000 });
+  await shot('step1');
+
+  // A date of birth in the future: the same card comes back naming the field.
+  const future = `${new Date().getUTCFullYear() + 1}-03-01`;
+  await fillDetails({ victimName: 'Jo Playground', victimDob: future });
+  await lastCard().getByRole('button', { name: 'Next: risk checklist', exact: true }).click();
+  await page
+    .getByText(/Victim date of birth: is in the future/)
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      await shot('failure');
+      throw e;
+    });
+  await page.getByText(/Victim date of birth: is in the future/).scrollIntoViewIfNeeded();
+  await shot('step1-refused');
+
+  const date = lastCard().getByRole('combobox', { name: /Victim date of birth/ });
+  await date.fill('1990-04-01');
+  await date.press('Tab');
+  await lastCard().getByRole('button', { name: 'Next: risk checklist', exact: true }).click();
+
+  const answers: Record<string, 'yes' | 'no' | 'not-known'> = {};
+  set.questions.forEach((q, i) => (answers[q.id] = i < 15 ? 'yes' : i < 20 ? 'no' : 'not-known'));
+  const optionName = { yes: 'Yes', no: 'No', 'not-known': 'Not known' } as const;
+  for (let pageNo = 0; pageNo < 3; pageNo++) {
+    const onPage = set.questions.slice(pageNo * 8, pageNo * 8 + 8);
+    await page
+      .getByText(`(${pageNo + 1} of 3)`)
+      .last()
+      .waitFor({ timeout: 30_000 });
+    for (const [i, q] of onPage.entries()) {
+      const group = lastCard().getByRole('radiogroup', {
+        name: new RegExp(`^${pageNo * 8 + i + 1}\\. `),
+      });
+      await group.getByRole('radio', { name: optionName[answers[q.id]!], exact: true }).check();
+    }
+    if (pageNo === 0) {
+      expect(await lastCard().innerText()).toContain(set.attribution.slice(0, 40));
+      await shot('dash-1');
+    }
+    await lastCard().getByRole('button', { name: /^Next/ }).click();
+  }
+  await page.getByText('Refer a case: check and send').waitFor({ timeout: 30_000 });
+  await shot('confirm');
+  expect(await lastCard().innerText()).toMatch(/Score\s*15/);
+  await lastCard().getByRole('button', { name: 'Submit to the coordinator', exact: true }).click();
+  await page.getByText('Referral received').waitFor({ timeout: 30_000 });
+  await shot('receipt');
+  const receipt = await lastCard().innerText();
+  const reference = /Reference\s*(\S+)/.exec(receipt)?.[1];
+  expect(reference).toBeTruthy();
+  expect(receipt).not.toMatch(/Jo Playground/);
+
+  const dana = await signIn(app, 'dana.whitcombe@police.example');
+  const mine = (await (await dana('/api/referrals/mine')).json()) as {
+    id: string;
+    reference: string;
+    status: string;
+  }[];
+  const stored = mine.find((r) => r.reference === reference)!;
+  expect(stored?.status).toBe('submitted');
+
+  const coordinator = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
+  const fromBot = (await (await coordinator(`/api/referrals/${stored.id}`)).json()) as {
+    form: Record<string, unknown>;
+  };
+  const form = {
+    areaId: fromBot.form.areaId,
+    referrerAgencyId: fromBot.form.referrerAgencyId,
+    referrerPhone: '01632 960001',
+    victim: {
+      name: 'Jo Playground',
+      dateOfBirth: '1990-04-01',
+      gender: 'female',
+      address: null,
+      safeToCall: 'yes',
+      disability: 'no',
+      interpreterNeeded: false,
+    },
+    perpetrators: [
+      {
+        name: 'Sam Playground',
+        dateOfBirth: null,
+        gender: 'male',
+        relationshipToVictim: 'ex-partner',
+        address: null,
+        mappaLevel: 'none',
+      },
+    ],
+    reasonsForReferral: 'Repeated threats to kill after separation.',
+    riskAssessment: {
+      kind: 'dash',
+      questionSet: 'safelives-24',
+      answers,
+      completedOn: new Date().toISOString().slice(0, 10),
+    },
+    incidentsInLast12Months: 2,
+    consent: { victimAware: true, consented: true },
+  };
+  const viaApi = await dana('/api/referrals', {
+    method: 'POST',
+    body: JSON.stringify({ form, submit: true }),
+  });
+  expect(viaApi.status).toBe(201);
+  const apiId = ((await viaApi.json()) as { id: string }).id;
+  const fromApi = (await (await coordinator(`/api/referrals/${apiId}`)).json()) as {
+    form: unknown;
+  };
+  expect(fromBot.form).toEqual(fromApi.form);
+});
