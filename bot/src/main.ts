@@ -18,7 +18,8 @@ import { createHttpApp } from './http/app.js';
 import type { Services } from './http/services.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
-import { localTeamsOutbox } from './notify/teams-notifier.js';
+import { botNotifier } from './notify/bot-notifier.js';
+import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
 import { createLogger } from './logger.js';
 import type { Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
@@ -51,7 +52,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (config.seedDemo && (await seedDemo(db, crypto, now))) log.info('demo data seeded');
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
-  const notifier = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
+  // Set once the bot exists (below): Teams itself when bot credentials are configured, else files.
+  let notifier: TeamsNotifier = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
   const worker = startOutboxWorker({
     db,
     log,
@@ -74,7 +76,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
   let ready = false;
-  const app = createHttpApp({ services, authenticate, bot: botRouter(config, log, services), isReady: () => ready });
+  const bot = botRouter(config, log, services);
+  if (config.bot) notifier = botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId });
+  const app = createHttpApp({ services, authenticate, bot: bot.router, isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

@@ -11,7 +11,10 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
 import type { Services } from '../http/services.js';
+import type { Activity } from '@microsoft/agents-activity';
+import { saveConversation } from '../notify/bot-notifier.js';
 import { registerReferralFlow } from './referral-flow.js';
+import { principalOfActivity } from './teams-person.js';
 
 // Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
 // screen notification, so it never carries case data unless the card is meant for one person.
@@ -35,7 +38,7 @@ export function registerHelp(app: AgentApplication<TurnState>): void {
  * The bot endpoint. With bot credentials configured every request must carry a valid Bot Service
  * JWT; without them (local mode) the SDK accepts anonymous calls outside production only.
  */
-export function botRouter(config: AppConfig, log: Logger, services?: Services): Router {
+export function botRouter(config: AppConfig, log: Logger, services?: Services): { router: Router; adapter: CloudAdapter } {
   const authConfig: AuthConfiguration = config.bot
     ? { clientId: config.bot.clientId, tenantId: config.bot.tenantId, clientSecret: config.bot.clientSecret }
     : {};
@@ -53,7 +56,25 @@ export function botRouter(config: AppConfig, log: Logger, services?: Services): 
     '/api/messages',
     express.json({ limit: '256kb' }),
     authorizeJWT(authConfig) as unknown as express.RequestHandler,
-    (req: Request, res: Response) => adapter.process(req as never, res as never, (context) => app.run(context)),
+    (req: Request, res: Response) =>
+      adapter.process(req as never, res as never, async (context) => {
+        if (services) await rememberConversation(services, context.activity, log);
+        await app.run(context);
+      }),
   );
-  return router;
+  return { router, adapter };
+}
+
+/**
+ * Keeps where a known person talks to the bot one to one, so status notices (a referral accepted)
+ * can reach them later. Group chats and channels are never used for notices.
+ */
+async function rememberConversation(s: Services, activity: Activity, log: Logger): Promise<void> {
+  if (activity.type !== 'message' || activity.conversation?.conversationType !== 'personal') return;
+  try {
+    const principal = await principalOfActivity(s, activity);
+    if (principal) await saveConversation(s.db, s.crypto, principal.personId, activity.getConversationReference());
+  } catch (error) {
+    log.warn({ err: { name: (error as Error).name } }, 'could not remember the conversation');
+  }
 }

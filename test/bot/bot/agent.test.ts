@@ -36,6 +36,15 @@ describe('bot endpoint', () => {
     expect(body.activities[0]!.text).toMatch(/MARAC assistant/);
   });
 
+  it('remembers, encrypted, where a known person talks to it one to one, for later notices', async () => {
+    const from = { id: 'user-dana-whitcombe', name: 'Dana Whitcombe', aadObjectId: '7d3c1b2a-0000-4000-8000-000000000004' };
+    expect((await post(activity('message', { text: 'hello', from }))).status).toBe(200);
+    const rows = await app.db.query<{ reference: string }>('SELECT reference FROM teams_conversation');
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.reference).toMatch(/^enc:v1:/);
+    expect(rows.rows[0]!.reference).not.toContain('Dana');
+  });
+
   it('refuses a request with a malformed bearer token', async () => {
     const response = await post(activity('message', { text: 'hello' }), { authorization: 'Bearer not-a-jwt' });
     expect(response.status).toBe(401);
