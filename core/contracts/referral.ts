@@ -210,3 +210,25 @@ export const questionSetViewSchema = z.strictObject({
   attribution: z.string(),
   questions: z.array(z.strictObject({ id: z.string(), text: z.string() })),
 });
+
+export const riskSettingsBody = z
+  .strictObject({
+    questionSet: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    mediumThreshold: z.number().int().min(1).max(40),
+    highThreshold: z.number().int().min(1).max(40),
+    escalationIncidents: z.number().int().min(2).max(50),
+    escalationWindowMonths: z.number().int().min(1).max(36),
+  })
+  .refine((s) => s.highThreshold > s.mediumThreshold, {
+    path: ['highThreshold'],
+    message: 'the high-risk threshold must be above the medium one',
+  });
+export const riskSettingsView = z.strictObject({
+  questionSet: z.string(),
+  mediumThreshold: z.number().int(),
+  highThreshold: z.number().int(),
+  escalationIncidents: z.number().int(),
+  escalationWindowMonths: z.number().int(),
+  repeatWindowMonths: z.number().int(),
+  capacityPerMeeting: z.number().int(),
+});

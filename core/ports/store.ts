@@ -61,6 +61,7 @@ export interface AreasRepo {
   get(id: string): Promise<AreaRecord | null>;
   list(): Promise<AreaRecord[]>;
   updateProtocol(id: string, protocol: MeetingProtocol): Promise<void>;
+  updateRiskSettings(id: string, settings: RiskSettings): Promise<void>;
   agencies(areaId: string): Promise<AgencyRecord[]>;
   /** Core reps of the area's agencies: the series' attendees. */
   coreReps(areaId: string): Promise<CalendarAttendee[]>;

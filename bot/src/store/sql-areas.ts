@@ -96,6 +96,9 @@ export function sqlAreas(q: Queryable, crypto: AppCrypto): AreasRepo {
     async updateProtocol(id, protocol) {
       await q.query('UPDATE area SET protocol = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(protocol)]);
     },
+    async updateRiskSettings(id, settings) {
+      await q.query('UPDATE area SET risk_settings = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(settings)]);
+    },
     agencies: (areaId) => agenciesWhere(q, crypto, 'aa.area_id = $1', [areaId]),
     async coreReps(areaId) {
       const agencies = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.core_rep_id IS NOT NULL', [areaId]);

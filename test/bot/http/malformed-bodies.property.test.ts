@@ -55,6 +55,13 @@ const validBodies: Record<string, unknown> = {
   'post /api/referrals/{referralId}/decision': { decision: 'needs-information', note: 'Please add the school.' },
   'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
   'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
+  'put /api/areas/{areaId}/risk-settings': {
+    questionSet: 'safelives-24',
+    mediumThreshold: 10,
+    highThreshold: 14,
+    escalationIncidents: 3,
+    escalationWindowMonths: 12,
+  },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -72,6 +79,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/referrals/{referralId}/decision': referralContract.referralDecisionBody,
   'post /api/referrals/{referralId}/duplicates/{candidateId}': referralContract.duplicateDecisionBody,
   'post /api/referrals/{referralId}/mappa-link': referralContract.mappaLinkBody,
+  'put /api/areas/{areaId}/risk-settings': referralContract.riskSettingsBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

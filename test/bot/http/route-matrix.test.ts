@@ -44,6 +44,8 @@ const expected: Record<string, Rule> = {
   'post /api/schedule/preview': 'signed-in',
   'get /api/client-config': 'public',
   'get /api/question-sets/{questionSetId}': 'signed-in',
+  'get /api/areas/{areaId}/risk-settings': members,
+  'put /api/areas/{areaId}/risk-settings': coordinating,
   'post /api/referrals': referring,
   // Only its referrer may change a referral (here accepted already, so 409 for them).
   'put /api/referrals/{referralId}': { allow: ['repCore'], hidden: ['coordinator', 'chair', 'repDeputy', 'idva', 'admin'] },
@@ -146,6 +148,8 @@ async function addWestholm(): Promise<void> {
   await createSeries(app.services, { areaId, firstDate: '2026-12-01' });
 }
 
+const riskSettings = { questionSet: 'safelives-24', mediumThreshold: 10, highThreshold: 14, escalationIncidents: 3, escalationWindowMonths: 12 };
+
 function requestFor(route: string, t: Target): { path: string; init: RequestInit } {
   const [method, template] = route.split(' ') as [string, string];
   const referralId = route.includes('{candidateId}') ? t.duplicateId : t.referralId;
@@ -170,6 +174,7 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     'post /api/referrals': { form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }), submit: false },
     'put /api/referrals/{referralId}': { form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }), submit: false },
     'post /api/referrals/{referralId}/accept': {},
+    'put /api/areas/{areaId}/risk-settings': riskSettings,
     'post /api/referrals/{referralId}/decision': { decision: 'needs-information', note: 'Please add the school.' },
     'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
     'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },

@@ -96,4 +96,25 @@ describe("the coordinator's decisions on referrals", () => {
     expect(made.warnings.join(' ')).toMatch(/MAPPA/);
     expect((await post(coordinator, `/api/referrals/${made.id}/mappa-link`, { note: 'MAPPA coordinator informed; MAPPA leads.' })).status).toBe(200);
   });
+
+  it("lets the coordinator load the police 27-question checklist for an area, and refuses thresholds it cannot meet", async () => {
+    const eastmere = (await app.db.query<{ id: string }>(`SELECT id FROM area WHERE name = 'Eastmere'`)).rows[0]!.id;
+    const settings = { questionSet: 'police-27', mediumThreshold: 10, highThreshold: 30, escalationIncidents: 3, escalationWindowMonths: 12 };
+    const impossible = await coordinator(`/api/areas/${eastmere}/risk-settings`, { method: 'PUT', body: JSON.stringify(settings) });
+    expect(impossible.status).toBe(400);
+    expect(JSON.stringify(await impossible.json())).toMatch(/highThreshold/);
+    const loaded = await coordinator(`/api/areas/${eastmere}/risk-settings`, { method: 'PUT', body: JSON.stringify({ ...settings, highThreshold: 14 }) });
+    expect(await loaded.json()).toMatchObject({ questionSet: 'police-27', highThreshold: 14, repeatWindowMonths: 12, capacityPerMeeting: 16 });
+    const questions = (await (await coordinator('/api/question-sets/police-27')).json()) as { questions: { id: string }[] };
+    expect(questions.questions).toHaveLength(27);
+    const answers = Object.fromEntries(questions.questions.map((q, i) => [q.id, i < 14 ? 'yes' : 'no']));
+    const base = referralForm({ areaId: eastmere, referrerAgencyId: agency['Riverside Police']! });
+    const form = {
+      ...base,
+      victim: { ...base.victim, name: 'Tamsin Orchardleigh', dateOfBirth: '1992-02-14' },
+      riskAssessment: { kind: 'dash' as const, questionSet: 'police-27', answers, completedOn: '2026-11-30' },
+    };
+    const made = (await (await post(await signIn(app, DANA), '/api/referrals', { form, submit: true })).json()) as any;
+    expect(made.risk).toMatchObject({ score: 14, band: 'high', criteriaMet: ['visible-high-risk'] });
+  });
 });

@@ -10,8 +10,12 @@ import {
   referralDecisionBody,
   referralDetailSchema,
   referralReceiptSchema,
+  riskSettingsBody,
+  riskSettingsView,
   submitReferralBody,
 } from '../../../../core/contracts/referral.js';
+import { settingsOf } from '../../../../core/referrals/assess-referral.js';
+import { updateRiskSettings } from '../../../../core/referrals/update-risk-settings.js';
 import { acceptReferral, decideReferral, recordMappaLink, resolveDuplicate } from '../../../../core/referrals/decide-referral.js';
 import { findQuestionSet } from '../../../../core/referrals/question-sets.js';
 import { submitReferral } from '../../../../core/referrals/submit-referral.js';
@@ -38,6 +42,27 @@ export function referralRoutes(s: Services): RouteDef[] {
     return { referral };
   };
   return [
+    route({
+      method: 'get',
+      path: '/areas/{areaId}/risk-settings',
+      summary: "The area's referral rules: checklist, thresholds, escalation, repeat window, capacity",
+      tag: 'referrals',
+      policy: { kind: 'area', roles: 'any', areaOf: async (p) => p.areaId ?? null },
+      params: z.strictObject({ areaId: idSchema }),
+      response: riskSettingsView,
+      handle: ({ params }) => s.uow.run(async (repos) => settingsOf((await repos.areas.get(params.areaId))!)),
+    }),
+    route({
+      method: 'put',
+      path: '/areas/{areaId}/risk-settings',
+      summary: "Change the area's checklist (SafeLives 24 or police 27), thresholds and escalation count",
+      tag: 'referrals',
+      policy: { kind: 'area', roles: ['coordinator', 'admin'], areaOf: async (p) => p.areaId ?? null },
+      params: z.strictObject({ areaId: idSchema }),
+      body: riskSettingsBody,
+      response: riskSettingsView,
+      handle: (ctx) => updateRiskSettings(depsFor(s, ctx), { areaId: ctx.params.areaId, settings: ctx.body }),
+    }),
     route({
       method: 'get',
       path: '/question-sets/{questionSetId}',
