@@ -300,3 +300,15 @@ describe('pages', () => {
     });
   });
 });
+
+describe('TokenCache after a refusal that arrives late', () => {
+  it('hands a request refused with the old token the replacement another request already got', async () => {
+    let asked = 0;
+    const cache = new TokenCache(async () => `token-${(asked += 1)}`);
+    const old = await cache.get();
+    const fresh = await cache.refresh(old); // the first refused request
+    expect(await cache.refresh(old)).toBe(fresh); // a second, refused with the same old token, later
+    expect(asked).toBe(2);
+    expect(await cache.refresh(fresh)).toBe('token-3'); // the new one refused too: ask again
+  });
+});

@@ -57,9 +57,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.anonymous) {
     response = await send(path, options, null);
   } else {
-    response = await send(path, options, await tokenOrThrow(getToken));
+    const token = await tokenOrThrow(getToken);
+    response = await send(path, options, token);
     if (response.status === 401 && usesHostTokens()) {
-      response = await send(path, options, await tokenOrThrow(getFreshToken));
+      response = await send(path, options, await tokenOrThrow(() => getFreshToken(token ?? undefined)));
     }
     if (response.status === 401) {
       onUnauthorised(usesHostTokens() ? SERVER_REFUSED : null);

@@ -44,8 +44,12 @@ export class TokenCache {
     return this.pending?.promise ?? this.start(false);
   }
 
-  /** A new token, whatever is kept (after the server refused the kept one). */
-  refresh(): Promise<string> {
+  /**
+   * A new token after the server refused `refused`. When another request already replaced that
+   * token, its replacement is the answer: several requests refused at once ask the host once.
+   */
+  refresh(refused?: string): Promise<string> {
+    if (refused && this.current && this.current.token !== refused) return Promise.resolve(this.current.token);
     this.current = null;
     return this.pending?.forced ? this.pending.promise : this.start(true);
   }

@@ -31,9 +31,9 @@ export async function getToken(): Promise<string | null> {
   return readStored();
 }
 
-/** A new token after the server refused one, or null where there is none to be had. */
-export async function getFreshToken(): Promise<string | null> {
-  return host ? host.refresh() : null;
+/** A new token after the server refused `refused`, or null where there is none to be had. */
+export async function getFreshToken(refused?: string): Promise<string | null> {
+  return host ? host.refresh(refused) : null;
 }
 
 /** Whether a development token is at hand without asking anyone (decides the first screen). */
