@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { riskRulesSchema } from '../referrals/risk-settings.js';
 import { idSchema, localDateSchema } from './api.js';
 
 /**
@@ -211,18 +212,7 @@ export const questionSetViewSchema = z.strictObject({
   questions: z.array(z.strictObject({ id: z.string(), text: z.string() })),
 });
 
-export const riskSettingsBody = z
-  .strictObject({
-    questionSet: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    mediumThreshold: z.number().int().min(1).max(40),
-    highThreshold: z.number().int().min(1).max(40),
-    escalationIncidents: z.number().int().min(2).max(50),
-    escalationWindowMonths: z.number().int().min(1).max(36),
-  })
-  .refine((s) => s.highThreshold > s.mediumThreshold, {
-    path: ['highThreshold'],
-    message: 'the high-risk threshold must be above the medium one',
-  });
+export const riskSettingsBody = riskRulesSchema;
 export const riskSettingsView = z.strictObject({
   questionSet: z.string(),
   mediumThreshold: z.number().int(),

@@ -4,6 +4,7 @@ import {
   type MatchEvidence,
   type PostcodeAgreement,
 } from '../../../core/referrals/matching-score.js';
+import type { VictimMatch } from '../../../core/ports/referrals.js';
 import type { LocalDate } from '../../../core/shared/local-date.js';
 import type { Queryable } from '../store/db.js';
 import type { VictimTerm } from './victim-terms.js';
@@ -21,14 +22,7 @@ export interface FindCandidatesInput {
 }
 
 /** A stored referral whose victim may be this one, found by blind index terms alone. */
-export interface CandidateMatch {
-  referralId: string;
-  caseId: string;
-  areaId: string;
-  status: string;
-  referredOn: LocalDate;
-  confidence: number;
-  likely: boolean;
+export interface CandidateMatch extends VictimMatch {
   /** What agreed (never what the values are), for the coordinator deciding. */
   evidence: MatchEvidence;
 }
