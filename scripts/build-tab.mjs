@@ -21,9 +21,11 @@ export function buildTabIfStale() {
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   console.log('Building the tab...');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  // Always a production build: under jest NODE_ENV is 'test', which would give React's dev build.
   const result = spawnSync(process.execPath, [vite, 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`The tab build failed (exit ${result.status}).`);
 }
