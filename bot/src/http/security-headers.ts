@@ -20,7 +20,8 @@ const CSP = [
   "script-src 'self' https://res.cdn.office.net",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js fetches its list of trusted host origins from Microsoft's CDN.
+  "connect-src 'self' https://res.cdn.office.net",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'none'",
