@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '../../core/ports/calendar.js';
+import { runExtraMeetingJob } from '../../core/scheduling/add-extra-meeting.js';
 import { runCalendarJob } from '../../core/scheduling/run-calendar-job.js';
 import { writeCheckpoint } from './audit/checkpoint.js';
 import { createAuthenticate } from './auth/authenticate.js';
@@ -57,8 +58,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const worker = startOutboxWorker({
     db,
     log,
-    handle: (job) =>
-      job.kind === 'notify.referrer' ? notifyReferrer({ uow, notifier }, job) : runCalendarJob({ uow, calendar }, job),
+    handle: (job) => {
+      if (job.kind === 'notify.referrer') return notifyReferrer({ uow, notifier }, job);
+      if (job.kind === 'calendar.create-extra') return runExtraMeetingJob({ uow, calendar }, job);
+      return runCalendarJob({ uow, calendar }, job);
+    },
   });
   uow.afterCommit(() => void worker.drain());
   const devSigningKey = config.devSignIn ? loadDevSigningKey(config.dataDir) : null;

@@ -93,6 +93,15 @@ export const moveMeetingBody = z.strictObject({
   reason: shortText(200),
 });
 export const cancelMeetingBody = z.strictObject({ reason: shortText(200) });
+export const addExtraMeetingBody = z.strictObject({
+  date: localDateSchema,
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time HH:MM')
+    .optional(),
+  /** Kept in the app for the coordinator; never written to the calendar. */
+  reason: shortText(200),
+});
 export const updateRepsBody = z.strictObject({ coreRep: repSchema, deputyRep: repSchema.nullable() });
 export const schedulePreviewBody = z.strictObject({
   cadence: cadenceSchema,

@@ -48,7 +48,23 @@ export interface CreatedSeries {
   joinUrl: string | null;
 }
 
+/** A MARAC outside the series: an extra meeting when the next ones are full. */
+export interface SingleMeetingSpec {
+  /** Our meeting id; also the Graph `transactionId` and the iCalendar UID stem. */
+  meetingId: string;
+  mailbox: string;
+  /** "MARAC - <area name>", as for the series. */
+  subject: string;
+  date: LocalDate;
+  startTime: string;
+  durationMinutes: number;
+  attendees: CalendarAttendee[];
+  sequence: number;
+}
+
 export interface CalendarPort {
+  /** One event with its own Teams meeting, not part of the area's series. */
+  createSingle(spec: SingleMeetingSpec): Promise<CreatedSeries>;
   createSeries(spec: SeriesSpec): Promise<CreatedSeries>;
   /** Re-issues the series master, e.g. when the core reps (attendees) change. */
   updateSeries(calendarRef: string, spec: SeriesSpec): Promise<void>;

@@ -83,9 +83,14 @@ export interface MeetingsRepo {
   listForSeries(seriesId: string): Promise<MeetingRecord[]>;
   insertMany(meetings: MeetingRecord[]): Promise<void>;
   update(meeting: MeetingRecord): Promise<void>;
+  /** Where an extra meeting's own calendar item is (a series meeting's is its series'). */
+  recordCalendar(meetingId: string, calendarRef: string, joinUrl: string | null): Promise<void>;
 }
 
-export type OutboxJob = CalendarJob | NotifyJob;
+export type OutboxJob = CalendarJob | NotifyJob | ExtraMeetingJob;
+
+/** Send an extra meeting (outside the series) to the calendar. */
+export type ExtraMeetingJob = { kind: 'calendar.create-extra'; meetingId: string };
 
 /** Tell a referrer in Teams that their referral's status changed (reference and status only). */
 export type NotifyJob = { kind: 'notify.referrer'; referralId: string; status: string };

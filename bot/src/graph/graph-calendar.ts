@@ -3,6 +3,7 @@ import type {
   CreatedSeries,
   OccurrenceException,
   SeriesSpec,
+  SingleMeetingSpec,
 } from '../../../core/ports/calendar.js';
 import { addDays, type LocalDate } from '../../../core/shared/local-date.js';
 import { graphPath, type GraphClient } from './graph-client.js';
@@ -11,6 +12,7 @@ import {
   GENERIC_CANCEL_COMMENT,
   movedTimes,
   newSeriesEvent,
+  newSingleEvent,
   seriesUpdate,
 } from './graph-mapping.js';
 import type { CreatedEvent, EventInstance } from './graph-shapes.js';
@@ -25,6 +27,19 @@ type Cancelled = Extract<OccurrenceException, { kind: 'cancelled' }>;
  */
 export class GraphCalendar implements CalendarPort {
   constructor(private readonly client: GraphClient) {}
+
+  async createSingle(spec: SingleMeetingSpec): Promise<CreatedSeries> {
+    const created = await this.client.request<CreatedEvent>({
+      method: 'POST',
+      path: graphPath`/users/${spec.mailbox}/events`,
+      body: newSingleEvent(spec),
+      idempotent: true, // transactionId, as for the series
+    });
+    if (!created?.id) {
+      throw new GraphError({ status: 502, code: 'MissingEventId', request: 'POST /users/{mailbox}/events' });
+    }
+    return { calendarRef: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null };
+  }
 
   async createSeries(spec: SeriesSpec): Promise<CreatedSeries> {
     const created = await this.client.request<CreatedEvent>({

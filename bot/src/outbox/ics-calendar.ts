@@ -3,12 +3,14 @@ import type {
   CreatedSeries,
   OccurrenceException,
   SeriesSpec,
+  SingleMeetingSpec,
 } from '../../../core/ports/calendar.js';
 import { fileSafe, writeFileAtomically } from './ics-files.js';
 import {
   cancelEvent,
   overrideEvent,
   seriesEvents,
+  singleEvent,
   vcalendar,
   type SeriesContext,
 } from './ics-series.js';
@@ -38,6 +40,27 @@ export function seriesUid(seriesId: string): string {
  */
 export class IcsCalendar implements CalendarPort {
   constructor(private readonly options: IcsCalendarOptions) {}
+
+  async createSingle(single: SingleMeetingSpec): Promise<CreatedSeries> {
+    const uid = `${fileSafe(single.meetingId)}@marac.local`;
+    // The event builder takes a series spec; an extra meeting is one with no recurrence.
+    const spec: SeriesSpec = {
+      seriesId: single.meetingId,
+      mailbox: single.mailbox,
+      subject: single.subject,
+      cadence: { kind: 'monthly-day', dayOfMonth: 1 },
+      firstDate: single.date,
+      until: single.date,
+      startTime: single.startTime,
+      durationMinutes: single.durationMinutes,
+      attendees: single.attendees,
+      exceptions: [],
+      sequence: single.sequence,
+    };
+    const name = `extra-${fileSafe(single.meetingId)}-${single.sequence}.ics`;
+    await this.write(name, vcalendar('REQUEST', [singleEvent(this.context(uid, spec), single.date)]));
+    return { calendarRef: uid, joinUrl: null };
+  }
 
   async createSeries(spec: SeriesSpec): Promise<CreatedSeries> {
     const uid = seriesUid(spec.seriesId);

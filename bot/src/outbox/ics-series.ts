@@ -60,6 +60,12 @@ export function vcalendar(method: 'REQUEST' | 'CANCEL', events: readonly string[
   ]);
 }
 
+/** An extra meeting: one event, no recurrence. */
+export function singleEvent(context: SeriesContext, date: LocalDate): string[] {
+  const { spec } = context;
+  return vevent(context, [...times(date, spec.startTime, spec.durationMinutes), ...description(spec), 'STATUS:CONFIRMED']);
+}
+
 /** The whole series: the master with its RRULE and EXDATEs, then one override per move. */
 export function seriesEvents(context: SeriesContext): string[][] {
   const latest = latestExceptions(context.spec.exceptions);

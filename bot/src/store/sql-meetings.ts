@@ -97,6 +97,13 @@ export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
         );
       }
     },
+    async recordCalendar(meetingId, calendarRef, joinUrl) {
+      await q.query('UPDATE meeting SET calendar_ref = $2, join_url = $3, updated_at = now() WHERE id = $1', [
+        meetingId,
+        calendarRef,
+        joinUrl,
+      ]);
+    },
     async update(m) {
       await q.query(
         `UPDATE meeting SET date = $5, start_time = $6, starts_at = $7, ends_at = $8, status = $9,

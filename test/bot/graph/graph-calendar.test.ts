@@ -157,3 +157,37 @@ describe('GraphCalendar.updateSeries', () => {
     });
   });
 });
+
+describe('GraphCalendar.createSingle', () => {
+  it('posts one private Teams meeting with no recurrence, the meeting id as transactionId', async () => {
+    const spec = seriesSpec();
+    const created = await calendar.createSingle({
+      meetingId: 'meeting-extra-1',
+      mailbox: spec.mailbox,
+      subject: spec.subject,
+      date: '2026-12-17',
+      startTime: '14:00',
+      durationMinutes: 120,
+      attendees: spec.attendees,
+      sequence: 0,
+    });
+    expect(created.calendarRef).toBe('evt-1');
+    const [request] = fake.graphRequests;
+    expect(request).toMatchObject({ method: 'POST', rawPath: eventsPath });
+    expect(request!.body).toEqual({
+      subject: spec.subject,
+      body: genericHtmlBody,
+      start: london('2026-12-17T14:00:00'),
+      end: london('2026-12-17T16:00:00'),
+      attendees: graphAttendees,
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      sensitivity: 'private',
+      allowNewTimeProposals: false,
+      isReminderOn: true,
+      reminderMinutesBeforeStart: expect.any(Number),
+      responseRequested: true,
+      transactionId: 'meeting-extra-1',
+    });
+  });
+});

@@ -55,6 +55,7 @@ const validBodies: Record<string, unknown> = {
   'post /api/referrals/{referralId}/decision': { decision: 'needs-information', note: 'Please add the school.' },
   'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
   'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
+  'post /api/areas/{areaId}/meetings': { date: '2027-01-07', reason: 'Meetings full' },
   'put /api/areas/{areaId}/risk-settings': {
     questionSet: 'safelives-24',
     mediumThreshold: 10,
@@ -80,6 +81,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/referrals/{referralId}/duplicates/{candidateId}': referralContract.duplicateDecisionBody,
   'post /api/referrals/{referralId}/mappa-link': referralContract.mappaLinkBody,
   'put /api/areas/{areaId}/risk-settings': referralContract.riskSettingsBody,
+  'post /api/areas/{areaId}/meetings': contract.addExtraMeetingBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

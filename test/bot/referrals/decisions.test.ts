@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { referralForm } from './fixtures.js';
 
@@ -116,5 +118,25 @@ describe("the coordinator's decisions on referrals", () => {
     };
     const made = (await (await post(await signIn(app, DANA), '/api/referrals', { form, submit: true })).json()) as any;
     expect(made.risk).toMatchObject({ score: 14, band: 'high', criteriaMet: ['visible-high-risk'] });
+  });
+
+  it('adds an extra meeting when the next ones are full, with its own invitation, and accepts onto it', async () => {
+    const id = await refer(DANA, 'Riverside Police');
+    const full = (await (await post(coordinator, `/api/referrals/${id}/accept`, {})).json()) as any;
+    expect(full.kind).toBe('over-capacity');
+    const bankHoliday = await post(coordinator, `/api/areas/${areaId}/meetings`, { date: '2026-12-28', reason: 'Full' });
+    expect(bankHoliday.status).toBe(422); // the Boxing Day substitute
+    const extra = await post(coordinator, `/api/areas/${areaId}/meetings`, { date: '2026-12-17', startTime: '14:00', reason: 'Meetings full' });
+    expect(extra.status).toBe(201);
+    const meeting = (await extra.json()) as { id: string; startsAt: string };
+    expect(meeting.startsAt).toBe('2026-12-17T14:00:00+00:00');
+    const files = readdirSync(path.join(app.dataDir, 'outbox', 'calendar')).filter((f) => f.startsWith('extra-'));
+    expect(files).toHaveLength(1);
+    const ics = readFileSync(path.join(app.dataDir, 'outbox', 'calendar', files[0]!), 'utf8');
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/London:20261217T140000/);
+    const event = ics.slice(ics.indexOf('BEGIN:VEVENT')); // the time zone block has RRULEs of its own
+    expect(event).not.toMatch(/RRULE|Meetings full/);
+    const accepted = await post(coordinator, `/api/referrals/${id}/accept`, { meetingId: meeting.id });
+    expect(await accepted.json()).toMatchObject({ kind: 'accepted', meetingId: meeting.id, meetingDate: '2026-12-17' });
   });
 });

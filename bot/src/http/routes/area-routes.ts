@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  addExtraMeetingBody,
   agencySchema,
   areaSchema,
   createSeriesBody,
@@ -11,6 +12,7 @@ import {
   type Area,
 } from '../../../../core/contracts/api.js';
 import type { AreaRecord, Repos } from '../../../../core/ports/store.js';
+import { addExtraMeeting } from '../../../../core/scheduling/add-extra-meeting.js';
 import { createSeries } from '../../../../core/scheduling/create-series.js';
 import { meetingView } from '../../../../core/scheduling/meeting-view.js';
 import { updateAgencyReps, updateProtocol } from '../../../../core/scheduling/update-area.js';
@@ -124,6 +126,22 @@ export function areaRoutes(s: Services): RouteDef[] {
           const meetings = await repos.meetings.listForArea(area.id, query);
           return meetings.map((m) => meetingView(m, area));
         }),
+    }),
+    route({
+      method: 'post',
+      path: '/areas/{areaId}/meetings',
+      summary: 'Add an extra meeting outside the series (when the coming ones are full)',
+      tag: 'meetings',
+      policy: inArea(COORDINATING),
+      params: areaParams,
+      body: addExtraMeetingBody,
+      response: meetingSchema,
+      status: 201,
+      handle: async (ctx) => {
+        const meeting = await addExtraMeeting(depsFor(s, ctx), { areaId: ctx.params.areaId, ...ctx.body });
+        await s.drainOutbox();
+        return s.uow.run(async (repos) => meetingView(meeting, (await repos.areas.get(meeting.areaId))!));
+      },
     }),
     route({
       method: 'get',

@@ -11,6 +11,10 @@ ALTER TABLE area ADD COLUMN risk_settings jsonb;
 
 ALTER TABLE referral ADD COLUMN mappa_link_note text; -- ciphertext
 
+-- An extra meeting stands outside the series: it has its own calendar item.
+ALTER TABLE meeting ADD COLUMN calendar_ref text;
+ALTER TABLE meeting ADD COLUMN join_url text;
+
 CREATE TABLE referral_sequence (
   partnership_id uuid NOT NULL REFERENCES partnership (id),
   year integer NOT NULL,
