@@ -50,6 +50,8 @@ export const api = {
     request<Meeting>(`${meeting(meetingId)}/move`, { method: 'POST', body }),
   cancelMeeting: (meetingId: string, reason: string) =>
     request<Meeting>(`${meeting(meetingId)}/cancel`, { method: 'POST', body: { reason } }),
+  addExtraMeeting: (areaId: string, body: { date: string; startTime?: string; reason: string }) =>
+    request<Meeting>(`${area(areaId)}/meetings`, { method: 'POST', body }),
   preview: (body: PreviewBody) =>
     request<PreviewMeeting[]>('/api/schedule/preview', { method: 'POST', body }),
 };

@@ -16,6 +16,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { Meeting } from '../../../../core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
+import { api } from '../../api/endpoints.js';
 import { referralApi, type AcceptOutcome, type ReferralDetail } from '../../api/referrals.js';
 import { formatDate } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
@@ -67,6 +68,7 @@ export function ReferralDetailPanel(props: {
   const [accepted, setAccepted] = useState<Extract<AcceptOutcome, { kind: 'accepted' }> | null>(null);
   const [note, setNote] = useState('');
   const [mappaNote, setMappaNote] = useState('');
+  const [extraDate, setExtraDate] = useState('');
   const [done, setDone] = useState<string | null>(null);
 
   async function act(run: () => Promise<unknown>, message?: string) {
@@ -97,6 +99,16 @@ export function ReferralDetailPanel(props: {
         setOverCapacity(null);
         setAccepted(outcome);
       }
+    });
+  }
+
+  /** The coming meetings are full: add an extra MARAC and put the referral on it. */
+  async function acceptOntoExtraMeeting(areaId: string) {
+    await act(async () => {
+      const extra = await api.addExtraMeeting(areaId, { date: extraDate, reason: 'The coming meetings are full' });
+      const outcome = await referralApi.accept(props.referralId, { meetingId: extra.id });
+      setOverCapacity(null);
+      if (outcome.kind === 'accepted') setAccepted(outcome);
     });
   }
 
@@ -308,6 +320,15 @@ export function ReferralDetailPanel(props: {
                         onClick={() => void accept({ meetingId: overCapacity.meetingId, confirmOverCapacity: true })}
                       >
                         Accept anyway
+                      </Button>
+                      <Field label="Extra meeting on">
+                        <Input type="date" value={extraDate} onChange={(_, v) => setExtraDate(v.value)} />
+                      </Field>
+                      <Button
+                        disabled={busy || !extraDate || !form}
+                        onClick={() => form && void acceptOntoExtraMeeting(form.areaId)}
+                      >
+                        Add an extra meeting
                       </Button>
                     </MessageBarActions>
                   </MessageBar>
