@@ -22,7 +22,7 @@ import { referralApi, type ReferralReceipt } from '../../api/referrals.js';
 import { dateHint } from '../../format/dates.js';
 import { Section } from '../Section.js';
 import { useLoad } from '../use-load.js';
-import { F, FieldErrors, useFormStyles } from './form-fields.js';
+import { Choice, F, FieldErrors, useFormStyles } from './form-fields.js';
 import {
   BAND_WORDS,
   CRITERIA_WORDS,
@@ -98,14 +98,22 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
   const [askChildren, setAskChildren] = useState(draft.childrensServicesReferralMade !== null);
 
   const v = draft.victim;
-  const setVictim = <K extends keyof ReferralDraft['victim']>(key: K, value: ReferralDraft['victim'][K]) =>
-    setDraft((d) => ({ ...d, victim: { ...d.victim, [key]: value } }));
+  const setVictim = <K extends keyof ReferralDraft['victim']>(
+    key: K,
+    value: ReferralDraft['victim'][K],
+  ) => setDraft((d) => ({ ...d, victim: { ...d.victim, [key]: value } }));
   const set = <K extends keyof ReferralDraft>(key: K, value: ReferralDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const setPerp = (key: number, patch: Partial<PerpetratorDraft>) =>
-    setDraft((d) => ({ ...d, perpetrators: d.perpetrators.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
+    setDraft((d) => ({
+      ...d,
+      perpetrators: d.perpetrators.map((p) => (p.key === key ? { ...p, ...patch } : p)),
+    }));
   const setChild = (key: number, patch: Partial<ChildDraft>) =>
-    setDraft((d) => ({ ...d, children: d.children.map((c) => (c.key === key ? { ...c, ...patch } : c)) }));
+    setDraft((d) => ({
+      ...d,
+      children: d.children.map((c) => (c.key === key ? { ...c, ...patch } : c)),
+    }));
 
   const submitted = receipt?.status === 'submitted';
   const yesCount = Object.values(draft.answers).filter((a) => a === 'yes').length;
@@ -125,7 +133,8 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
       const problem = toApiError(e);
       setError(problem);
       setFieldErrors(errorsByField(problem.details));
-      if (problem.details.some((d) => fieldPath(d.path) === 'childrensServicesReferralMade')) setAskChildren(true);
+      if (problem.details.some((d) => fieldPath(d.path) === 'childrensServicesReferralMade'))
+        setAskChildren(true);
     } finally {
       setBusy(null);
     }
@@ -159,7 +168,10 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
               </Select>
             </F>
             <F path="referrerAgencyId" label="Your agency" required>
-              <Select value={draft.referrerAgencyId} onChange={(_, d) => set('referrerAgencyId', d.value)}>
+              <Select
+                value={draft.referrerAgencyId}
+                onChange={(_, d) => set('referrerAgencyId', d.value)}
+              >
                 <option value="">Choose your agency</option>
                 {agencyOptions.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -169,7 +181,11 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
               </Select>
             </F>
             <F path="referrerPhone" label="Your phone number" required>
-              <Input type="tel" value={draft.referrerPhone} onChange={(_, d) => set('referrerPhone', d.value)} />
+              <Input
+                type="tel"
+                value={draft.referrerPhone}
+                onChange={(_, d) => set('referrerPhone', d.value)}
+              />
             </F>
           </div>
         </Section>
@@ -182,17 +198,23 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
             <F path="victim.otherNames" label="Other names" hint="Separate names with commas">
               <Input value={v.otherNames} onChange={(_, d) => setVictim('otherNames', d.value)} />
             </F>
-            <F path="victim.dateOfBirth" label="Victim’s date of birth" hint={dateHint(v.dateOfBirth)}>
-              <Input type="date" value={v.dateOfBirth} onChange={(_, d) => setVictim('dateOfBirth', d.value)} />
+            <F
+              path="victim.dateOfBirth"
+              label="Victim’s date of birth"
+              hint={dateHint(v.dateOfBirth)}
+            >
+              <Input
+                type="date"
+                value={v.dateOfBirth}
+                onChange={(_, d) => setVictim('dateOfBirth', d.value)}
+              />
             </F>
             <F path="victim.gender" label="Gender">
-              <Select value={v.gender} onChange={(_, d) => setVictim('gender', d.value as never)}>
-                {GENDERS.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
+              <Choice
+                value={v.gender}
+                options={GENDERS}
+                onPick={(picked) => setVictim('gender', picked as never)}
+              />
             </F>
             <F path="victim.address.line1" label="Address line 1">
               <Input value={v.line1} onChange={(_, d) => setVictim('line1', d.value)} />
@@ -210,20 +232,31 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
               <Input type="tel" value={v.phone} onChange={(_, d) => setVictim('phone', d.value)} />
             </F>
             <F path="victim.safeToCall" label="Safe to call this number?">
-              <RadioGroup layout="horizontal" value={v.safeToCall} onChange={(_, d) => setVictim('safeToCall', d.value as YesNoUnknown)}>
+              <RadioGroup
+                layout="horizontal"
+                value={v.safeToCall}
+                onChange={(_, d) => setVictim('safeToCall', d.value as YesNoUnknown)}
+              >
                 {YNK.map((o) => (
                   <Radio key={o.value} value={o.value} label={o.label} />
                 ))}
               </RadioGroup>
             </F>
             <F path="victim.safeContactNotes" label="Safe ways and times to make contact" wide>
-              <Textarea value={v.safeContactNotes} onChange={(_, d) => setVictim('safeContactNotes', d.value)} />
+              <Textarea
+                value={v.safeContactNotes}
+                onChange={(_, d) => setVictim('safeContactNotes', d.value)}
+              />
             </F>
             <F path="victim.ethnicity" label="Ethnicity">
               <Input value={v.ethnicity} onChange={(_, d) => setVictim('ethnicity', d.value)} />
             </F>
             <F path="victim.disability" label="Disability">
-              <RadioGroup layout="horizontal" value={v.disability} onChange={(_, d) => setVictim('disability', d.value as YesNoUnknown)}>
+              <RadioGroup
+                layout="horizontal"
+                value={v.disability}
+                onChange={(_, d) => setVictim('disability', d.value as YesNoUnknown)}
+              >
                 {YNK.map((o) => (
                   <Radio key={o.value} value={o.value} label={o.label} />
                 ))}
@@ -267,7 +300,12 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
                   {draft.perpetrators.length > 1 && (
                     <Button
                       size="small"
-                      onClick={() => set('perpetrators', draft.perpetrators.filter((x) => x.key !== p.key))}
+                      onClick={() =>
+                        set(
+                          'perpetrators',
+                          draft.perpetrators.filter((x) => x.key !== p.key),
+                        )
+                      }
                     >
                       Remove perpetrator {n}
                     </Button>
@@ -278,46 +316,57 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
                     <Input value={p.name} onChange={(_, d) => setPerp(p.key, { name: d.value })} />
                   </F>
                   <F path={at('otherNames')} label="Other names" hint="Separate names with commas">
-                    <Input value={p.otherNames} onChange={(_, d) => setPerp(p.key, { otherNames: d.value })} />
+                    <Input
+                      value={p.otherNames}
+                      onChange={(_, d) => setPerp(p.key, { otherNames: d.value })}
+                    />
                   </F>
-                  <F path={at('dateOfBirth')} label={`Perpetrator ${n} date of birth`} hint={dateHint(p.dateOfBirth)}>
-                    <Input type="date" value={p.dateOfBirth} onChange={(_, d) => setPerp(p.key, { dateOfBirth: d.value })} />
+                  <F
+                    path={at('dateOfBirth')}
+                    label={`Perpetrator ${n} date of birth`}
+                    hint={dateHint(p.dateOfBirth)}
+                  >
+                    <Input
+                      type="date"
+                      value={p.dateOfBirth}
+                      onChange={(_, d) => setPerp(p.key, { dateOfBirth: d.value })}
+                    />
                   </F>
                   <F path={at('gender')} label="Gender">
-                    <Select value={p.gender} onChange={(_, d) => setPerp(p.key, { gender: d.value as never })}>
-                      {GENDERS.map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </Select>
+                    <Choice
+                      value={p.gender}
+                      options={GENDERS}
+                      onPick={(picked) => setPerp(p.key, { gender: picked as never })}
+                    />
                   </F>
                   <F path={at('relationshipToVictim')} label="Relationship to the victim">
-                    <Select value={p.relationshipToVictim} onChange={(_, d) => setPerp(p.key, { relationshipToVictim: d.value })}>
-                      {RELATIONSHIPS.map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </Select>
+                    <Choice
+                      value={p.relationshipToVictim}
+                      options={RELATIONSHIPS}
+                      onPick={(picked) => setPerp(p.key, { relationshipToVictim: picked })}
+                    />
                   </F>
                   <F path={at('mappaLevel')} label="MAPPA level">
-                    <Select value={p.mappaLevel} onChange={(_, d) => setPerp(p.key, { mappaLevel: d.value })}>
-                      {MAPPA.map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </Select>
+                    <Choice
+                      value={p.mappaLevel}
+                      options={MAPPA}
+                      onPick={(picked) => setPerp(p.key, { mappaLevel: picked })}
+                    />
                   </F>
                   <F path={at('address.line1')} label="Address line 1">
-                    <Input value={p.line1} onChange={(_, d) => setPerp(p.key, { line1: d.value })} />
+                    <Input
+                      value={p.line1}
+                      onChange={(_, d) => setPerp(p.key, { line1: d.value })}
+                    />
                   </F>
                   <F path={at('address.town')} label="Town">
                     <Input value={p.town} onChange={(_, d) => setPerp(p.key, { town: d.value })} />
                   </F>
                   <F path={at('address.postcode')} label="Postcode">
-                    <Input value={p.postcode} onChange={(_, d) => setPerp(p.key, { postcode: d.value })} />
+                    <Input
+                      value={p.postcode}
+                      onChange={(_, d) => setPerp(p.key, { postcode: d.value })}
+                    />
                   </F>
                 </div>
               </div>
@@ -329,7 +378,10 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
           id="ref-children"
           title="Children"
           actions={
-            <Button disabled={draft.children.length >= 12} onClick={() => set('children', [...draft.children, emptyChild()])}>
+            <Button
+              disabled={draft.children.length >= 12}
+              onClick={() => set('children', [...draft.children, emptyChild()])}
+            >
               Add a child
             </Button>
           }
@@ -342,7 +394,15 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
               <div key={c.key} className={styles.sub} role="group" aria-label={`Child ${n}`}>
                 <div className={styles.subHead}>
                   <h4 className={styles.subTitle}>Child {n}</h4>
-                  <Button size="small" onClick={() => set('children', draft.children.filter((x) => x.key !== c.key))}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      set(
+                        'children',
+                        draft.children.filter((x) => x.key !== c.key),
+                      )
+                    }
+                  >
                     Remove child {n}
                   </Button>
                 </div>
@@ -350,17 +410,38 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
                   <F path={at('name')} label={`Child ${n} name`} required>
                     <Input value={c.name} onChange={(_, d) => setChild(c.key, { name: d.value })} />
                   </F>
-                  <F path={at('dateOfBirth')} label={`Child ${n} date of birth`} hint={dateHint(c.dateOfBirth)}>
-                    <Input type="date" value={c.dateOfBirth} onChange={(_, d) => setChild(c.key, { dateOfBirth: d.value })} />
+                  <F
+                    path={at('dateOfBirth')}
+                    label={`Child ${n} date of birth`}
+                    hint={dateHint(c.dateOfBirth)}
+                  >
+                    <Input
+                      type="date"
+                      value={c.dateOfBirth}
+                      onChange={(_, d) => setChild(c.key, { dateOfBirth: d.value })}
+                    />
                   </F>
                   <F path={at('relationshipToVictim')} label="Relationship to the victim" required>
-                    <Input value={c.relationshipToVictim} onChange={(_, d) => setChild(c.key, { relationshipToVictim: d.value })} />
+                    <Input
+                      value={c.relationshipToVictim}
+                      onChange={(_, d) => setChild(c.key, { relationshipToVictim: d.value })}
+                    />
                   </F>
-                  <F path={at('relationshipToPerpetrator')} label="Relationship to the perpetrator" required>
-                    <Input value={c.relationshipToPerpetrator} onChange={(_, d) => setChild(c.key, { relationshipToPerpetrator: d.value })} />
+                  <F
+                    path={at('relationshipToPerpetrator')}
+                    label="Relationship to the perpetrator"
+                    required
+                  >
+                    <Input
+                      value={c.relationshipToPerpetrator}
+                      onChange={(_, d) => setChild(c.key, { relationshipToPerpetrator: d.value })}
+                    />
                   </F>
                   <F path={at('school')} label="School or nursery">
-                    <Input value={c.school} onChange={(_, d) => setChild(c.key, { school: d.value })} />
+                    <Input
+                      value={c.school}
+                      onChange={(_, d) => setChild(c.key, { school: d.value })}
+                    />
                   </F>
                   <F path={at('livesInHousehold')} label="Household">
                     <Checkbox
@@ -386,25 +467,45 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
 
         <Section id="ref-reasons" title="Why refer">
           <F path="reasonsForReferral" label="Reasons for referral" required wide>
-            <Textarea rows={4} value={draft.reasonsForReferral} onChange={(_, d) => set('reasonsForReferral', d.value)} />
+            <Textarea
+              rows={4}
+              value={draft.reasonsForReferral}
+              onChange={(_, d) => set('reasonsForReferral', d.value)}
+            />
           </F>
         </Section>
 
         <Section id="ref-risk" title="Risk assessment">
           <div className={styles.grid}>
             <F path="riskAssessment.kind" label="Assessment used">
-              <RadioGroup layout="horizontal" value={draft.riskKind} onChange={(_, d) => set('riskKind', d.value as 'dash' | 'dara')}>
+              <RadioGroup
+                layout="horizontal"
+                value={draft.riskKind}
+                onChange={(_, d) => set('riskKind', d.value as 'dash' | 'dara')}
+              >
                 <Radio value="dash" label="DASH checklist" />
                 <Radio value="dara" label="DARA (police)" />
               </RadioGroup>
             </F>
-            <F path="riskAssessment.completedOn" label="Date completed" hint={dateHint(draft.completedOn)}>
-              <Input type="date" value={draft.completedOn} onChange={(_, d) => set('completedOn', d.value)} />
+            <F
+              path="riskAssessment.completedOn"
+              label="Date completed"
+              hint={dateHint(draft.completedOn)}
+            >
+              <Input
+                type="date"
+                value={draft.completedOn}
+                onChange={(_, d) => set('completedOn', d.value)}
+              />
             </F>
           </div>
           {draft.riskKind === 'dara' && (
             <F path="riskAssessment.outcome" label="DARA outcome" required>
-              <RadioGroup layout="horizontal" value={draft.daraOutcome} onChange={(_, d) => set('daraOutcome', d.value as never)}>
+              <RadioGroup
+                layout="horizontal"
+                value={draft.daraOutcome}
+                onChange={(_, d) => set('daraOutcome', d.value as never)}
+              >
                 <Radio value="high" label="High" />
                 <Radio value="medium" label="Medium" />
                 <Radio value="standard" label="Standard" />
@@ -413,13 +514,20 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
           )}
           {draft.riskKind === 'dash' && (
             <div role="group" aria-labelledby="dash-title" data-testid="dash-checklist">
-              {questions.loading && !questions.data && <Spinner size="small" label="Loading the checklist" />}
+              {questions.loading && !questions.data && (
+                <Spinner size="small" label="Loading the checklist" />
+              )}
               {questions.data && (
                 <>
                   <h4 id="dash-title" style={{ margin: '12px 0 4px' }}>
                     {questions.data.title}
                   </h4>
-                  <Text as="p" style={{ margin: '0 0 8px' }} aria-live="polite" data-testid="dash-count">
+                  <Text
+                    as="p"
+                    style={{ margin: '0 0 8px' }}
+                    aria-live="polite"
+                    data-testid="dash-count"
+                  >
                     {`“Yes” answers: ${yesCount} of ${questions.data.questions.length} (${answered} answered)`}
                   </Text>
                   {questions.data.questions.map((q, i) => (
@@ -429,7 +537,10 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
                           layout="horizontal"
                           value={draft.answers[q.id] ?? ''}
                           onChange={(_, d) =>
-                            setDraft((x) => ({ ...x, answers: { ...x.answers, [q.id]: d.value as YesNoUnknown } }))
+                            setDraft((x) => ({
+                              ...x,
+                              answers: { ...x.answers, [q.id]: d.value as YesNoUnknown },
+                            }))
                           }
                         >
                           {YNK.map((o) => (
@@ -453,7 +564,11 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
               hint="Required to refer on professional judgement; it can raise a case, never lower it"
               wide
             >
-              <Textarea rows={3} value={draft.professionalJudgement} onChange={(_, d) => set('professionalJudgement', d.value)} />
+              <Textarea
+                rows={3}
+                value={draft.professionalJudgement}
+                onChange={(_, d) => set('professionalJudgement', d.value)}
+              />
             </F>
             <F path="incidentsInLast12Months" label="Incidents in the last 12 months">
               <Input
@@ -470,7 +585,11 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
         <Section id="ref-consent" title="Consent and safety">
           <div className={styles.grid}>
             <F path="consent.victimAware" label="Does the victim know about this referral?">
-              <RadioGroup layout="horizontal" value={draft.victimAware} onChange={(_, d) => set('victimAware', d.value as 'yes' | 'no')}>
+              <RadioGroup
+                layout="horizontal"
+                value={draft.victimAware}
+                onChange={(_, d) => set('victimAware', d.value as 'yes' | 'no')}
+              >
                 <Radio value="yes" label="Yes" />
                 <Radio value="no" label="No" />
               </RadioGroup>
@@ -485,31 +604,58 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
               </F>
             )}
             {(draft.victimAware === 'no' || !draft.consented) && (
-              <F path="consent.reasonWithoutConsent" label="Reason for sharing without consent" required={draft.victimAware === 'no'} wide>
-                <Textarea value={draft.reasonWithoutConsent} onChange={(_, d) => set('reasonWithoutConsent', d.value)} />
+              <F
+                path="consent.reasonWithoutConsent"
+                label="Reason for sharing without consent"
+                required={draft.victimAware === 'no'}
+                wide
+              >
+                <Textarea
+                  value={draft.reasonWithoutConsent}
+                  onChange={(_, d) => set('reasonWithoutConsent', d.value)}
+                />
               </F>
             )}
             <F path="victimFears" label="Who does the victim fear?" wide>
-              <Textarea value={draft.victimFears} onChange={(_, d) => set('victimFears', d.value)} />
+              <Textarea
+                value={draft.victimFears}
+                onChange={(_, d) => set('victimFears', d.value)}
+              />
             </F>
             <F path="safeToContact" label="Who is safe to contact">
-              <Textarea value={draft.safeToContact} onChange={(_, d) => set('safeToContact', d.value)} />
+              <Textarea
+                value={draft.safeToContact}
+                onChange={(_, d) => set('safeToContact', d.value)}
+              />
             </F>
             <F path="notSafeToContact" label="Who is not safe to contact">
-              <Textarea value={draft.notSafeToContact} onChange={(_, d) => set('notSafeToContact', d.value)} />
+              <Textarea
+                value={draft.notSafeToContact}
+                onChange={(_, d) => set('notSafeToContact', d.value)}
+              />
             </F>
             <F path="previousMaracsElsewhere" label="Previous MARAC referrals elsewhere" wide>
-              <Textarea value={draft.previousMaracsElsewhere} onChange={(_, d) => set('previousMaracsElsewhere', d.value)} />
+              <Textarea
+                value={draft.previousMaracsElsewhere}
+                onChange={(_, d) => set('previousMaracsElsewhere', d.value)}
+              />
             </F>
           </div>
         </Section>
 
         <div aria-live="polite">
           {error && (
-            <MessageBar intent="error" layout="multiline" role="alert" data-testid="referral-errors">
+            <MessageBar
+              intent="error"
+              layout="multiline"
+              role="alert"
+              data-testid="referral-errors"
+            >
               <MessageBarBody>
                 <MessageBarTitle>The referral was not saved</MessageBarTitle>
-                {error.details.length > 0 ? 'Put these right and try again; nothing you typed has been lost.' : error.message}
+                {error.details.length > 0
+                  ? 'Put these right and try again; nothing you typed has been lost.'
+                  : error.message}
                 {error.details.length > 0 && (
                   <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
                     {error.details.map((d) => (
@@ -519,7 +665,9 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
                     ))}
                   </ul>
                 )}
-                {error.correlationId && <div style={{ marginTop: 4, opacity: 0.8 }}>Reference: {error.correlationId}</div>}
+                {error.correlationId && (
+                  <div style={{ marginTop: 4, opacity: 0.8 }}>Reference: {error.correlationId}</div>
+                )}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -530,10 +678,16 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
           <Button disabled={busy !== null || submitted} onClick={() => void save(false)}>
             {busy === 'check' ? 'Checking…' : 'Check and save draft'}
           </Button>
-          <Button appearance="primary" disabled={busy !== null || submitted} onClick={() => void save(true)}>
+          <Button
+            appearance="primary"
+            disabled={busy !== null || submitted}
+            onClick={() => void save(true)}
+          >
             {busy === 'submit' ? 'Submitting…' : 'Submit to the coordinator'}
           </Button>
-          {(submitted || draft.referralId) && <Button onClick={startAgain}>Start a new referral</Button>}
+          {(submitted || draft.referralId) && (
+            <Button onClick={startAgain}>Start a new referral</Button>
+          )}
         </div>
       </form>
     </FieldErrors.Provider>
@@ -548,10 +702,13 @@ function Receipt({ receipt }: { receipt: ReferralReceipt }) {
       <MessageBar intent={submitted ? 'success' : 'info'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>
-            {submitted ? `Submitted to the coordinator: ${receipt.reference}` : `Draft saved: ${receipt.reference}`}
+            {submitted
+              ? `Submitted to the coordinator: ${receipt.reference}`
+              : `Draft saved: ${receipt.reference}`}
           </MessageBarTitle>
           <div>
-            {risk.score !== null ? `DASH score ${risk.score}` : 'DARA outcome'} · {BAND_WORDS[risk.band]} risk
+            {risk.score !== null ? `DASH score ${risk.score}` : 'DARA outcome'} ·{' '}
+            {BAND_WORDS[risk.band]} risk
           </div>
           <div>
             {risk.criteriaMet.length > 0

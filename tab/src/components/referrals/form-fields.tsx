@@ -1,4 +1,4 @@
-import { Field, makeStyles } from '@fluentui/react-components';
+import { Field, Select, makeStyles, type SelectProps } from '@fluentui/react-components';
 import { createContext, useContext, type ReactElement } from 'react';
 
 /** Server errors by field path, so each input shows its own message beside it. */
@@ -51,5 +51,28 @@ export function F(props: {
     >
       {props.children}
     </Field>
+  );
+}
+
+/**
+ * A drop-down of fixed choices, `[value, label]` pairs. Other props (the ids and aria attributes a
+ * Field hands its control) go on to the Select.
+ */
+export function Choice(
+  props: Omit<SelectProps, 'onChange' | 'value'> & {
+    value: string;
+    options: readonly (readonly [string, string])[];
+    onPick: (value: string) => void;
+  },
+) {
+  const { value, options, onPick, ...rest } = props;
+  return (
+    <Select {...rest} value={value} onChange={(_, d) => onPick(d.value)}>
+      {options.map(([optionValue, label]) => (
+        <option key={optionValue} value={optionValue}>
+          {label}
+        </option>
+      ))}
+    </Select>
   );
 }
