@@ -5,7 +5,8 @@
  * sees no edit controls. Screenshots go to test-output/screens/.
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.js';
 import type { z } from 'zod';
 import type { devUserSchema } from '../../core/contracts/api.js';
 import { startApp } from '../support/start-app.js';
@@ -13,10 +14,6 @@ import { startApp } from '../support/start-app.js';
 type DevUser = z.infer<typeof devUserSchema>;
 
 const SCREENS = 'test-output/screens';
-const CHROMIUM_ARGS = (
-  '--headless --no-sandbox --disable-gpu --disable-background-networking ' +
-  '--disable-component-update --disable-sync --no-first-run'
-).split(' ');
 const EDITORS = new Set(['coordinator', 'admin']);
 const BRITISH_DATE = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2,3} \d{4}/;
 
@@ -29,7 +26,7 @@ let users: DevUser[];
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
   app = await startApp();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const response = await fetch(`${app.url}/api/dev/users`);
   expect(response.status).toBe(200);
   users = (await response.json()) as DevUser[];

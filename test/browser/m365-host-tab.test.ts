@@ -6,7 +6,8 @@
  * links to and what the tab does without a host. Screenshots go to test-output/screens/.
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.js';
 import {
   APP_ID_URI,
   CLIENT_ID,
@@ -18,10 +19,6 @@ import { startApp, type TestApp } from '../support/start-app.js';
 import { FakeM365Host, TAB_ORIGIN, type HostMessage } from './support/fake-m365-host.js';
 
 const SCREENS = 'test-output/screens';
-const CHROMIUM_ARGS = (
-  '--headless --no-sandbox --disable-gpu --disable-background-networking ' +
-  '--disable-component-update --disable-sync --no-first-run'
-).split(' ');
 const SCOPE = `${APP_ID_URI}/access_as_user`;
 
 // Demo people (invented; .example addresses) and the Entra object ids the fake gives them.
@@ -58,11 +55,8 @@ beforeAll(async () => {
       ENTRA_AUTHORITY_HOST: entra.authorityHost,
     },
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  storageBrowser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--disable-features=TrackingProtection3pcd'],
-  });
+  browser = await launchChromium();
+  storageBrowser = await launchChromium(['--disable-features=TrackingProtection3pcd']);
 }, 180_000);
 
 afterAll(async () => {

@@ -9,15 +9,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.js';
 import { findQuestionSet } from '../../core/referrals/question-sets.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 
 const SCREENS = 'test-output/screens';
-const CHROMIUM_ARGS = (
-  '--headless --no-sandbox --disable-gpu --disable-background-networking ' +
-  '--disable-component-update --disable-sync --no-first-run'
-).split(' ');
 
 jest.setTimeout(240_000);
 
@@ -78,7 +75,7 @@ beforeAll(async () => {
   playground.stdout!.on('data', (d: Buffer) => playgroundOutput.push(d.toString()));
   playground.stderr!.on('data', (d: Buffer) => playgroundOutput.push(d.toString()));
   await waitForPage(playgroundUrl, 60_000);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   await page.goto(playgroundUrl);
   await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 60_000 });
