@@ -62,6 +62,26 @@ export interface SingleMeetingSpec {
   sequence: number;
 }
 
+/**
+ * An extra meeting in the shape the adapters' event builders take: a series of one. The cadence is
+ * never sent (adapters drop the recurrence); it is there only to fill the shape.
+ */
+export function asOneOffSeries(single: SingleMeetingSpec): SeriesSpec {
+  return {
+    seriesId: single.meetingId,
+    mailbox: single.mailbox,
+    subject: single.subject,
+    cadence: { kind: 'monthly-day', dayOfMonth: 1 },
+    firstDate: single.date,
+    until: single.date,
+    startTime: single.startTime,
+    durationMinutes: single.durationMinutes,
+    attendees: single.attendees,
+    exceptions: [],
+    sequence: single.sequence,
+  };
+}
+
 export interface CalendarPort {
   /** One event with its own Teams meeting, not part of the area's series. */
   createSingle(spec: SingleMeetingSpec): Promise<CreatedSeries>;

@@ -1,4 +1,4 @@
-import { GENERIC_INVITATION_TEXT, type SingleMeetingSpec } from '../../../core/ports/calendar.js';
+import { asOneOffSeries, GENERIC_INVITATION_TEXT, type SingleMeetingSpec } from '../../../core/ports/calendar.js';
 import type { Cadence } from '../../../core/meetings/protocol.js';
 import type { CalendarAttendee, SeriesSpec } from '../../../core/ports/calendar.js';
 import { parseLocalDate, type LocalDate } from '../../../core/shared/local-date.js';
@@ -112,19 +112,7 @@ export function newSeriesEvent(spec: SeriesSpec): NewSeriesEvent {
 
 /** An extra meeting: the series' invitation without a recurrence. */
 export function newSingleEvent(spec: SingleMeetingSpec): Omit<NewSeriesEvent, 'recurrence'> {
-  const { recurrence: _none, ...event } = newSeriesEvent({
-    seriesId: spec.meetingId,
-    mailbox: spec.mailbox,
-    subject: spec.subject,
-    cadence: { kind: 'monthly-day', dayOfMonth: 1 },
-    firstDate: spec.date,
-    until: spec.date,
-    startTime: spec.startTime,
-    durationMinutes: spec.durationMinutes,
-    attendees: spec.attendees,
-    exceptions: [],
-    sequence: spec.sequence,
-  });
+  const { recurrence: _none, ...event } = newSeriesEvent(asOneOffSeries(spec));
   return event;
 }
 

@@ -1,9 +1,10 @@
-import type {
-  CalendarPort,
-  CreatedSeries,
-  OccurrenceException,
-  SeriesSpec,
-  SingleMeetingSpec,
+import {
+  asOneOffSeries,
+  type CalendarPort,
+  type CreatedSeries,
+  type OccurrenceException,
+  type SeriesSpec,
+  type SingleMeetingSpec,
 } from '../../../core/ports/calendar.js';
 import { fileSafe, writeFileAtomically } from './ics-files.js';
 import {
@@ -43,20 +44,7 @@ export class IcsCalendar implements CalendarPort {
 
   async createSingle(single: SingleMeetingSpec): Promise<CreatedSeries> {
     const uid = `${fileSafe(single.meetingId)}@marac.local`;
-    // The event builder takes a series spec; an extra meeting is one with no recurrence.
-    const spec: SeriesSpec = {
-      seriesId: single.meetingId,
-      mailbox: single.mailbox,
-      subject: single.subject,
-      cadence: { kind: 'monthly-day', dayOfMonth: 1 },
-      firstDate: single.date,
-      until: single.date,
-      startTime: single.startTime,
-      durationMinutes: single.durationMinutes,
-      attendees: single.attendees,
-      exceptions: [],
-      sequence: single.sequence,
-    };
+    const spec = asOneOffSeries(single);
     const name = `extra-${fileSafe(single.meetingId)}-${single.sequence}.ics`;
     await this.write(name, vcalendar('REQUEST', [singleEvent(this.context(uid, spec), single.date)]));
     return { calendarRef: uid, joinUrl: null };
