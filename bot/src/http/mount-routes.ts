@@ -64,7 +64,10 @@ export function sendError(res: Response, error: unknown, correlationId: string, 
     return;
   }
   // Unexpected: the user gets a correlation id, the log gets the error's kind, never a body.
-  log.error({ correlationId, err: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'request failed');
+  // Where it failed, not what it said: a driver's message can quote the value it choked on.
+  const e = error as { name?: string; code?: string; stack?: string } | null;
+  const frames = e?.stack?.split('\n').slice(1).join('\n');
+  log.error({ correlationId, err: { name: e?.name, code: e?.code, stack: frames } }, 'request failed');
   res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong. Quote this reference to support.', correlationId } });
 }
 
