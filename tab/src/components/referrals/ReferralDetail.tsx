@@ -22,10 +22,22 @@ import { formatDate } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { Section } from '../Section.js';
 import { useLoad } from '../use-load.js';
-import { BAND_WORDS, CRITERIA_WORDS, GENDER_WORDS, MAPPA_WORDS, RELATIONSHIP_WORDS, STATUS_WORDS } from './referral-form-model.js';
+import {
+  BAND_WORDS,
+  CRITERIA_WORDS,
+  GENDER_WORDS,
+  MAPPA_WORDS,
+  RELATIONSHIP_WORDS,
+  STATUS_WORDS,
+} from './referral-form-model.js';
 
 const useStyles = makeStyles({
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(160px, 240px) 1fr', gap: '4px 16px', margin: '0 0 12px' },
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(160px, 240px) 1fr',
+    gap: '4px 16px',
+    margin: '0 0 12px',
+  },
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0, whiteSpace: 'pre-wrap' },
   h4: { margin: '12px 0 6px', fontSize: tokens.fontSizeBase300 },
@@ -64,8 +76,13 @@ export function ReferralDetailPanel(props: {
   const [busy, setBusy] = useState(false);
   const [meetingId, setMeetingId] = useState('');
   const [lateReason, setLateReason] = useState('');
-  const [overCapacity, setOverCapacity] = useState<Extract<AcceptOutcome, { kind: 'over-capacity' }> | null>(null);
-  const [accepted, setAccepted] = useState<Extract<AcceptOutcome, { kind: 'accepted' }> | null>(null);
+  const [overCapacity, setOverCapacity] = useState<Extract<
+    AcceptOutcome,
+    { kind: 'over-capacity' }
+  > | null>(null);
+  const [accepted, setAccepted] = useState<Extract<AcceptOutcome, { kind: 'accepted' }> | null>(
+    null,
+  );
   const [note, setNote] = useState('');
   const [mappaNote, setMappaNote] = useState('');
   const [extraDate, setExtraDate] = useState('');
@@ -105,7 +122,10 @@ export function ReferralDetailPanel(props: {
   /** The coming meetings are full: add an extra MARAC and put the referral on it. */
   async function acceptOntoExtraMeeting(areaId: string) {
     await act(async () => {
-      const extra = await api.addExtraMeeting(areaId, { date: extraDate, reason: 'The coming meetings are full' });
+      const extra = await api.addExtraMeeting(areaId, {
+        date: extraDate,
+        reason: 'The coming meetings are full',
+      });
       const outcome = await referralApi.accept(props.referralId, { meetingId: extra.id });
       setOverCapacity(null);
       if (outcome.kind === 'accepted') setAccepted(outcome);
@@ -115,7 +135,8 @@ export function ReferralDetailPanel(props: {
   const data: ReferralDetail | null = detail.data;
   const s = data?.summary;
   const form = data?.form;
-  const open = s && (s.status === 'submitted' || s.status === 'needs-information' || s.status === 'draft');
+  const open =
+    s && (s.status === 'submitted' || s.status === 'needs-information' || s.status === 'draft');
   const live = props.meetings.filter((m) => m.status !== 'cancelled');
 
   return (
@@ -147,11 +168,23 @@ export function ReferralDetailPanel(props: {
               rows={[
                 ['Status', STATUS_WORDS[s.status] ?? s.status],
                 ['Referred', d(s.referredOn)],
-                ['Risk', `${BAND_WORDS[s.band]}${s.score !== null ? ` (DASH score ${s.score})` : ' (DARA)'}`],
-                ['Criteria', s.criteria.map((c) => CRITERIA_WORDS[c] ?? c).join(', ') || 'None met'],
+                [
+                  'Risk',
+                  `${BAND_WORDS[s.band]}${s.score !== null ? ` (DASH score ${s.score})` : ' (DARA)'}`,
+                ],
+                [
+                  'Criteria',
+                  s.criteria.map((c) => CRITERIA_WORDS[c] ?? c).join(', ') || 'None met',
+                ],
                 ['Repeat', s.isRepeat ? 'Yes: within 12 months of an earlier referral' : 'No'],
-                ['MAPPA lead', s.mappaLead ? 'Yes: a perpetrator is managed at MAPPA level 2 or 3' : 'No'],
-                ['Meeting', s.meetingId ? d(props.meetings.find((m) => m.id === s.meetingId)?.date) : ''],
+                [
+                  'MAPPA lead',
+                  s.mappaLead ? 'Yes: a perpetrator is managed at MAPPA level 2 or 3' : 'No',
+                ],
+                [
+                  'Meeting',
+                  s.meetingId ? d(props.meetings.find((m) => m.id === s.meetingId)?.date) : '',
+                ],
                 ['Decision note', data.decisionNote],
                 ['MAPPA link', data.mappaLinkNote],
               ]}
@@ -167,7 +200,12 @@ export function ReferralDetailPanel(props: {
                 [
                   'Address',
                   form.victim.address &&
-                    [form.victim.address.line1, form.victim.address.line2, form.victim.address.town, form.victim.address.postcode]
+                    [
+                      form.victim.address.line1,
+                      form.victim.address.line2,
+                      form.victim.address.town,
+                      form.victim.address.postcode,
+                    ]
                       .filter(Boolean)
                       .join(', '),
                 ],
@@ -191,7 +229,13 @@ export function ReferralDetailPanel(props: {
                     ['Date of birth', d(p.dateOfBirth)],
                     ['Relationship to the victim', RELATIONSHIP_WORDS[p.relationshipToVictim]],
                     ['MAPPA level', MAPPA_WORDS[p.mappaLevel]],
-                    ['Address', p.address && [p.address.line1, p.address.town, p.address.postcode].filter(Boolean).join(', ')],
+                    [
+                      'Address',
+                      p.address &&
+                        [p.address.line1, p.address.town, p.address.postcode]
+                          .filter(Boolean)
+                          .join(', '),
+                    ],
                   ]}
                 />
               </div>
@@ -237,7 +281,8 @@ export function ReferralDetailPanel(props: {
                 ['Previous MARACs elsewhere', form.previousMaracsElsewhere],
                 [
                   'Children’s services referral made',
-                  form.childrensServicesReferralMade === null || form.childrensServicesReferralMade === undefined
+                  form.childrensServicesReferralMade === null ||
+                  form.childrensServicesReferralMade === undefined
                     ? ''
                     : form.childrensServicesReferralMade
                       ? 'Yes'
@@ -252,21 +297,33 @@ export function ReferralDetailPanel(props: {
               <div key={c.referralId} className={styles.row} data-testid="duplicate-candidate">
                 <Text>
                   {`${Math.round(c.confidence * 100)}% match · referred ${formatDate(c.referredOn)} · ${STATUS_WORDS[c.status] ?? c.status}`}
-                  {c.decision !== 'open' ? ` · ${c.decision === 'merged' ? 'Merged' : 'Dismissed'}` : ''}
+                  {c.decision !== 'open'
+                    ? ` · ${c.decision === 'merged' ? 'Merged' : 'Dismissed'}`
+                    : ''}
                 </Text>
                 {c.decision === 'open' && (
                   <>
                     <Button
                       size="small"
                       disabled={busy}
-                      onClick={() => void act(() => referralApi.duplicate(props.referralId, c.referralId, 'merged'), 'Merged into the earlier referral.')}
+                      onClick={() =>
+                        void act(
+                          () => referralApi.duplicate(props.referralId, c.referralId, 'merged'),
+                          'Merged into the earlier referral.',
+                        )
+                      }
                     >
                       Merge
                     </Button>
                     <Button
                       size="small"
                       disabled={busy}
-                      onClick={() => void act(() => referralApi.duplicate(props.referralId, c.referralId, 'dismissed'), 'Match dismissed.')}
+                      onClick={() =>
+                        void act(
+                          () => referralApi.duplicate(props.referralId, c.referralId, 'dismissed'),
+                          'Match dismissed.',
+                        )
+                      }
                     >
                       Dismiss
                     </Button>
@@ -304,7 +361,7 @@ export function ReferralDetailPanel(props: {
                   <MessageBar intent="warning" layout="multiline" data-testid="over-capacity">
                     <MessageBarBody>
                       <MessageBarTitle>The meeting is full</MessageBarTitle>
-                      {`The MARAC on ${formatDate(overCapacity.meetingDate)} already has ${overCapacity.cases} cases (usual capacity ${overCapacity.capacity}).`}
+                      {`The MARAC on ${formatDate(overCapacity.meetingDate)} already has ${overCapacity.cases} ${overCapacity.cases === 1 ? 'case' : 'cases'} (usual capacity ${overCapacity.capacity}).`}
                     </MessageBarBody>
                     <MessageBarActions>
                       {overCapacity.nextMeeting && (
@@ -317,12 +374,21 @@ export function ReferralDetailPanel(props: {
                       )}
                       <Button
                         disabled={busy}
-                        onClick={() => void accept({ meetingId: overCapacity.meetingId, confirmOverCapacity: true })}
+                        onClick={() =>
+                          void accept({
+                            meetingId: overCapacity.meetingId,
+                            confirmOverCapacity: true,
+                          })
+                        }
                       >
                         Accept anyway
                       </Button>
                       <Field label="Extra meeting on">
-                        <Input type="date" value={extraDate} onChange={(_, v) => setExtraDate(v.value)} />
+                        <Input
+                          type="date"
+                          value={extraDate}
+                          onChange={(_, v) => setExtraDate(v.value)}
+                        />
                       </Field>
                       <Button
                         disabled={busy || !extraDate || !form}
@@ -341,13 +407,23 @@ export function ReferralDetailPanel(props: {
                 <div className={styles.row}>
                   <Button
                     disabled={busy || note.trim() === ''}
-                    onClick={() => void act(() => referralApi.decide(props.referralId, 'needs-information', note), 'Sent back to the referrer for more information.')}
+                    onClick={() =>
+                      void act(
+                        () => referralApi.decide(props.referralId, 'needs-information', note),
+                        'Sent back to the referrer for more information.',
+                      )
+                    }
                   >
                     Ask for information
                   </Button>
                   <Button
                     disabled={busy || note.trim() === ''}
-                    onClick={() => void act(() => referralApi.decide(props.referralId, 'declined', note), 'Declined.')}
+                    onClick={() =>
+                      void act(
+                        () => referralApi.decide(props.referralId, 'declined', note),
+                        'Declined.',
+                      )
+                    }
                   >
                     Decline
                   </Button>
@@ -356,13 +432,21 @@ export function ReferralDetailPanel(props: {
             )}
 
             <h4 className={styles.h4}>MAPPA link</h4>
-            <Field label="Record the link to MAPPA" hint={s.mappaLead ? 'MAPPA leads on this perpetrator' : undefined}>
+            <Field
+              label="Record the link to MAPPA"
+              hint={s.mappaLead ? 'MAPPA leads on this perpetrator' : undefined}
+            >
               <Textarea value={mappaNote} onChange={(_, v) => setMappaNote(v.value)} />
             </Field>
             <div className={styles.row}>
               <Button
                 disabled={busy || mappaNote.trim() === ''}
-                onClick={() => void act(() => referralApi.mappaLink(props.referralId, mappaNote), 'MAPPA link recorded.')}
+                onClick={() =>
+                  void act(
+                    () => referralApi.mappaLink(props.referralId, mappaNote),
+                    'MAPPA link recorded.',
+                  )
+                }
               >
                 Record MAPPA link
               </Button>
