@@ -15,10 +15,10 @@ import { FieldCipher } from '../bot/src/crypto/field-cipher.js';
 import { LocalFileKek } from '../bot/src/crypto/local-kek.js';
 import { candidateQuery, findCandidates } from '../bot/src/matching/find-candidates.js';
 import { victimTerms } from '../bot/src/matching/victim-terms.js';
-import type { Db } from '../bot/src/store/db.js';
-import { openPgliteDb } from '../bot/src/store/pglite-db.js';
-import { openPostgresDb } from '../bot/src/store/postgres-db.js';
-import { referralFormSchema } from '../core/contracts/referral.js';
+import type { Db } from '../bot/src/db/db.js';
+import { openPgliteDb } from '../bot/src/db/pglite-db.js';
+import { openPostgresDb } from '../bot/src/db/postgres-db.js';
+import { referralFormSchema } from '#core/contracts/referral.js';
 import { buildBatch, insertBatch, type Fixture } from './seed.js';
 import { addFixture, AGENCIES, AREAS, ensureSchema, readFixture } from './setup.js';
 import {

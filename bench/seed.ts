@@ -3,7 +3,7 @@ import type { BlindIndexer } from '../bot/src/crypto/blind-index.js';
 import { seal } from '../bot/src/crypto/field-format.js';
 import type { KeyEncryptionKey } from '../bot/src/crypto/kek.js';
 import { victimTerms } from '../bot/src/matching/victim-terms.js';
-import type { Queryable } from '../bot/src/store/db.js';
+import type { Queryable } from '../bot/src/db/db.js';
 import { prng, syntheticCase, syntheticForm, type SyntheticCase } from './synthetic.js';
 
 export interface Fixture {

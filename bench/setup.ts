@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BlindIndexer } from '../bot/src/crypto/blind-index.js';
 import type { FieldCipher } from '../bot/src/crypto/field-cipher.js';
-import type { Db } from '../bot/src/store/db.js';
-import { migrate } from '../bot/src/store/migrate.js';
-import { referrals } from '../bot/src/store/migrations/004-referrals.js';
+import type { Db } from '../bot/src/db/db.js';
+import { migrate } from '../bot/src/db/migrate.js';
+import { referrals } from '../bot/src/db/migrations/004-referrals.js';
 import type { Fixture } from './seed.js';
 
 export const AREAS = 4;

@@ -1,4 +1,4 @@
-import type { ReferralFormInput } from '../core/contracts/referral.js';
+import type { ReferralFormInput } from '#core/contracts/referral.js';
 import type { VictimIdentity } from '../bot/src/matching/victim-terms.js';
 
 /**

@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { CalendarPort } from '../../core/ports/calendar.js';
-import { runExtraMeetingJob } from '../../core/scheduling/add-extra-meeting.js';
-import { runCalendarJob } from '../../core/scheduling/run-calendar-job.js';
+import type { CalendarPort } from '#core/ports/calendar.js';
+import { runExtraMeetingJob } from '#core/scheduling/add-extra-meeting.js';
+import { runCalendarJob } from '#core/scheduling/run-calendar-job.js';
 import { writeCheckpoint } from './audit/checkpoint.js';
 import { createAuthenticate } from './auth/authenticate.js';
 import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
-import { botRouter } from './bot/agent.js';
+import { botRouter } from './agent/agent.js';
 import { createCalendar } from './calendar-factory.js';
 import { openAppCrypto } from './crypto/app-crypto.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
@@ -22,9 +22,9 @@ import { notifyReferrer } from './notify/notify-referrer.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
 import { createLogger } from './logger.js';
-import type { Db } from './store/db.js';
-import { migrate } from './store/migrate.js';
-import { openDb } from './store/open-db.js';
+import type { Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open-db.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
 
 export interface RunningApp {
@@ -81,7 +81,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
   let ready = false;
   const bot = botRouter(config, log, services);
-  if (config.bot) notifier = botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId });
+  if (config.bot)
+    notifier = botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId });
   const app = createHttpApp({ services, authenticate, bot: bot.router, isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -93,7 +94,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // inside it is caught (audit-verify). Written every few minutes and at shutdown.
   const checkpoint = () =>
     writeCheckpoint(db, config.dataDir).catch((error: unknown) =>
-      log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'audit checkpoint failed'),
+      log.error(
+        { err: { name: (error as Error).name, message: (error as Error).message } },
+        'audit checkpoint failed',
+      ),
     );
   const checkpointTimer = setInterval(() => void checkpoint(), 5 * 60_000);
   checkpointTimer.unref();

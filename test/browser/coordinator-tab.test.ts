@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.js';
 import type { z } from 'zod';
-import type { devUserSchema } from '../../core/contracts/api.js';
+import type { devUserSchema } from '#core/contracts/api.js';
 import { startApp } from '../support/start-app.js';
 
 type DevUser = z.infer<typeof devUserSchema>;

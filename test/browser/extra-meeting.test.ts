@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { londonDateOf } from '../../core/calendar/london-time.js';
-import { WorkingCalendar } from '../../core/calendar/working-days.js';
-import { addDays } from '../../core/shared/local-date.js';
+import { londonDateOf } from '#core/calendar/london-time.js';
+import { WorkingCalendar } from '#core/calendar/working-days.js';
+import { addDays } from '#core/shared/local-date.js';
 import { referralForm } from '../bot/referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 import { launchChromium } from './support/chromium.js';

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.js';
-import { findQuestionSet } from '../../core/referrals/question-sets.js';
+import { findQuestionSet } from '#core/referrals/question-sets.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 
 const SCREENS = 'test-output/screens';

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.js';
 import type { z } from 'zod';
-import type { devUserSchema } from '../../core/contracts/api.js';
+import type { devUserSchema } from '#core/contracts/api.js';
 import { startApp } from '../support/start-app.js';
 
 type DevUser = z.infer<typeof devUserSchema>;
@@ -45,7 +45,10 @@ const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `${SCREENS}/referral-${name}.png`, fullPage, animations: 'disabled' });
 
 async function openSession() {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 900 },
+    locale: 'en-GB',
+  });
   const page = await context.newPage();
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
@@ -70,7 +73,9 @@ function userFor(email: string): DevUser {
 /** The area both the police rep and the coordinator work in (Northbrook in the demo data). */
 function sharedArea(): string {
   const coordinates = new Set(
-    userFor(COORDINATOR).roles.filter((r) => r.role === 'coordinator').map((r) => r.areaName),
+    userFor(COORDINATOR)
+      .roles.filter((r) => r.role === 'coordinator')
+      .map((r) => r.areaName),
   );
   const names = userFor(DANA)
     .roles.filter((r) => r.role !== 'observer' && coordinates.has(r.areaName))
@@ -86,7 +91,10 @@ const field = (page: Page, path: string) => page.locator(`[data-field="${path}"]
 async function fillReferral(page: Page, areaName: string, victim: { name: string; dob: string }) {
   const form = page.getByRole('form', { name: 'Referral form' });
   await form.getByLabel('MARAC area').selectOption({ label: areaName });
-  await form.getByLabel('Your agency').locator('option', { hasText: 'Riverside Police' }).waitFor({ state: 'attached' });
+  await form
+    .getByLabel('Your agency')
+    .locator('option', { hasText: 'Riverside Police' })
+    .waitFor({ state: 'attached' });
   await form.getByLabel('Your agency').selectOption({ label: 'Riverside Police' });
   await form.getByLabel('Your phone number').fill('01632 960001');
   await form.getByLabel('Victim’s name').fill(victim.name);
@@ -99,12 +107,19 @@ async function fillReferral(page: Page, areaName: string, victim: { name: string
   await field(page, 'victim.safeToCall').getByRole('radio', { name: 'Yes' }).check();
   await form.getByLabel('Perpetrator 1 name').fill('Dorian Threlkeld');
   await form.getByLabel('Perpetrator 1 date of birth').fill('1987-09-12');
-  await field(page, 'perpetrators.0.relationshipToVictim').getByRole('combobox').selectOption('ex-partner');
+  await field(page, 'perpetrators.0.relationshipToVictim')
+    .getByRole('combobox')
+    .selectOption('ex-partner');
   await field(page, 'perpetrators.0.mappaLevel').getByRole('combobox').selectOption('none');
-  await form.getByLabel('Reasons for referral').fill('Escalating threats after separation; strangulation disclosed last week.');
+  await form
+    .getByLabel('Reasons for referral')
+    .fill('Escalating threats after separation; strangulation disclosed last week.');
   await page.getByTestId('dash-q24').waitFor();
   for (let i = 1; i <= 24; i++) {
-    await page.getByTestId(`dash-q${i}`).getByRole('radio', { name: i <= 15 ? 'Yes' : 'No', exact: true }).check();
+    await page
+      .getByTestId(`dash-q${i}`)
+      .getByRole('radio', { name: i <= 15 ? 'Yes' : 'No', exact: true })
+      .check();
   }
   await form.getByLabel('Incidents in the last 12 months').fill('1');
   await form.getByLabel('Who does the victim fear?').fill('Her ex-partner and his brother.');
@@ -120,7 +135,9 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await page.getByRole('tab', { name: 'Refer a case', exact: true }).click();
   await page.getByRole('heading', { name: 'Refer a case', level: 2 }).waitFor();
   await fillReferral(page, areaName, { name: VICTIM, dob: '1990-04-03' });
-  await expect(page.getByTestId('dash-count').textContent()).resolves.toMatch(/15 of 24 \(24 answered\)/);
+  await expect(page.getByTestId('dash-count').textContent()).resolves.toMatch(
+    /15 of 24 \(24 answered\)/,
+  );
   await expect(page.getByTestId('dash-attribution').textContent()).resolves.toMatch(/SafeLives/i);
 
   await page.getByRole('button', { name: 'Check and save draft' }).click();
@@ -156,7 +173,9 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await page.getByLabel('Victim’s name').fill('Sorcha Pendleby');
   await page.getByLabel('Victim’s date of birth').fill('2099-01-01');
   await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
-  await field(page, 'victim.dateOfBirth').getByText(/in the future/).waitFor();
+  await field(page, 'victim.dateOfBirth')
+    .getByText(/in the future/)
+    .waitFor();
   expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s date of birth/);
   expect(await page.getByLabel('Victim’s name').inputValue()).toBe('Sorcha Pendleby');
   expect(await page.getByLabel('Victim’s date of birth').inputValue()).toBe('2099-01-01');
@@ -173,7 +192,9 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   expect(page.url()).not.toContain('@');
   expect(rep.logs.filter((l) => l.includes(VICTIM) || l.includes('Threlkeld'))).toEqual([]);
   expect(rep.logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  const stored = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
   expect(stored).not.toContain(VICTIM);
   expect(stored).not.toContain('Sorcha');
   await rep.context.close();
@@ -202,12 +223,17 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   }
   const accepted = page.getByTestId('accepted-notice');
   await accepted.waitFor();
-  expect(await accepted.textContent()).toMatch(new RegExp(`For the MARAC on ${BRITISH_DATE.source}`));
+  expect(await accepted.textContent()).toMatch(
+    new RegExp(`For the MARAC on ${BRITISH_DATE.source}`),
+  );
   await accepted.scrollIntoViewIfNeeded();
   await shot(page, 'accepted');
 
   await page.getByRole('tab', { name: /^Accepted \(/ }).click();
-  const acceptedRow = page.getByTestId('referral-queue').getByRole('row').filter({ hasText: reference! });
+  const acceptedRow = page
+    .getByTestId('referral-queue')
+    .getByRole('row')
+    .filter({ hasText: reference! });
   await acceptedRow.getByTestId('accepted-meeting').waitFor();
   expect(await acceptedRow.getByTestId('accepted-meeting').textContent()).toMatch(BRITISH_DATE);
   await page.getByTestId('referral-queue').scrollIntoViewIfNeeded();

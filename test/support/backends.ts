@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../bot/src/store/db.js';
-import { openPgliteDb } from '../../bot/src/store/pglite-db.js';
-import { openPostgresDb } from '../../bot/src/store/postgres-db.js';
+import type { Db } from '../../bot/src/db/db.js';
+import { openPgliteDb } from '../../bot/src/db/pglite-db.js';
+import { openPostgresDb } from '../../bot/src/db/postgres-db.js';
 
 export interface Backend {
   name: string;
@@ -41,5 +41,8 @@ export async function testCrypto(db: Db) {
   const { tmpdir } = await import('node:os');
   const path = await import('node:path');
   const { openAppCrypto } = await import('../../bot/src/crypto/app-crypto.js');
-  return openAppCrypto(db, { dataDir: mkdtempSync(path.join(tmpdir(), 'marac-keys-')), keyVault: null });
+  return openAppCrypto(db, {
+    dataDir: mkdtempSync(path.join(tmpdir(), 'marac-keys-')),
+    keyVault: null,
+  });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import type { CalendarPort } from '../../core/ports/calendar.js';
+import type { CalendarPort } from '#core/ports/calendar.js';
 import { loadConfig } from '../../bot/src/config/config.js';
 import { startApp as start, type RunningApp } from '../../bot/src/main.js';
 
@@ -55,6 +55,10 @@ export async function signIn(app: { url: string }, email: string) {
   return (route: string, init: RequestInit = {}) =>
     fetch(`${app.url}${route}`, {
       ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
     });
 }

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../store/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { canonicalEntry, GENESIS_HASH, hashEntry, type AuditEntry } from './audit-entry.js';
 
 export type { AuditEntry } from './audit-entry.js';

@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { writeCheckpoint } from './checkpoint.js';
 import { verifyAuditChain, type AuditVerification } from './verify.js';
 

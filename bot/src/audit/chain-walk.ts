@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { GENESIS_HASH, hashEntry, type CanonicalEntry } from './audit-entry.js';
 
 /** The first entry that fails a check, and why, as a short sentence. */

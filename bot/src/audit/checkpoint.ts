@@ -1,7 +1,7 @@
 import { randomBytes, sign, verify } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { loadOrCreateSigningKey, loadVerifyKey } from './checkpoint-key.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { walkChain } from './chain-walk.js';
 import { readCheckpoint } from './checkpoint.js';
 

@@ -1,6 +1,6 @@
-import { DomainError } from '../../../core/shared/errors.js';
+import { DomainError } from '#core/shared/errors.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { verifyDevToken } from './dev-tokens.js';
 import type { EntraIdentity, EntraVerifier } from './entra/entra-verifier.js';
 import { TokenRejectedError } from './entra/token-rejected-error.js';
@@ -14,10 +14,10 @@ export type Authenticate = (authorization: string | undefined) => Promise<Princi
  * person not yet bound to another identity. Returns null for someone the MARAC does not know.
  */
 async function personFor(db: Db, crypto: AppCrypto, who: EntraIdentity): Promise<string | null> {
-  const bound = await db.query<{ id: string }>('SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2', [
-    who.tenantId,
-    who.objectId,
-  ]);
+  const bound = await db.query<{ id: string }>(
+    'SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2',
+    [who.tenantId, who.objectId],
+  );
   if (bound.rows[0]) return bound.rows[0].id;
   if (!who.username) return null;
   const claimed = await db.query<{ id: string }>(
@@ -41,20 +41,32 @@ export function createAuthenticate(options: {
     const token = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,16384})$/)?.[1];
     if (!token) return null;
     if (token.startsWith('dev.')) {
-      const personId = options.devSigningKey ? verifyDevToken(options.devSigningKey, token, options.now()) : null;
+      const personId = options.devSigningKey
+        ? verifyDevToken(options.devSigningKey, token, options.now())
+        : null;
       return personId ? principalById(options.db, options.crypto, personId) : null;
     }
     if (!options.entra) return null;
     try {
-      const personId = await personFor(options.db, options.crypto, await options.entra.verify(token));
+      const personId = await personFor(
+        options.db,
+        options.crypto,
+        await options.entra.verify(token),
+      );
       if (!personId) {
-        throw new DomainError('FORBIDDEN', 'Your account is not set up for any MARAC area. Ask your MARAC coordinator.');
+        throw new DomainError(
+          'FORBIDDEN',
+          'Your account is not set up for any MARAC area. Ask your MARAC coordinator.',
+        );
       }
       return principalById(options.db, options.crypto, personId);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       if (error.reason === 'keys_unavailable') {
-        throw new DomainError('AUTH_UNAVAILABLE', 'Sign-in cannot be checked just now. Try again in a minute.');
+        throw new DomainError(
+          'AUTH_UNAVAILABLE',
+          'Sign-in cannot be checked just now. Try again in a minute.',
+        );
       }
       return null;
     }

@@ -1,6 +1,6 @@
-import type { Role } from '../../../core/contracts/api.js';
+import type { Role } from '#core/contracts/api.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
-import type { Queryable } from '../store/db.js';
+import type { Queryable } from '../db/db.js';
 import { decryptPerson, findPersonIdByEmail, type PersonRow } from '../store/sql-people.js';
 
 export interface AreaRole {
@@ -30,12 +30,24 @@ export async function rolesOf(q: Queryable, personId: string): Promise<AreaRole[
   return result.rows.map((r) => ({ areaId: r.area_id, areaName: r.area_name, role: r.role }));
 }
 
-export async function principalById(q: Queryable, crypto: AppCrypto, personId: string): Promise<Principal | null> {
-  const found = await q.query<PersonRow>('SELECT id, partnership_id, name, email FROM person WHERE id = $1', [personId]);
+export async function principalById(
+  q: Queryable,
+  crypto: AppCrypto,
+  personId: string,
+): Promise<Principal | null> {
+  const found = await q.query<PersonRow>(
+    'SELECT id, partnership_id, name, email FROM person WHERE id = $1',
+    [personId],
+  );
   const row = found.rows[0];
   if (!row) return null;
   const person = await decryptPerson(q, crypto, row);
-  return { personId: person.id, name: person.name, email: person.email, roles: await rolesOf(q, person.id) };
+  return {
+    personId: person.id,
+    name: person.name,
+    email: person.email,
+    roles: await rolesOf(q, person.id),
+  };
 }
 
 export const personIdByEmail = findPersonIdByEmail;

@@ -3,9 +3,9 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { openAppCrypto, openKek } from '../crypto/app-crypto.js';
 import { rotateKeys } from '../crypto/rotate-keys.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import type { Db } from '../store/db.js';
-import { migrate } from '../store/migrate.js';
-import { openDb } from '../store/open-db.js';
+import type { Db } from '../db/db.js';
+import { migrate } from '../db/migrate.js';
+import { openDb } from '../db/open-db.js';
 import { schedulePreview } from './schedule-preview.js';
 
 const USAGE = `Usage: npx marac <command> [options]
@@ -25,7 +25,9 @@ interface Output {
   stderr?: string;
 }
 
-async function withDb(work: (db: Db, config: ReturnType<typeof loadConfig>) => Promise<Output>): Promise<Output> {
+async function withDb(
+  work: (db: Db, config: ReturnType<typeof loadConfig>) => Promise<Output>,
+): Promise<Output> {
   const config = loadConfig(process.env);
   const db = await openDb(config.store);
   try {
@@ -38,18 +40,29 @@ async function withDb(work: (db: Db, config: ReturnType<typeof loadConfig>) => P
 
 const commands: Record<string, (args: string[], json: boolean) => Promise<Output>> = {
   migrate: (_args, json) =>
-    withDb(async () => ({ exitCode: 0, stdout: json ? JSON.stringify({ ok: true }) : 'Up to date.' })),
+    withDb(async () => ({
+      exitCode: 0,
+      stdout: json ? JSON.stringify({ ok: true }) : 'Up to date.',
+    })),
   'seed-demo': (_args, json) =>
     withDb(async (db, config) => {
-      const seeded = await seedDemo(db, await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }));
-      const text = seeded ? 'Demo data loaded.' : 'The store already has a partnership; nothing loaded.';
+      const seeded = await seedDemo(
+        db,
+        await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
+      );
+      const text = seeded
+        ? 'Demo data loaded.'
+        : 'The store already has a partnership; nothing loaded.';
       return { exitCode: 0, stdout: json ? JSON.stringify({ seeded }) : text };
     }),
   'schedule-preview': async (args) => schedulePreview(args),
   'audit-verify': (args) => withDb((db, config) => auditVerifyCommand(db, config.dataDir, args)),
   'rotate-keys': (_args, json) =>
     withDb(async (db, config) => {
-      const result = await rotateKeys(db, await openKek({ dataDir: config.dataDir, keyVault: config.keyVault }));
+      const result = await rotateKeys(
+        db,
+        await openKek({ dataDir: config.dataDir, keyVault: config.keyVault }),
+      );
       const text = `Key-encryption key is now version ${result.version}; ${result.rewrapped} data keys re-wrapped.`;
       return { exitCode: 0, stdout: json ? JSON.stringify(result) : text };
     }),
@@ -69,11 +82,16 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   try {
     const result = await run(rest, rest.includes('--json'));
-    if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    if (result.stdout)
+      process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
     if (result.stderr) process.stderr.write(result.stderr);
     return result.exitCode;
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `marac ${command}: ${(error as Error).message}`);
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `marac ${command}: ${(error as Error).message}`,
+    );
     return 1;
   }
 }

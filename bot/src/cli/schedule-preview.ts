@@ -1,21 +1,16 @@
-import { previewView } from '../../../core/scheduling/preview-view.js';
+import { previewView } from '#core/scheduling/preview-view.js';
 import { parseArgs } from 'node:util';
-import {
-  isLocalDate,
-  weekdayName,
-  weekdays,
-  type LocalDate,
-} from '../../../core/shared/local-date.js';
+import { isLocalDate, weekdayName, weekdays, type LocalDate } from '#core/shared/local-date.js';
 import {
   defaultProtocol,
   protocolSchema,
   regions,
   type Cadence,
   type MeetingProtocol,
-} from '../../../core/meetings/protocol.js';
-import { WorkingCalendar } from '../../../core/calendar/working-days.js';
-import { londonDateOf, londonTimeOf } from '../../../core/calendar/london-time.js';
-import { planMeetings, type MeetingPlan } from '../../../core/meetings/schedule.js';
+} from '#core/meetings/protocol.js';
+import { WorkingCalendar } from '#core/calendar/working-days.js';
+import { londonDateOf, londonTimeOf } from '#core/calendar/london-time.js';
+import { planMeetings, type MeetingPlan } from '#core/meetings/schedule.js';
 
 /**
  * `schedule-preview`: shows a coordinator (or a test) the meetings and deadlines a protocol would

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential } from '@azure/identity';
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { BlindIndexer } from './blind-index.js';
 import { FieldCipher } from './field-cipher.js';
 import type { KeyEncryptionKey } from './kek.js';

@@ -1,10 +1,6 @@
 import { createHmac } from 'node:crypto';
-import {
-  nameTokens,
-  normaliseDateOfBirth,
-  normalisePostcode,
-} from '../../../core/matching/normalise.js';
-import type { Queryable } from '../store/db.js';
+import { nameTokens, normaliseDateOfBirth, normalisePostcode } from '#core/matching/normalise.js';
+import type { Queryable } from '../db/db.js';
 import { DataKeyRing } from './data-key-ring.js';
 import type { KeyEncryptionKey } from './kek.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../store/db.js';
+import type { Queryable } from '../db/db.js';
 import { DATA_KEY_BYTES, type KeyEncryptionKey } from './kek.js';
 
 /** One row of `data_key`: a data key as the KEK wrapped it, never the key itself. */

@@ -1,4 +1,4 @@
-import type { Queryable } from '../store/db.js';
+import type { Queryable } from '../db/db.js';
 import { DataKeyRing } from './data-key-ring.js';
 import { checkFieldRef, open, parseSealed, seal, type FieldRef } from './field-format.js';
 import type { KeyEncryptionKey } from './kek.js';

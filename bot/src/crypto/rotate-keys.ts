@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import type { KeyEncryptionKey } from './kek.js';
 
 export interface RewrapOptions {

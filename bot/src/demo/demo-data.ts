@@ -1,13 +1,21 @@
-import type { MeetingProtocol } from '../../../core/meetings/protocol.js';
-import { defaultProtocol } from '../../../core/meetings/protocol.js';
+import type { MeetingProtocol } from '#core/meetings/protocol.js';
+import { defaultProtocol } from '#core/meetings/protocol.js';
 
 /**
  * The demo partnership. Every person is invented; every address is under `.example`, a domain
  * reserved so that no mail can ever reach a real person.
  */
-export const demoPartnership = { name: 'Riverside Safeguarding Partnership', region: 'england-and-wales' } as const;
+export const demoPartnership = {
+  name: 'Riverside Safeguarding Partnership',
+  region: 'england-and-wales',
+} as const;
 
-export const demoAreas: { name: string; code: string; mailbox: string; protocol: MeetingProtocol }[] = [
+export const demoAreas: {
+  name: string;
+  code: string;
+  mailbox: string;
+  protocol: MeetingProtocol;
+}[] = [
   {
     name: 'Northbrook and Wellfield',
     code: 'NBW',
@@ -18,7 +26,11 @@ export const demoAreas: { name: string; code: string; mailbox: string; protocol:
     name: 'Eastmere',
     code: 'EAS',
     mailbox: 'marac.eastmere@riverside-partnership.example',
-    protocol: { ...defaultProtocol, startTime: '09:30', cadence: { kind: 'monthly', weekday: 'thursday', nth: 2 } },
+    protocol: {
+      ...defaultProtocol,
+      startTime: '09:30',
+      cadence: { kind: 'monthly', weekday: 'thursday', nth: 2 },
+    },
   },
 ];
 
@@ -29,21 +41,84 @@ const person = (name: string, domain: string): Person => ({
 });
 
 export const demoAgencies: { name: string; kind: string; core: Person; deputy: Person }[] = [
-  { name: 'Riverside Police', kind: 'police', core: person('Dana Whitcombe', 'police'), deputy: person('Idris Penhallow', 'police') },
-  { name: 'Riverside IDVA Service', kind: 'idva', core: person('Morwenna Tate', 'idva'), deputy: person('Kofi Brandreth', 'idva') },
-  { name: "Children's Social Care", kind: 'childrens-social-care', core: person('Priya Ellingham', 'childrens'), deputy: person('Tomasz Arkwright', 'childrens') },
-  { name: 'Adult Social Care', kind: 'adult-social-care', core: person('Fenella Quayle', 'adults'), deputy: person('Rhys Abernethy', 'adults') },
-  { name: 'Community Health', kind: 'health', core: person('Anjali Storey', 'health'), deputy: person('Callum Redfern', 'health') },
-  { name: 'Riverside Hospital Trust', kind: 'health-acute', core: person('Beatrix Olawale', 'hospital'), deputy: person('Owain Fairbairn', 'hospital') },
-  { name: 'Mental Health Trust', kind: 'mental-health', core: person('Solveig Marchetti', 'mentalhealth'), deputy: person('Declan Oyelaran', 'mentalhealth') },
-  { name: 'Housing Options', kind: 'housing', core: person('Harriet Nwosu', 'housing'), deputy: person('Lewin Castellan', 'housing') },
-  { name: 'Probation Service', kind: 'probation', core: person('Gideon Hartwell', 'probation'), deputy: person('Maisie Trevelyan', 'probation') },
-  { name: 'Education Safeguarding', kind: 'education', core: person('Yusra Pemberton', 'education'), deputy: person('Alistair Quennell', 'education') },
-  { name: 'Drug and Alcohol Service', kind: 'substance-misuse', core: person('Niamh Rowntree', 'recovery'), deputy: person('Ezra Halloway', 'recovery') },
-  { name: 'Haven Refuge', kind: 'specialist-da', core: person('Corinne Achterberg', 'haven'), deputy: person('Jonah Velasquez', 'haven') },
+  {
+    name: 'Riverside Police',
+    kind: 'police',
+    core: person('Dana Whitcombe', 'police'),
+    deputy: person('Idris Penhallow', 'police'),
+  },
+  {
+    name: 'Riverside IDVA Service',
+    kind: 'idva',
+    core: person('Morwenna Tate', 'idva'),
+    deputy: person('Kofi Brandreth', 'idva'),
+  },
+  {
+    name: "Children's Social Care",
+    kind: 'childrens-social-care',
+    core: person('Priya Ellingham', 'childrens'),
+    deputy: person('Tomasz Arkwright', 'childrens'),
+  },
+  {
+    name: 'Adult Social Care',
+    kind: 'adult-social-care',
+    core: person('Fenella Quayle', 'adults'),
+    deputy: person('Rhys Abernethy', 'adults'),
+  },
+  {
+    name: 'Community Health',
+    kind: 'health',
+    core: person('Anjali Storey', 'health'),
+    deputy: person('Callum Redfern', 'health'),
+  },
+  {
+    name: 'Riverside Hospital Trust',
+    kind: 'health-acute',
+    core: person('Beatrix Olawale', 'hospital'),
+    deputy: person('Owain Fairbairn', 'hospital'),
+  },
+  {
+    name: 'Mental Health Trust',
+    kind: 'mental-health',
+    core: person('Solveig Marchetti', 'mentalhealth'),
+    deputy: person('Declan Oyelaran', 'mentalhealth'),
+  },
+  {
+    name: 'Housing Options',
+    kind: 'housing',
+    core: person('Harriet Nwosu', 'housing'),
+    deputy: person('Lewin Castellan', 'housing'),
+  },
+  {
+    name: 'Probation Service',
+    kind: 'probation',
+    core: person('Gideon Hartwell', 'probation'),
+    deputy: person('Maisie Trevelyan', 'probation'),
+  },
+  {
+    name: 'Education Safeguarding',
+    kind: 'education',
+    core: person('Yusra Pemberton', 'education'),
+    deputy: person('Alistair Quennell', 'education'),
+  },
+  {
+    name: 'Drug and Alcohol Service',
+    kind: 'substance-misuse',
+    core: person('Niamh Rowntree', 'recovery'),
+    deputy: person('Ezra Halloway', 'recovery'),
+  },
+  {
+    name: 'Haven Refuge',
+    kind: 'specialist-da',
+    core: person('Corinne Achterberg', 'haven'),
+    deputy: person('Jonah Velasquez', 'haven'),
+  },
 ];
 
-export const demoStaff: { person: Person; roles: ('coordinator' | 'chair' | 'idva' | 'observer' | 'admin')[] }[] = [
+export const demoStaff: {
+  person: Person;
+  roles: ('coordinator' | 'chair' | 'idva' | 'observer' | 'admin')[];
+}[] = [
   { person: person('Rosalind Marsh', 'riverside-partnership'), roles: ['coordinator'] },
   { person: person('Inspector Amos Kettering', 'police'), roles: ['chair'] },
   { person: person('Lowri Blackwood', 'idva'), roles: ['idva'] },

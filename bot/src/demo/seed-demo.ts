@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { londonDateOf } from '../../../core/calendar/london-time.js';
-import { createSeries } from '../../../core/scheduling/create-series.js';
+import { londonDateOf } from '#core/calendar/london-time.js';
+import { createSeries } from '#core/scheduling/create-series.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import { upsertPerson } from '../store/sql-people.js';
 import { sqlUnitOfWork } from '../store/unit-of-work.js';
 import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
@@ -12,10 +12,16 @@ import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data
  * (its Outlook series goes out through the outbox like any other). The monthly area is left
  * without a series, for the coordinator to create.
  */
-export async function seedDemo(db: Db, crypto: AppCrypto, now: () => Date = () => new Date()): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  crypto: AppCrypto,
+  now: () => Date = () => new Date(),
+): Promise<boolean> {
   const seeded = await seedDemoPartnership(db, crypto);
   if (!seeded) return false;
-  const fortnightly = await db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [demoAreas[0]!.name]);
+  const fortnightly = await db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [
+    demoAreas[0]!.name,
+  ]);
   const deps = { uow: sqlUnitOfWork(db, crypto), clock: { now }, ids: { newId: randomUUID } };
   await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
   return true;
@@ -35,30 +41,30 @@ async function seedDemoPartnership(db: Db, crypto: AppCrypto): Promise<boolean> 
       demoPartnership.name,
       demoPartnership.region,
     ]);
-    const addPerson = (p: { name: string; email: string }) => upsertPerson(tx, crypto, partnershipId, p);
+    const addPerson = (p: { name: string; email: string }) =>
+      upsertPerson(tx, crypto, partnershipId, p);
     const agencies: { id: string; coreId: string; deputyId: string }[] = [];
     for (const agency of demoAgencies) {
       const id = randomUUID();
-      await tx.query('INSERT INTO agency (id, partnership_id, name, kind) VALUES ($1, $2, $3, $4)', [
+      await tx.query(
+        'INSERT INTO agency (id, partnership_id, name, kind) VALUES ($1, $2, $3, $4)',
+        [id, partnershipId, agency.name, agency.kind],
+      );
+      agencies.push({
         id,
-        partnershipId,
-        agency.name,
-        agency.kind,
-      ]);
-      agencies.push({ id, coreId: await addPerson(agency.core), deputyId: await addPerson(agency.deputy) });
+        coreId: await addPerson(agency.core),
+        deputyId: await addPerson(agency.deputy),
+      });
     }
     const staff: { id: string; roles: (typeof demoStaff)[number]['roles'] }[] = [];
-    for (const member of demoStaff) staff.push({ id: await addPerson(member.person), roles: member.roles });
+    for (const member of demoStaff)
+      staff.push({ id: await addPerson(member.person), roles: member.roles });
     for (const area of demoAreas) {
       const areaId = randomUUID();
-      await tx.query('INSERT INTO area (id, partnership_id, name, code, mailbox, protocol) VALUES ($1, $2, $3, $4, $5, $6)', [
-        areaId,
-        partnershipId,
-        area.name,
-        area.code,
-        area.mailbox,
-        JSON.stringify(area.protocol),
-      ]);
+      await tx.query(
+        'INSERT INTO area (id, partnership_id, name, code, mailbox, protocol) VALUES ($1, $2, $3, $4, $5, $6)',
+        [areaId, partnershipId, area.name, area.code, area.mailbox, JSON.stringify(area.protocol)],
+      );
       for (const a of agencies) {
         await tx.query(
           'INSERT INTO area_agency (area_id, agency_id, core_rep_id, deputy_rep_id) VALUES ($1, $2, $3, $4)',
@@ -67,7 +73,11 @@ async function seedDemoPartnership(db: Db, crypto: AppCrypto): Promise<boolean> 
       }
       for (const member of staff) {
         for (const role of member.roles) {
-          await tx.query('INSERT INTO area_role (area_id, person_id, role) VALUES ($1, $2, $3)', [areaId, member.id, role]);
+          await tx.query('INSERT INTO area_role (area_id, person_id, role) VALUES ($1, $2, $3)', [
+            areaId,
+            member.id,
+            role,
+          ]);
         }
       }
     }

@@ -4,8 +4,8 @@ import type {
   OccurrenceException,
   SeriesSpec,
   SingleMeetingSpec,
-} from '../../../core/ports/calendar.js';
-import { addDays, type LocalDate } from '../../../core/shared/local-date.js';
+} from '#core/ports/calendar.js';
+import { addDays, type LocalDate } from '#core/shared/local-date.js';
 import { graphPath, type GraphClient } from './graph-client.js';
 import { GraphError } from './graph-error.js';
 import {
@@ -16,7 +16,7 @@ import {
   seriesUpdate,
 } from './graph-mapping.js';
 import type { CreatedEvent, EventInstance } from './graph-shapes.js';
-import { londonInstant } from '../../../core/calendar/london-time.js';
+import { londonInstant } from '#core/calendar/london-time.js';
 
 type Moved = Extract<OccurrenceException, { kind: 'moved' }>;
 type Cancelled = Extract<OccurrenceException, { kind: 'cancelled' }>;
@@ -36,7 +36,11 @@ export class GraphCalendar implements CalendarPort {
       idempotent: true, // transactionId, as for the series
     });
     if (!created?.id) {
-      throw new GraphError({ status: 502, code: 'MissingEventId', request: 'POST /users/{mailbox}/events' });
+      throw new GraphError({
+        status: 502,
+        code: 'MissingEventId',
+        request: 'POST /users/{mailbox}/events',
+      });
     }
     return { calendarRef: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null };
   }

@@ -1,7 +1,11 @@
-import { asOneOffSeries, GENERIC_INVITATION_TEXT, type SingleMeetingSpec } from '../../../core/ports/calendar.js';
-import type { Cadence } from '../../../core/meetings/protocol.js';
-import type { CalendarAttendee, SeriesSpec } from '../../../core/ports/calendar.js';
-import { parseLocalDate, type LocalDate } from '../../../core/shared/local-date.js';
+import {
+  asOneOffSeries,
+  GENERIC_INVITATION_TEXT,
+  type SingleMeetingSpec,
+} from '#core/ports/calendar.js';
+import type { Cadence } from '#core/meetings/protocol.js';
+import type { CalendarAttendee, SeriesSpec } from '#core/ports/calendar.js';
+import { parseLocalDate, type LocalDate } from '#core/shared/local-date.js';
 import type {
   DateTimeTimeZone,
   GraphAttendee,

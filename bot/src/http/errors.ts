@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, type ErrorCode } from '../../../core/shared/errors.js';
+import { DomainError, type ErrorCode } from '#core/shared/errors.js';
 
 /** The one table from error codes to HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
@@ -26,12 +26,17 @@ export const statusOf = (code: ErrorCode): number => STATUS[code];
 export function validationError(where: string, error: z.ZodError): DomainError {
   const details = error.issues.slice(0, 20).map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s): ${issue.keys.join(', ')}`
+        : issue.message,
   }));
   const first = details[0];
   return new DomainError(
     'VALIDATION_FAILED',
-    first ? `The request is not valid: ${first.path}: ${first.message}.` : 'The request is not valid.',
+    first
+      ? `The request is not valid: ${first.path}: ${first.message}.`
+      : 'The request is not valid.',
     details,
   );
 }

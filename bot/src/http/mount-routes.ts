@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import { DomainError, isDomainError } from '../../../core/shared/errors.js';
+import { DomainError, isDomainError } from '#core/shared/errors.js';
 import type { Principal } from '../auth/people.js';
 import { statusOf, validationError } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -27,7 +27,9 @@ const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /** `post /meetings/{meetingId}/move` -> `api.post.meetings.meetingid.move`: an audit action name. */
 export const actionName = (def: Pick<RouteDef, 'method' | 'path'>) =>
-  ['api', def.method, ...def.path.replace(/[{}]/g, '').split('/').filter(Boolean)].join('.').toLowerCase();
+  ['api', def.method, ...def.path.replace(/[{}]/g, '').split('/').filter(Boolean)]
+    .join('.')
+    .toLowerCase();
 
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
 
@@ -37,14 +39,25 @@ function recordIdOf(params: Record<string, string>): string | null {
   return value && /^[A-Za-z0-9:_-]{1,100}$/.test(value) ? value : null;
 }
 
-function parse<T>(where: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } } | undefined, value: unknown): T {
+function parse<T>(
+  where: string,
+  schema:
+    | { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } }
+    | undefined,
+  value: unknown,
+): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(where, result.error);
   return result.data;
 }
 
-async function authorise(policy: Policy, principal: Principal | null, params: Record<string, string>, body: unknown): Promise<void> {
+async function authorise(
+  policy: Policy,
+  principal: Principal | null,
+  params: Record<string, string>,
+  body: unknown,
+): Promise<void> {
   if (policy.kind === 'public') return;
   if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to use the MARAC app.');
   if (policy.kind === 'signed-in') return;
@@ -53,13 +66,19 @@ async function authorise(policy: Policy, principal: Principal | null, params: Re
   // Not a member of the area (or no such record): 404, so ids cannot be probed.
   if (!areaId || held.length === 0) throw new DomainError('NOT_FOUND', 'Not found.');
   const allowed = policy.roles === 'any' || held.some((r) => policy.roles.includes(r.role));
-  if (!allowed) throw new DomainError('FORBIDDEN', 'Your role in this MARAC area does not allow this.');
+  if (!allowed)
+    throw new DomainError('FORBIDDEN', 'Your role in this MARAC area does not allow this.');
 }
 
 export function sendError(res: Response, error: unknown, correlationId: string, log: Logger): void {
   if (isDomainError(error)) {
     res.status(statusOf(error.code)).json({
-      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), correlationId },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+        correlationId,
+      },
     });
     return;
   }
@@ -67,8 +86,19 @@ export function sendError(res: Response, error: unknown, correlationId: string, 
   // Where it failed, not what it said: a driver's message can quote the value it choked on.
   const e = error as { name?: string; code?: string; stack?: string } | null;
   const frames = e?.stack?.split('\n').slice(1).join('\n');
-  log.error({ correlationId, err: { name: e?.name, code: e?.code, stack: frames } }, 'request failed');
-  res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong. Quote this reference to support.', correlationId } });
+  log.error(
+    { correlationId, err: { name: e?.name, code: e?.code, stack: frames } },
+    'request failed',
+  );
+  res
+    .status(500)
+    .json({
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong. Quote this reference to support.',
+        correlationId,
+      },
+    });
 }
 
 /** Mounts every route with one pipeline: authenticate, authorise, validate, handle, answer. */
@@ -79,8 +109,13 @@ export function mountRoutes(options: MountOptions): Router {
       const correlationId = randomUUID();
       let principal: Principal | null = null;
       try {
-        principal = def.policy.kind === 'public' ? null : await options.authenticate(req.headers.authorization);
-        const wait = options.limiter.take(principal ? `person:${principal.personId}` : `ip:${req.ip}`);
+        principal =
+          def.policy.kind === 'public'
+            ? null
+            : await options.authenticate(req.headers.authorization);
+        const wait = options.limiter.take(
+          principal ? `person:${principal.personId}` : `ip:${req.ip}`,
+        );
         if (wait > 0) {
           res.setHeader('Retry-After', String(wait));
           throw new DomainError('RATE_LIMITED', `Too many requests. Try again in ${wait} seconds.`);
@@ -91,7 +126,10 @@ export function mountRoutes(options: MountOptions): Router {
         const params = parse('params', def.params, req.params);
         const query = parse('query', def.query, { ...req.query });
         if (def.body && (req.body === undefined || !req.is('application/json'))) {
-          throw new DomainError('VALIDATION_FAILED', 'The request needs a JSON body (Content-Type: application/json).');
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            'The request needs a JSON body (Content-Type: application/json).',
+          );
         }
         const body = parse('body', def.body, req.body);
         await authorise(def.policy, principal, req.params as Record<string, string>, body);
@@ -107,7 +145,10 @@ export function mountRoutes(options: MountOptions): Router {
               correlationId,
             })
             .catch((auditError: unknown) => {
-              options.log.error({ correlationId, err: { name: (auditError as Error).name } }, 'audit of a denied request failed');
+              options.log.error(
+                { correlationId, err: { name: (auditError as Error).name } },
+                'audit of a denied request failed',
+              );
             });
         }
         sendError(res, error, correlationId, options.log);
@@ -130,6 +171,8 @@ export function bodyErrorHandler(log: Logger) {
           ? 'The request body is not valid JSON.'
           : 'The request body could not be read.';
     log.warn({ correlationId, type: e.type }, 'bad request body');
-    res.status(e.status ?? 400).json({ error: { code: 'VALIDATION_FAILED', message, correlationId } });
+    res
+      .status(e.status ?? 400)
+      .json({ error: { code: 'VALIDATION_FAILED', message, correlationId } });
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorSchema } from '../../../core/contracts/api.js';
+import { errorSchema } from '#core/contracts/api.js';
 import type { RouteDef } from './route.js';
 
 const jsonSchema = (schema: z.ZodType) =>
@@ -12,7 +12,10 @@ function parameters(route: RouteDef) {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const shape = jsonSchema(schema) as { properties?: Record<string, object>; required?: string[] };
+    const shape = jsonSchema(schema) as {
+      properties?: Record<string, object>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(shape.properties ?? {})) {
       const required = where === 'path' || (shape.required ?? []).includes(name);
       out.push({ name, in: where, required, schema: property });
@@ -39,7 +42,12 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
       ...(secured ? {} : { security: [] }),
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body) } },
+            },
+          }
         : {}),
       responses: {
         [String(route.status ?? 200)]: {
@@ -47,7 +55,9 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
           content: { 'application/json': { schema: jsonSchema(route.response) } },
         },
         '400': errorResponse('The request is not valid; details name each field'),
-        ...(secured ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') } : {}),
+        ...(secured
+          ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') }
+          : {}),
         '404': errorResponse('Not found, or not visible to the caller'),
       },
     };
@@ -57,7 +67,8 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
     info: {
       title: 'MARAC API',
       version,
-      description: 'The REST API behind the MARAC tab. Every body is validated strictly: unknown fields are refused.',
+      description:
+        'The REST API behind the MARAC tab. Every body is validated strictly: unknown fields are refused.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

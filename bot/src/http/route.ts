@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../../../core/contracts/api.js';
+import type { Role } from '#core/contracts/api.js';
 import type { Principal } from '../auth/people.js';
 
 /**

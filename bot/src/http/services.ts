@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { Clock, IdGenerator, UnitOfWork } from '../../../core/ports/store.js';
+import type { Clock, IdGenerator, UnitOfWork } from '#core/ports/store.js';
 import type { AppConfig } from '../config/config.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
-import type { Db } from '../store/db.js';
+import type { Db } from '../db/db.js';
 import type { Actor } from '../store/unit-of-work.js';
 import type { RequestContext } from './route.js';
 
@@ -21,7 +21,10 @@ export interface Services {
 }
 
 /** The use cases' dependencies for one request: its writes are audited as the caller. */
-export function depsFor(s: Services, ctx: Pick<RequestContext<unknown, unknown, unknown>, 'principal' | 'correlationId'>) {
+export function depsFor(
+  s: Services,
+  ctx: Pick<RequestContext<unknown, unknown, unknown>, 'principal' | 'correlationId'>,
+) {
   return {
     uow: s.uow.as({ actorId: ctx.principal?.personId ?? null, correlationId: ctx.correlationId }),
     clock: s.clock,

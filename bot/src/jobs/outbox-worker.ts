@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { OutboxJob } from '../../../core/ports/store.js';
-import { isDomainError } from '../../../core/shared/errors.js';
-import type { Db } from '../store/db.js';
+import type { OutboxJob } from '#core/ports/store.js';
+import { isDomainError } from '#core/shared/errors.js';
+import type { Db } from '../db/db.js';
 import { completeJob, failJob, leaseNext } from '../store/sql-outbox.js';
 
 export type JobHandler = (job: OutboxJob) => Promise<void>;
@@ -66,7 +66,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
         const final = isFinal(error, leased.attempts, maxAttempts);
         const wait = final ? null : backoffSeconds(leased.attempts, error);
         await failJob(db, leased.id, errorCode(error), wait);
-        log.warn({ jobId: leased.id, kind: leased.job.kind, code: errorCode(error), retryInSeconds: wait }, 'outbox job failed');
+        log.warn(
+          { jobId: leased.id, kind: leased.job.kind, code: errorCode(error), retryInSeconds: wait },
+          'outbox job failed',
+        );
       }
     }
   }

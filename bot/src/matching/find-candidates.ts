@@ -3,10 +3,10 @@ import {
   type DateOfBirthAgreement,
   type MatchEvidence,
   type PostcodeAgreement,
-} from '../../../core/referrals/matching-score.js';
-import type { VictimMatch } from '../../../core/ports/referrals.js';
-import type { LocalDate } from '../../../core/shared/local-date.js';
-import type { Queryable } from '../store/db.js';
+} from '#core/referrals/matching-score.js';
+import type { VictimMatch } from '#core/ports/referrals.js';
+import type { LocalDate } from '#core/shared/local-date.js';
+import type { Queryable } from '../db/db.js';
 import type { VictimTerm } from './victim-terms.js';
 
 export interface FindCandidatesInput {

@@ -1,6 +1,6 @@
-import type { ReferralForm } from '../../../core/contracts/referral.js';
+import type { ReferralForm } from '#core/contracts/referral.js';
 import type { BlindIndexer } from '../crypto/blind-index.js';
-import type { Queryable } from '../store/db.js';
+import type { Queryable } from '../db/db.js';
 
 export type VictimTermKind = 'name' | 'dob' | 'postcode' | 'outward';
 

@@ -2,7 +2,7 @@ import type { ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
-import type { Queryable } from '../store/db.js';
+import type { Queryable } from '../db/db.js';
 import type { TeamsNotifier } from './teams-notifier.js';
 
 const ref = (personId: string): FieldRef => ({
@@ -31,13 +31,23 @@ export async function saveConversation(
  * Teams: a proactive message into the person's one-to-one chat with the bot. A person who has
  * never opened that chat cannot be reached (false); they see the status in the tab instead.
  */
-export function botNotifier(options: { db: Queryable; crypto: AppCrypto; adapter: CloudAdapter; botAppId: string }): TeamsNotifier {
+export function botNotifier(options: {
+  db: Queryable;
+  crypto: AppCrypto;
+  adapter: CloudAdapter;
+  botAppId: string;
+}): TeamsNotifier {
   return {
     async send(personId, text) {
-      const found = await options.db.query<{ reference: string }>('SELECT reference FROM teams_conversation WHERE person_id = $1', [personId]);
+      const found = await options.db.query<{ reference: string }>(
+        'SELECT reference FROM teams_conversation WHERE person_id = $1',
+        [personId],
+      );
       const stored = found.rows[0];
       if (!stored) return false;
-      const reference = JSON.parse(await options.crypto.cipher.decrypt(ref(personId), stored.reference)) as ConversationReference;
+      const reference = JSON.parse(
+        await options.crypto.cipher.decrypt(ref(personId), stored.reference),
+      ) as ConversationReference;
       await options.adapter.continueConversation(options.botAppId, reference, async (context) => {
         await context.sendActivity(text);
       });

@@ -1,8 +1,8 @@
-import { protocolSchema } from '../../../core/meetings/protocol.js';
-import { defaultRiskSettings, riskSettingsSchema } from '../../../core/referrals/risk-settings.js';
-import type { AgencyRecord, AreaRecord, AreasRepo, Rep } from '../../../core/ports/store.js';
+import { protocolSchema } from '#core/meetings/protocol.js';
+import { defaultRiskSettings, riskSettingsSchema } from '#core/referrals/risk-settings.js';
+import type { AgencyRecord, AreaRecord, AreasRepo, Rep } from '#core/ports/store.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
-import type { Queryable } from './db.js';
+import type { Queryable } from '../db/db.js';
 import { decryptPerson, upsertPerson } from './sql-people.js';
 
 interface AreaRow {
@@ -30,7 +30,9 @@ function toArea(row: AreaRow): AreaRecord {
     protocol: protocolSchema.parse(row.protocol),
     region: row.region,
     closures: row.closures ?? [],
-    riskSettings: row.risk_settings ? riskSettingsSchema.parse(row.risk_settings) : defaultRiskSettings,
+    riskSettings: row.risk_settings
+      ? riskSettingsSchema.parse(row.risk_settings)
+      : defaultRiskSettings,
   };
 }
 
@@ -60,19 +62,37 @@ async function rep(
   stored: { id: string | null; name: string | null; email: string | null },
 ): Promise<Rep | null> {
   if (!stored.id || !stored.name || !stored.email) return null;
-  const person = await decryptPerson(q, crypto, { ...stored, id: stored.id, name: stored.name, email: stored.email, partnership_id: partnershipId });
+  const person = await decryptPerson(q, crypto, {
+    ...stored,
+    id: stored.id,
+    name: stored.name,
+    email: stored.email,
+    partnership_id: partnershipId,
+  });
   return { name: person.name, email: person.email };
 }
 
-async function agenciesWhere(q: Queryable, crypto: AppCrypto, where: string, params: unknown[]): Promise<AgencyRecord[]> {
-  const result = await q.query<AgencyRow>(`${AGENCY_SELECT} WHERE ${where} ORDER BY g.name`, params);
+async function agenciesWhere(
+  q: Queryable,
+  crypto: AppCrypto,
+  where: string,
+  params: unknown[],
+): Promise<AgencyRecord[]> {
+  const result = await q.query<AgencyRow>(
+    `${AGENCY_SELECT} WHERE ${where} ORDER BY g.name`,
+    params,
+  );
   const agencies: AgencyRecord[] = [];
   for (const row of result.rows) {
     agencies.push({
       id: row.id,
       name: row.name,
       kind: row.kind,
-      coreRep: await rep(q, crypto, row.partnership_id, { id: row.core_id, name: row.core_name, email: row.core_email }),
+      coreRep: await rep(q, crypto, row.partnership_id, {
+        id: row.core_id,
+        name: row.core_name,
+        email: row.core_email,
+      }),
       deputyRep: await rep(q, crypto, row.partnership_id, {
         id: row.deputy_id,
         name: row.deputy_name,
@@ -94,14 +114,25 @@ export function sqlAreas(q: Queryable, crypto: AppCrypto): AreasRepo {
       return result.rows.map(toArea);
     },
     async updateProtocol(id, protocol) {
-      await q.query('UPDATE area SET protocol = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(protocol)]);
+      await q.query('UPDATE area SET protocol = $2, updated_at = now() WHERE id = $1', [
+        id,
+        JSON.stringify(protocol),
+      ]);
     },
     async updateRiskSettings(id, settings) {
-      await q.query('UPDATE area SET risk_settings = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(settings)]);
+      await q.query('UPDATE area SET risk_settings = $2, updated_at = now() WHERE id = $1', [
+        id,
+        JSON.stringify(settings),
+      ]);
     },
     agencies: (areaId) => agenciesWhere(q, crypto, 'aa.area_id = $1', [areaId]),
     async coreReps(areaId) {
-      const agencies = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.core_rep_id IS NOT NULL', [areaId]);
+      const agencies = await agenciesWhere(
+        q,
+        crypto,
+        'aa.area_id = $1 AND aa.core_rep_id IS NOT NULL',
+        [areaId],
+      );
       return agencies.map((a) => a.coreRep!).sort((a, b) => a.email.localeCompare(b.email));
     },
     async setReps(areaId, agencyId, core, deputy) {
@@ -114,13 +145,14 @@ export function sqlAreas(q: Queryable, crypto: AppCrypto): AreasRepo {
       const partnershipId = owner.rows[0].partnership_id;
       const coreId = await upsertPerson(q, crypto, partnershipId, core);
       const deputyId = deputy ? await upsertPerson(q, crypto, partnershipId, deputy) : null;
-      await q.query('UPDATE area_agency SET core_rep_id = $3, deputy_rep_id = $4 WHERE area_id = $1 AND agency_id = $2', [
+      await q.query(
+        'UPDATE area_agency SET core_rep_id = $3, deputy_rep_id = $4 WHERE area_id = $1 AND agency_id = $2',
+        [areaId, agencyId, coreId, deputyId],
+      );
+      const [agency] = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.agency_id = $2', [
         areaId,
         agencyId,
-        coreId,
-        deputyId,
       ]);
-      const [agency] = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.agency_id = $2', [areaId, agencyId]);
       return agency!;
     },
   };

@@ -1,7 +1,7 @@
-import type { MeetingRecord, MeetingsRepo, SeriesRecord, SeriesRepo } from '../../../core/ports/store.js';
+import type { MeetingRecord, MeetingsRepo, SeriesRecord, SeriesRepo } from '#core/ports/store.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
-import type { Queryable } from './db.js';
+import type { Queryable } from '../db/db.js';
 
 interface MeetingRow {
   id: string;
@@ -58,10 +58,14 @@ const params = (m: MeetingRecord, reason: string | null) => [
 export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
   // The reason is encrypted: a coordinator's words about a change can name people.
   const sealed = (m: MeetingRecord) =>
-    crypto.cipher.encryptNullable(reasonRef(m.areaId, m.id), m.changeReason, q).then((r) => r ?? null);
+    crypto.cipher
+      .encryptNullable(reasonRef(m.areaId, m.id), m.changeReason, q)
+      .then((r) => r ?? null);
   const opened = async (row: MeetingRow) => ({
     ...toMeeting(row),
-    changeReason: (await crypto.cipher.decryptNullable(reasonRef(row.area_id, row.id), row.change_reason, q)) ?? null,
+    changeReason:
+      (await crypto.cipher.decryptNullable(reasonRef(row.area_id, row.id), row.change_reason, q)) ??
+      null,
   });
   const all = async (rows: MeetingRow[]) => {
     const out: MeetingRecord[] = [];
@@ -70,7 +74,9 @@ export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
   };
   return {
     async get(id) {
-      const result = await q.query<MeetingRow>(`SELECT ${COLUMNS} FROM meeting WHERE id = $1`, [id]);
+      const result = await q.query<MeetingRow>(`SELECT ${COLUMNS} FROM meeting WHERE id = $1`, [
+        id,
+      ]);
       return result.rows[0] ? opened(result.rows[0]) : null;
     },
     async listForArea(areaId, range) {
@@ -98,11 +104,10 @@ export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
       }
     },
     async recordCalendar(meetingId, calendarRef, joinUrl) {
-      await q.query('UPDATE meeting SET calendar_ref = $2, join_url = $3, updated_at = now() WHERE id = $1', [
-        meetingId,
-        calendarRef,
-        joinUrl,
-      ]);
+      await q.query(
+        'UPDATE meeting SET calendar_ref = $2, join_url = $3, updated_at = now() WHERE id = $1',
+        [meetingId, calendarRef, joinUrl],
+      );
     },
     async update(m) {
       await q.query(
@@ -137,27 +142,34 @@ const toSeries = (row: SeriesRow): SeriesRecord => ({
   joinUrl: row.join_url,
 });
 
-const SERIES_COLUMNS = 'id, area_id, first_date, until, sequence, calendar_status, calendar_ref, join_url';
+const SERIES_COLUMNS =
+  'id, area_id, first_date, until, sequence, calendar_status, calendar_ref, join_url';
 
 export function sqlSeries(q: Queryable): SeriesRepo {
   const one = async (where: string, value: string) => {
-    const result = await q.query<SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM meeting_series WHERE ${where} = $1`, [value]);
+    const result = await q.query<SeriesRow>(
+      `SELECT ${SERIES_COLUMNS} FROM meeting_series WHERE ${where} = $1`,
+      [value],
+    );
     return result.rows[0] ? toSeries(result.rows[0]) : null;
   };
   return {
     get: (id) => one('id', id),
     forArea: (areaId) => one('area_id', areaId),
     async insert(s) {
-      await q.query(`INSERT INTO meeting_series (${SERIES_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-        s.id,
-        s.areaId,
-        s.firstDate,
-        s.until,
-        s.sequence,
-        s.calendarStatus,
-        s.calendarRef,
-        s.joinUrl,
-      ]);
+      await q.query(
+        `INSERT INTO meeting_series (${SERIES_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          s.id,
+          s.areaId,
+          s.firstDate,
+          s.until,
+          s.sequence,
+          s.calendarStatus,
+          s.calendarRef,
+          s.joinUrl,
+        ],
+      );
     },
     async nextSequence(id) {
       const result = await q.query<{ sequence: number }>(

@@ -1,5 +1,5 @@
-import type { OutboxJob, OutboxRepo } from '../../../core/ports/store.js';
-import type { Db, Queryable } from './db.js';
+import type { OutboxJob, OutboxRepo } from '#core/ports/store.js';
+import type { Db, Queryable } from '../db/db.js';
 
 export function sqlOutbox(q: Queryable): OutboxRepo {
   return {
@@ -41,11 +41,19 @@ export async function leaseNext(db: Db, leaseSeconds: number): Promise<LeasedJob
 }
 
 export async function completeJob(db: Db, id: string): Promise<void> {
-  await db.query(`UPDATE outbox SET status = 'done', done_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`, [id]);
+  await db.query(
+    `UPDATE outbox SET status = 'done', done_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`,
+    [id],
+  );
 }
 
 /** `retryInSeconds` null makes the failure final; the error text is a code, never case data. */
-export async function failJob(db: Db, id: string, error: string, retryInSeconds: number | null): Promise<void> {
+export async function failJob(
+  db: Db,
+  id: string,
+  error: string,
+  retryInSeconds: number | null,
+): Promise<void> {
   await db.query(
     `UPDATE outbox SET lease_until = NULL, last_error = $2,
        status = CASE WHEN $3::int IS NULL THEN 'failed' ELSE 'pending' END,
@@ -56,6 +64,8 @@ export async function failJob(db: Db, id: string, error: string, retryInSeconds:
 }
 
 export async function pendingJobCount(db: Db): Promise<number> {
-  const result = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'`);
+  const result = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'`,
+  );
   return result.rows[0]!.n;
 }

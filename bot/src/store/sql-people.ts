@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
-import type { Queryable } from './db.js';
+import type { Queryable } from '../db/db.js';
 
 /**
  * People (professionals: reps, coordinators, chairs) with their names and emails encrypted under
@@ -27,7 +27,11 @@ const ref = (partnershipId: string, personId: string, column: 'name' | 'email'):
   rowId: personId,
 });
 
-export async function decryptPerson(q: Queryable, crypto: AppCrypto, row: PersonRow): Promise<Person> {
+export async function decryptPerson(
+  q: Queryable,
+  crypto: AppCrypto,
+  row: PersonRow,
+): Promise<Person> {
   return {
     id: row.id,
     name: await crypto.cipher.decrypt(ref(row.partnership_id, row.id, 'name'), row.name, q),
@@ -35,7 +39,11 @@ export async function decryptPerson(q: Queryable, crypto: AppCrypto, row: Person
   };
 }
 
-export async function findPersonIdByEmail(q: Queryable, crypto: AppCrypto, email: string): Promise<string | null> {
+export async function findPersonIdByEmail(
+  q: Queryable,
+  crypto: AppCrypto,
+  email: string,
+): Promise<string | null> {
   const found = await q.query<{ id: string }>('SELECT id FROM person WHERE email_index = $1', [
     crypto.indexer.emailTerm(email),
   ]);
@@ -55,17 +63,24 @@ export async function upsertPerson(
   );
   const found = existing.rows[0];
   if (found) {
-    const name = await crypto.cipher.encrypt(ref(found.partnership_id, found.id, 'name'), person.name, q);
+    const name = await crypto.cipher.encrypt(
+      ref(found.partnership_id, found.id, 'name'),
+      person.name,
+      q,
+    );
     await q.query('UPDATE person SET name = $2 WHERE id = $1', [found.id, name]);
     return found.id;
   }
   const id = randomUUID();
-  await q.query('INSERT INTO person (id, partnership_id, name, email, email_index) VALUES ($1, $2, $3, $4, $5)', [
-    id,
-    partnershipId,
-    await crypto.cipher.encrypt(ref(partnershipId, id, 'name'), person.name, q),
-    await crypto.cipher.encrypt(ref(partnershipId, id, 'email'), person.email.trim(), q),
-    crypto.indexer.emailTerm(person.email),
-  ]);
+  await q.query(
+    'INSERT INTO person (id, partnership_id, name, email, email_index) VALUES ($1, $2, $3, $4, $5)',
+    [
+      id,
+      partnershipId,
+      await crypto.cipher.encrypt(ref(partnershipId, id, 'name'), person.name, q),
+      await crypto.cipher.encrypt(ref(partnershipId, id, 'email'), person.email.trim(), q),
+      crypto.indexer.emailTerm(person.email),
+    ],
+  );
   return id;
 }

@@ -1,10 +1,10 @@
-import { referralFormSchema } from '../../../core/contracts/referral.js';
-import type { QueueItem, ReferralRecord, ReferralsRepo } from '../../../core/ports/referrals.js';
+import { referralFormSchema } from '#core/contracts/referral.js';
+import type { QueueItem, ReferralRecord, ReferralsRepo } from '#core/ports/referrals.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import { findCandidates } from '../matching/find-candidates.js';
 import { replaceVictimTerms, victimTerms } from '../matching/victim-terms.js';
-import type { Queryable } from './db.js';
+import type { Queryable } from '../db/db.js';
 
 interface ReferralRow {
   id: string;
@@ -71,7 +71,9 @@ const toQueueItem = (r: Record<string, any>): QueueItem => ({
 export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
   const { cipher, indexer } = crypto;
   async function toRecord(row: ReferralRow): Promise<ReferralRecord> {
-    const form = referralFormSchema.parse(JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)));
+    const form = referralFormSchema.parse(
+      JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)),
+    );
     return {
       id: row.id,
       reference: row.reference,
@@ -94,16 +96,36 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       submittedAt: asDate(row.submitted_at),
       decidedAt: asDate(row.decided_at),
       decisionNote: await cipher.decryptNullable(ref(row, 'decision_note'), row.decision_note, q),
-      mappaLinkNote: await cipher.decryptNullable(ref(row, 'mappa_link_note'), row.mappa_link_note, q),
+      mappaLinkNote: await cipher.decryptNullable(
+        ref(row, 'mappa_link_note'),
+        row.mappa_link_note,
+        q,
+      ),
     };
   }
   async function sealed(r: ReferralRecord) {
     const row = { id: r.id, case_id: r.caseId };
     return [
-      r.id, r.reference, r.caseId, r.areaId, r.partnershipId, r.referrerPersonId, r.referrerAgencyId, r.status,
+      r.id,
+      r.reference,
+      r.caseId,
+      r.areaId,
+      r.partnershipId,
+      r.referrerPersonId,
+      r.referrerAgencyId,
+      r.status,
       await cipher.encrypt(ref(row, 'form'), JSON.stringify(r.form), q),
-      r.questionSet, r.score, r.band, r.criteria, r.isRepeat, r.mappaLead, r.childrenCount, r.meetingId, r.referredOn,
-      r.submittedAt?.toISOString() ?? null, r.decidedAt?.toISOString() ?? null,
+      r.questionSet,
+      r.score,
+      r.band,
+      r.criteria,
+      r.isRepeat,
+      r.mappaLead,
+      r.childrenCount,
+      r.meetingId,
+      r.referredOn,
+      r.submittedAt?.toISOString() ?? null,
+      r.decidedAt?.toISOString() ?? null,
       await cipher.encryptNullable(ref(row, 'decision_note'), r.decisionNote ?? null, q),
       await cipher.encryptNullable(ref(row, 'mappa_link_note'), r.mappaLinkNote ?? null, q),
     ];
@@ -141,7 +163,9 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       await writeTerms(r);
     },
     async get(id) {
-      const found = await q.query<ReferralRow>(`SELECT ${COLUMNS} FROM referral WHERE id = $1`, [id]);
+      const found = await q.query<ReferralRow>(`SELECT ${COLUMNS} FROM referral WHERE id = $1`, [
+        id,
+      ]);
       return found.rows[0] ? toRecord(found.rows[0]) : null;
     },
     async newCase(c) {
@@ -152,7 +176,10 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       );
     },
     async touchCase(caseId, referredOn) {
-      await q.query('UPDATE marac_case SET last_referred_on = greatest(last_referred_on, $2::date) WHERE id = $1', [caseId, referredOn]);
+      await q.query(
+        'UPDATE marac_case SET last_referred_on = greatest(last_referred_on, $2::date) WHERE id = $1',
+        [caseId, referredOn],
+      );
     },
     async findVictimMatches(input) {
       const matches = await findCandidates(q, {
@@ -207,11 +234,17 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       return found.rows[0]!.n;
     },
     async queue(areaId) {
-      const found = await q.query(`${QUEUE_SELECT} WHERE r.area_id = $1 AND r.status <> 'draft' ORDER BY r.referred_on DESC, r.reference DESC`, [areaId]);
+      const found = await q.query(
+        `${QUEUE_SELECT} WHERE r.area_id = $1 AND r.status <> 'draft' ORDER BY r.referred_on DESC, r.reference DESC`,
+        [areaId],
+      );
       return found.rows.map(toQueueItem);
     },
     async byReferrer(personId) {
-      const found = await q.query(`${QUEUE_SELECT} WHERE r.referrer_person_id = $1 ORDER BY r.referred_on DESC, r.reference DESC`, [personId]);
+      const found = await q.query(
+        `${QUEUE_SELECT} WHERE r.referrer_person_id = $1 ORDER BY r.referred_on DESC, r.reference DESC`,
+        [personId],
+      );
       return found.rows.map(toQueueItem);
     },
   };

@@ -1,7 +1,7 @@
-import type { AuditRecorder, Repos, UnitOfWork } from '../../../core/ports/store.js';
+import type { AuditRecorder, Repos, UnitOfWork } from '#core/ports/store.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
-import type { Db, Queryable } from './db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { sqlAreas } from './sql-areas.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';

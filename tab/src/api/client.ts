@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../core/contracts/api.js';
+import type { ApiError } from '#core/contracts/api.js';
 import {
   describeSignInFailure,
   SERVER_REFUSED,
@@ -60,7 +60,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     const token = await tokenOrThrow(getToken);
     response = await send(path, options, token);
     if (response.status === 401 && usesHostTokens()) {
-      response = await send(path, options, await tokenOrThrow(() => getFreshToken(token ?? undefined)));
+      response = await send(
+        path,
+        options,
+        await tokenOrThrow(() => getFreshToken(token ?? undefined)),
+      );
     }
     if (response.status === 401) {
       onUnauthorised(usesHostTokens() ? SERVER_REFUSED : null);

@@ -12,7 +12,7 @@ import type {
   schedulePreviewBody,
   tokenResponse,
   updateRepsBody,
-} from '../../../core/contracts/api.js';
+} from '#core/contracts/api.js';
 import { request } from './client.js';
 
 /** Typed calls to the REST API; one function a route, bodies typed from the contract's schemas. */

@@ -7,7 +7,7 @@ import type {
   ReferralFormInput,
   ReferralReceipt,
   referralDetailSchema,
-} from '../../../core/contracts/referral.js';
+} from '#core/contracts/referral.js';
 import { request } from './client.js';
 
 /** Typed calls to the referral routes of the REST API. */
@@ -21,13 +21,15 @@ export type { ReferralFormInput, ReferralReceipt };
 const referral = (id: string) => `/api/referrals/${encodeURIComponent(id)}`;
 
 export const referralApi = {
-  questionSet: (id: string) => request<QuestionSetView>(`/api/question-sets/${encodeURIComponent(id)}`),
+  questionSet: (id: string) =>
+    request<QuestionSetView>(`/api/question-sets/${encodeURIComponent(id)}`),
   save: (form: ReferralFormInput, submit: boolean, id?: string | null) =>
     id
       ? request<ReferralReceipt>(referral(id), { method: 'PUT', body: { form, submit } })
       : request<ReferralReceipt>('/api/referrals', { method: 'POST', body: { form, submit } }),
   mine: () => request<QueueItem[]>('/api/referrals/mine'),
-  queue: (areaId: string) => request<QueueItem[]>(`/api/areas/${encodeURIComponent(areaId)}/referrals`),
+  queue: (areaId: string) =>
+    request<QueueItem[]>(`/api/areas/${encodeURIComponent(areaId)}/referrals`),
   detail: (id: string) => request<ReferralDetail>(referral(id)),
   accept: (id: string, body: AcceptBody) =>
     request<AcceptOutcome>(`${referral(id)}/accept`, { method: 'POST', body }),

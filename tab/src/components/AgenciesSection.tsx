@@ -13,7 +13,7 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Agency } from '../../../core/contracts/api.js';
+import type { Agency } from '#core/contracts/api.js';
 import { api, type Rep } from '../api/endpoints.js';
 import { capitalise } from '../format/protocol-words.js';
 import { ErrorBar } from './ErrorBar.js';

@@ -1,5 +1,5 @@
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Area, Me } from '../../../core/contracts/api.js';
+import type { Area, Me } from '#core/contracts/api.js';
 import { api, canEdit } from '../api/endpoints.js';
 import { londonToday } from '../format/dates.js';
 import { AgenciesSection } from './AgenciesSection.js';

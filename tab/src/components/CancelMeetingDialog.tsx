@@ -9,7 +9,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { Meeting } from '../../../core/contracts/api.js';
+import type { Meeting } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { formatDate, formatTime } from '../format/dates.js';

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Area } from '../../../core/contracts/api.js';
+import type { Area } from '#core/contracts/api.js';
 import { api } from '../api/endpoints.js';
 import { AreaView } from './AreaView.js';
 import { ErrorBar } from './ErrorBar.js';
@@ -71,7 +71,8 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   const shown: View = view === 'referrals' && !coordinates ? 'meetings' : view;
   const today = londonToday();
   const currentDraft =
-    draft ?? emptyDraft(referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '', today);
+    draft ??
+    emptyDraft(referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '', today);
   const setCurrentDraft = (next: ReferralDraft | ((d: ReferralDraft) => ReferralDraft)) =>
     setDraft((d) => (typeof next === 'function' ? next(d ?? currentDraft) : next));
   const continueReferral = async (item: QueueItem) => {
@@ -148,7 +149,12 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
             />
           )}
           {shown === 'mine' && (
-            <MyReferrals items={mine.data} loading={mine.loading} error={mine.error} onContinue={continueReferral} />
+            <MyReferrals
+              items={mine.data}
+              loading={mine.loading}
+              error={mine.error}
+              onContinue={continueReferral}
+            />
           )}
           {area && me.data && shown === 'meetings' && (
             <AreaView

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Area, PreviewMeeting } from '../../../core/contracts/api.js';
+import type { Area, PreviewMeeting } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { addDays, dateHint, formatDate, londonToday } from '../format/dates.js';

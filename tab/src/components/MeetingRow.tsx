@@ -8,7 +8,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import type { Meeting } from '../../../core/contracts/api.js';
+import type { Meeting } from '#core/contracts/api.js';
 import { formatDate, formatInstantDate, formatTime } from '../format/dates.js';
 
 const useStyles = makeStyles({

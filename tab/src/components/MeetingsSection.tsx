@@ -9,7 +9,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Meeting } from '../../../core/contracts/api.js';
+import type { Meeting } from '#core/contracts/api.js';
 import type { ApiRequestError } from '../api/client.js';
 import { CancelMeetingDialog } from './CancelMeetingDialog.js';
 import { ErrorBar } from './ErrorBar.js';

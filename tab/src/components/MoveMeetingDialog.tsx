@@ -11,7 +11,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { Meeting } from '../../../core/contracts/api.js';
+import type { Meeting } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api, type MoveBody } from '../api/endpoints.js';
 import { dateHint, formatDate, formatTime, londonToday } from '../format/dates.js';

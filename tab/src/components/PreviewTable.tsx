@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { PreviewMeeting } from '../../../core/contracts/api.js';
+import type { PreviewMeeting } from '#core/contracts/api.js';
 import { formatDate, formatDateTime, formatTime } from '../format/dates.js';
 
 const useStyles = makeStyles({

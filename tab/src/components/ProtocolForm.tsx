@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { Area } from '../../../core/contracts/api.js';
+import type { Area } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { ErrorBar } from './ErrorBar.js';

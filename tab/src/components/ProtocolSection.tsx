@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Area } from '../../../core/contracts/api.js';
+import type { Area } from '#core/contracts/api.js';
 import { protocolDetails, protocolSummary } from '../format/protocol-words.js';
 import { ProtocolForm } from './ProtocolForm.js';
 import { Section } from './Section.js';

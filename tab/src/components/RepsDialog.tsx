@@ -11,7 +11,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { repSchema, type Agency } from '../../../core/contracts/api.js';
+import { repSchema, type Agency } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { ErrorBar } from './ErrorBar.js';

@@ -1,5 +1,5 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Area, Series } from '../../../core/contracts/api.js';
+import type { Area, Series } from '#core/contracts/api.js';
 import { formatDate } from '../format/dates.js';
 import { CreateSeriesForm } from './CreateSeriesForm.js';
 import { Section } from './Section.js';

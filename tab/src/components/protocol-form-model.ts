@@ -1,4 +1,4 @@
-import { updateProtocolBody as protocolSchema, type Area } from '../../../core/contracts/api.js';
+import { updateProtocolBody as protocolSchema, type Area } from '#core/contracts/api.js';
 
 type MeetingProtocol = Area['protocol'];
 type Cadence = MeetingProtocol['cadence'];

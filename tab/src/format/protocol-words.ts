@@ -1,4 +1,4 @@
-import type { Area } from '../../../core/contracts/api.js';
+import type { Area } from '#core/contracts/api.js';
 import { formatDuration, plural } from './dates.js';
 
 type MeetingProtocol = Area['protocol'];

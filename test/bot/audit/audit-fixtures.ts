@@ -1,10 +1,10 @@
-import { migrate } from '../../../bot/src/store/migrate.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { canonicalEntry, hashEntry, type AuditEntry } from '../../../bot/src/audit/audit-entry.js';
 import { appendAuditStandalone } from '../../../bot/src/audit/audit-log.js';
-import type { Db } from '../../../bot/src/store/db.js';
+import type { Db } from '../../../bot/src/db/db.js';
 
 /** Invented ids only: the log never holds names, and neither do its tests. */
 export const ACTOR = '5b0e6c1e-2f0a-4a53-9d0c-1f1f1f1f1f1f';

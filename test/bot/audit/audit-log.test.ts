@@ -4,8 +4,8 @@ import {
   AuditEntryError,
 } from '../../../bot/src/audit/audit-log.js';
 import { verifyAuditChain } from '../../../bot/src/audit/verify.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
 import { backends } from '../../support/backends.js';
 import { ACTOR, appendMany, clearLog, sampleEntry } from './audit-fixtures.js';
 

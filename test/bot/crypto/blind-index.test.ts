@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { BLIND_INDEX_OWNER, BlindIndexer } from '../../../bot/src/crypto/blind-index.js';
 import { LocalFileKek } from '../../../bot/src/crypto/local-kek.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
 import { backends } from '../../support/backends.js';
 import { tempDataDir } from './support.js';
 

@@ -5,8 +5,8 @@ import {
   type FieldRef,
 } from '../../../bot/src/crypto/field-cipher.js';
 import { LocalFileKek } from '../../../bot/src/crypto/local-kek.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
 import { backends } from '../../support/backends.js';
 import { countingKek, tempDataDir } from './support.js';
 

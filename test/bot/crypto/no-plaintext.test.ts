@@ -4,9 +4,9 @@ import path from 'node:path';
 import { BlindIndexer } from '../../../bot/src/crypto/blind-index.js';
 import { FieldCipher } from '../../../bot/src/crypto/field-cipher.js';
 import { LocalFileKek } from '../../../bot/src/crypto/local-kek.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
-import { openPgliteDb } from '../../../bot/src/store/pglite-db.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
+import { openPgliteDb } from '../../../bot/src/db/pglite-db.js';
 import { backends } from '../../support/backends.js';
 import { tempDataDir } from './support.js';
 

@@ -3,8 +3,8 @@ import { BlindIndexer } from '../../../bot/src/crypto/blind-index.js';
 import { FieldCipher, type FieldRef } from '../../../bot/src/crypto/field-cipher.js';
 import { LocalFileKek } from '../../../bot/src/crypto/local-kek.js';
 import { rewrapDataKeys, rotateKeys } from '../../../bot/src/crypto/rotate-keys.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
 import { backends } from '../../support/backends.js';
 import { dropKeyVersion, tempDataDir } from './support.js';
 

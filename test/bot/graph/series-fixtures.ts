@@ -1,4 +1,4 @@
-import type { SeriesSpec } from '../../../core/ports/calendar.js';
+import type { SeriesSpec } from '#core/ports/calendar.js';
 import type { FakeInstance } from '../../support/fake-graph.js';
 
 /** Invented people and an invented area only. */

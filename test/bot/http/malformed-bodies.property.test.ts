@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import * as contract from '../../../core/contracts/api.js';
-import * as referralContract from '../../../core/contracts/referral.js';
+import * as contract from '#core/contracts/api.js';
+import * as referralContract from '#core/contracts/referral.js';
 import { referralForm } from '../referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
@@ -32,11 +32,26 @@ async function fingerprint(): Promise<string> {
 }
 
 const wrongValues = fc.oneof(
-  fc.constantFrom(null, true, -1, 1e308, '', ' ', '2026-02-30', 'x'.repeat(5000), [], {}, { $gt: '' }),
+  fc.constantFrom(
+    null,
+    true,
+    -1,
+    1e308,
+    '',
+    ' ',
+    '2026-02-30',
+    'x'.repeat(5000),
+    [],
+    {},
+    { $gt: '' },
+  ),
   fc.anything({ maxDepth: 2 }),
 );
 
-const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin'), fc.string({ minLength: 1, maxLength: 12 }));
+const extraKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin'),
+  fc.string({ minLength: 1, maxLength: 12 }),
+);
 
 const validBodies: Record<string, unknown> = {
   'put /api/areas/{areaId}/protocol': null, // filled in from the area
@@ -47,12 +62,19 @@ const validBodies: Record<string, unknown> = {
   },
   'post /api/meetings/{meetingId}/move': { date: '2027-01-06', reason: 'Room booked' },
   'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
-  'post /api/schedule/preview': { cadence: { kind: 'fortnightly', weekday: 'tuesday' }, start: '2027-01-04', count: 2 },
+  'post /api/schedule/preview': {
+    cadence: { kind: 'fortnightly', weekday: 'tuesday' },
+    start: '2027-01-04',
+    count: 2,
+  },
   'post /api/dev/sign-in': { email: 'rosalind.marsh@riverside-partnership.example' },
   'post /api/referrals': null, // filled in once the area is known
   'put /api/referrals/{referralId}': null,
   'post /api/referrals/{referralId}/accept': { confirmOverCapacity: false },
-  'post /api/referrals/{referralId}/decision': { decision: 'needs-information', note: 'Please add the school.' },
+  'post /api/referrals/{referralId}/decision': {
+    decision: 'needs-information',
+    note: 'Please add the school.',
+  },
   'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
   'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
   'post /api/areas/{areaId}/meetings': { date: '2027-01-07', reason: 'Meetings full' },
@@ -78,7 +100,8 @@ const schemas: Record<string, z.ZodType> = {
   'put /api/referrals/{referralId}': referralContract.submitReferralBody,
   'post /api/referrals/{referralId}/accept': referralContract.acceptReferralBody,
   'post /api/referrals/{referralId}/decision': referralContract.referralDecisionBody,
-  'post /api/referrals/{referralId}/duplicates/{candidateId}': referralContract.duplicateDecisionBody,
+  'post /api/referrals/{referralId}/duplicates/{candidateId}':
+    referralContract.duplicateDecisionBody,
   'post /api/referrals/{referralId}/mappa-link': referralContract.mappaLinkBody,
   'put /api/areas/{areaId}/risk-settings': referralContract.riskSettingsBody,
   'post /api/areas/{areaId}/meetings': contract.addExtraMeetingBody,
@@ -87,26 +110,54 @@ const schemas: Record<string, z.ZodType> = {
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */
 function malformed(valid: Record<string, unknown>, schema: z.ZodType) {
   const keys = Object.keys(valid);
-  return fc.oneof(
-    fc.anything({ maxDepth: 3 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length > 0),
-    extraKey.filter((k) => !keys.includes(k)).map((k) => JSON.parse(`{${JSON.stringify(k)}: 1, ${JSON.stringify(valid).slice(1)}`)),
-    fc.tuple(fc.constantFrom(...keys), wrongValues).map(([k, v]) => ({ ...valid, [k]: v })),
-  )
-    // Judge what is sent: JSON drops undefined (and an absent body reads as {}).
-    .filter((body) => body !== undefined && !schema.safeParse(JSON.parse(JSON.stringify(body))).success);
+  return (
+    fc
+      .oneof(
+        fc
+          .anything({ maxDepth: 3 })
+          .filter(
+            (v) =>
+              typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length > 0,
+          ),
+        extraKey
+          .filter((k) => !keys.includes(k))
+          .map((k) => JSON.parse(`{${JSON.stringify(k)}: 1, ${JSON.stringify(valid).slice(1)}`)),
+        fc.tuple(fc.constantFrom(...keys), wrongValues).map(([k, v]) => ({ ...valid, [k]: v })),
+      )
+      // Judge what is sent: JSON drops undefined (and an absent body reads as {}).
+      .filter(
+        (body) => body !== undefined && !schema.safeParse(JSON.parse(JSON.stringify(body))).success,
+      )
+  );
 }
 
 beforeAll(async () => {
-  app = await startApp({ now: () => new Date('2026-12-01T09:00:00Z'), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  app = await startApp({
+    now: () => new Date('2026-12-01T09:00:00Z'),
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+  });
   call = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
-  const area = await app.db.query<{ id: string; protocol: unknown }>(`SELECT id, protocol FROM area WHERE name = 'Northbrook and Wellfield'`);
+  const area = await app.db.query<{ id: string; protocol: unknown }>(
+    `SELECT id, protocol FROM area WHERE name = 'Northbrook and Wellfield'`,
+  );
   validBodies['put /api/areas/{areaId}/protocol'] = area.rows[0]!.protocol;
-  const agency = await app.db.query<{ agency_id: string }>('SELECT agency_id FROM area_agency WHERE area_id = $1 LIMIT 1', [area.rows[0]!.id]);
-  const meeting = await app.db.query<{ id: string }>('SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1', [area.rows[0]!.id]);
-  const referral = { form: referralForm({ areaId: area.rows[0]!.id, referrerAgencyId: agency.rows[0]!.agency_id }), submit: true };
+  const agency = await app.db.query<{ agency_id: string }>(
+    'SELECT agency_id FROM area_agency WHERE area_id = $1 LIMIT 1',
+    [area.rows[0]!.id],
+  );
+  const meeting = await app.db.query<{ id: string }>(
+    'SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1',
+    [area.rows[0]!.id],
+  );
+  const referral = {
+    form: referralForm({ areaId: area.rows[0]!.id, referrerAgencyId: agency.rows[0]!.agency_id }),
+    submit: true,
+  };
   validBodies['post /api/referrals'] = referral;
   validBodies['put /api/referrals/{referralId}'] = referral;
-  const made = (await (await call('/api/referrals', { method: 'POST', body: JSON.stringify(referral) })).json()) as { id: string };
+  const made = (await (
+    await call('/api/referrals', { method: 'POST', body: JSON.stringify(referral) })
+  ).json()) as { id: string };
   ids = {
     areaId: area.rows[0]!.id,
     agencyId: agency.rows[0]!.agency_id,
@@ -136,10 +187,17 @@ it('answers every malformed body with a 4xx that explains itself, and writes not
     expect(schemas[key]!.safeParse(valid).success).toBe(true);
     await fc.assert(
       fc.asyncProperty(malformed(valid, schemas[key]!), async (body) => {
-        const response = await call(fill(route.path), { method: route.method.toUpperCase(), body: JSON.stringify(body) });
+        const response = await call(fill(route.path), {
+          method: route.method.toUpperCase(),
+          body: JSON.stringify(body),
+        });
         sent += 1;
         const answer = (await response.json()) as { error?: { message?: string } };
-        return response.status >= 400 && response.status < 500 && typeof answer.error?.message === 'string';
+        return (
+          response.status >= 400 &&
+          response.status < 500 &&
+          typeof answer.error?.message === 'string'
+        );
       }),
       { numRuns: 300 },
     );
@@ -150,15 +208,21 @@ it('answers every malformed body with a 4xx that explains itself, and writes not
 
 it('answers malformed ids and query strings with a 4xx and writes nothing', async () => {
   const before = await fingerprint();
-  const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', '%00', '00000000-0000-0000-0000-000000000000', "' OR 1=1 --"));
+  const junk = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('..', '%00', '00000000-0000-0000-0000-000000000000', "' OR 1=1 --"),
+  );
   for (const route of routes.filter((r) => r.path.includes('{') || r.method === 'get')) {
     await fc.assert(
       fc.asyncProperty(junk, junk, async (id, query) => {
         const path = route.path.replace(/\{\w+\}/g, encodeURIComponent(id) || 'x');
-        const response = await call(`${path}?from=${encodeURIComponent(query)}&${encodeURIComponent(query)}=1`, {
-          method: route.method.toUpperCase(),
-          ...(route.hasBody ? { body: '{}' } : {}),
-        });
+        const response = await call(
+          `${path}?from=${encodeURIComponent(query)}&${encodeURIComponent(query)}=1`,
+          {
+            method: route.method.toUpperCase(),
+            ...(route.hasBody ? { body: '{}' } : {}),
+          },
+        );
         return response.status < 500;
       }),
       { numRuns: 60 },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSeries } from '../../../core/scheduling/create-series.js';
+import { createSeries } from '#core/scheduling/create-series.js';
 import { upsertPerson } from '../../../bot/src/store/sql-people.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { referralForm } from '../referrals/fixtures.js';
@@ -9,8 +9,25 @@ import { referralForm } from '../referrals/fixtures.js';
  * on records of an area they hold no role in. The expectations are written out here, not read
  * from the code, so a route that loosens its policy fails this test.
  */
-type Caller = 'coordinator' | 'chair' | 'repCore' | 'repDeputy' | 'idva' | 'observer' | 'admin' | 'otherArea' | 'anonymous';
-const members: Caller[] = ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva', 'observer', 'admin'];
+type Caller =
+  | 'coordinator'
+  | 'chair'
+  | 'repCore'
+  | 'repDeputy'
+  | 'idva'
+  | 'observer'
+  | 'admin'
+  | 'otherArea'
+  | 'anonymous';
+const members: Caller[] = [
+  'coordinator',
+  'chair',
+  'repCore',
+  'repDeputy',
+  'idva',
+  'observer',
+  'admin',
+];
 const coordinating: Caller[] = ['coordinator', 'admin'];
 
 const emails: Record<Exclude<Caller, 'anonymous'>, string> = {
@@ -49,7 +66,10 @@ const expected: Record<string, Rule> = {
   'put /api/areas/{areaId}/risk-settings': coordinating,
   'post /api/referrals': referring,
   // Only its referrer may change a referral (here accepted already, so 409 for them).
-  'put /api/referrals/{referralId}': { allow: ['repCore'], hidden: ['coordinator', 'chair', 'repDeputy', 'idva', 'admin'] },
+  'put /api/referrals/{referralId}': {
+    allow: ['repCore'],
+    hidden: ['coordinator', 'chair', 'repDeputy', 'idva', 'admin'],
+  },
   'get /api/referrals/mine': 'signed-in',
   'get /api/areas/{areaId}/referrals': coordinating,
   // Accepted onto a meeting: the chair, the IDVA and reps of agencies on its list may read it.
@@ -78,13 +98,19 @@ let foreign: Target;
 let routes: string[];
 
 async function target(areaName: string): Promise<Target> {
-  const area = await app.db.query<{ id: string; protocol: unknown }>('SELECT id, protocol FROM area WHERE name = $1', [areaName]);
+  const area = await app.db.query<{ id: string; protocol: unknown }>(
+    'SELECT id, protocol FROM area WHERE name = $1',
+    [areaName],
+  );
   const areaId = area.rows[0]!.id;
   const agency = await app.db.query<{ agency_id: string }>(
     `SELECT aa.agency_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id WHERE aa.area_id = $1 AND g.name = 'Haven Refuge'`,
     [areaId],
   );
-  const meeting = await app.db.query<{ id: string }>('SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1', [areaId]);
+  const meeting = await app.db.query<{ id: string }>(
+    'SELECT id FROM meeting WHERE area_id = $1 ORDER BY date LIMIT 1',
+    [areaId],
+  );
   const referrals = await app.db.query<{ id: string; status: string }>(
     'SELECT id, status FROM referral WHERE area_id = $1 ORDER BY created_at',
     [areaId],
@@ -102,21 +128,38 @@ async function target(areaName: string): Promise<Target> {
 }
 
 /** In the area: one referral accepted onto a meeting, and a likely duplicate of it from another agency. */
-async function addReferrals(areaName: string, coordinatorEmail: string, agencies: [string, string]): Promise<void> {
-  const areaId = (await app.db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [areaName])).rows[0]!.id;
+async function addReferrals(
+  areaName: string,
+  coordinatorEmail: string,
+  agencies: [string, string],
+): Promise<void> {
+  const areaId = (
+    await app.db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [areaName])
+  ).rows[0]!.id;
   const agencyIds = await app.db.query<{ id: string; name: string }>('SELECT id, name FROM agency');
   const idOf = (name: string) => agencyIds.rows.find((a) => a.name === name)!.id;
-  const first = await signIn(app, agencies[0] === 'Haven Refuge' ? coordinatorEmail : emails.repCore);
+  const first = await signIn(
+    app,
+    agencies[0] === 'Haven Refuge' ? coordinatorEmail : emails.repCore,
+  );
   const made = await first('/api/referrals', {
     method: 'POST',
-    body: JSON.stringify({ form: referralForm({ areaId, referrerAgencyId: idOf(agencies[0]) }), submit: true }),
+    body: JSON.stringify({
+      form: referralForm({ areaId, referrerAgencyId: idOf(agencies[0]) }),
+      submit: true,
+    }),
   });
   const { id } = (await made.json()) as { id: string };
   const coordinator = await signIn(app, coordinatorEmail);
-  expect((await coordinator(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+  expect(
+    (await coordinator(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status,
+  ).toBe(200);
   const second = await coordinator('/api/referrals', {
     method: 'POST',
-    body: JSON.stringify({ form: referralForm({ areaId, referrerAgencyId: idOf(agencies[1]) }), submit: true }),
+    body: JSON.stringify({
+      form: referralForm({ areaId, referrerAgencyId: idOf(agencies[1]) }),
+      submit: true,
+    }),
   });
   expect(second.status).toBe(201);
 }
@@ -125,19 +168,30 @@ async function addReferrals(areaName: string, coordinatorEmail: string, agencies
 async function addWestholm(): Promise<void> {
   const { crypto } = app.services;
   await app.db.transaction(async (tx) => {
-    const partnership = await tx.query<{ id: string; protocol: unknown }>('SELECT partnership_id AS id, protocol FROM area LIMIT 1');
+    const partnership = await tx.query<{ id: string; protocol: unknown }>(
+      'SELECT partnership_id AS id, protocol FROM area LIMIT 1',
+    );
     const { id: partnershipId, protocol } = partnership.rows[0]!;
     const areaId = randomUUID();
-    await tx.query('INSERT INTO area (id, partnership_id, name, code, mailbox, protocol) VALUES ($1, $2, $3, $4, $5, $6)', [
-      areaId,
-      partnershipId,
-      'Westholm',
-      'WHM',
-      'marac.westholm@riverside-partnership.example',
-      JSON.stringify(protocol),
-    ]);
-    const personId = await upsertPerson(tx, crypto, partnershipId, { name: 'Wilfred Ashdown', email: emails.otherArea });
-    await tx.query(`INSERT INTO area_role (area_id, person_id, role) VALUES ($1, $2, 'coordinator')`, [areaId, personId]);
+    await tx.query(
+      'INSERT INTO area (id, partnership_id, name, code, mailbox, protocol) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        areaId,
+        partnershipId,
+        'Westholm',
+        'WHM',
+        'marac.westholm@riverside-partnership.example',
+        JSON.stringify(protocol),
+      ],
+    );
+    const personId = await upsertPerson(tx, crypto, partnershipId, {
+      name: 'Wilfred Ashdown',
+      email: emails.otherArea,
+    });
+    await tx.query(
+      `INSERT INTO area_role (area_id, person_id, role) VALUES ($1, $2, 'coordinator')`,
+      [areaId, personId],
+    );
     await tx.query(
       `INSERT INTO area_agency (area_id, agency_id, core_rep_id, deputy_rep_id)
        SELECT $1, agency_id, core_rep_id, deputy_rep_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
@@ -145,11 +199,18 @@ async function addWestholm(): Promise<void> {
       [areaId],
     );
   });
-  const areaId = (await app.db.query<{ id: string }>(`SELECT id FROM area WHERE name = 'Westholm'`)).rows[0]!.id;
+  const areaId = (await app.db.query<{ id: string }>(`SELECT id FROM area WHERE name = 'Westholm'`))
+    .rows[0]!.id;
   await createSeries(app.services, { areaId, firstDate: '2026-12-01' });
 }
 
-const riskSettings = { questionSet: 'safelives-24', mediumThreshold: 10, highThreshold: 14, escalationIncidents: 3, escalationWindowMonths: 12 };
+const riskSettings = {
+  questionSet: 'safelives-24',
+  mediumThreshold: 10,
+  highThreshold: 14,
+  escalationIncidents: 3,
+  escalationWindowMonths: 12,
+};
 
 function requestFor(route: string, t: Target): { path: string; init: RequestInit } {
   const [method, template] = route.split(' ') as [string, string];
@@ -170,31 +231,57 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     },
     'post /api/meetings/{meetingId}/move': { date: '2027-01-06', reason: 'Room booked' },
     'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
-    'post /api/schedule/preview': { cadence: { kind: 'fortnightly', weekday: 'tuesday' }, start: '2027-01-04', count: 2 },
+    'post /api/schedule/preview': {
+      cadence: { kind: 'fortnightly', weekday: 'tuesday' },
+      start: '2027-01-04',
+      count: 2,
+    },
     'post /api/dev/sign-in': { email: emails.chair },
-    'post /api/referrals': { form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }), submit: false },
-    'put /api/referrals/{referralId}': { form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }), submit: false },
+    'post /api/referrals': {
+      form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }),
+      submit: false,
+    },
+    'put /api/referrals/{referralId}': {
+      form: referralForm({ areaId: t.areaId, referrerAgencyId: t.agencyId }),
+      submit: false,
+    },
     'post /api/referrals/{referralId}/accept': {},
     'post /api/areas/{areaId}/meetings': { date: '2027-01-07', reason: 'Meetings full' },
     'put /api/areas/{areaId}/risk-settings': riskSettings,
-    'post /api/referrals/{referralId}/decision': { decision: 'needs-information', note: 'Please add the school.' },
+    'post /api/referrals/{referralId}/decision': {
+      decision: 'needs-information',
+      note: 'Please add the school.',
+    },
     'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
     'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
   };
   const body = bodies[route];
-  return { path, init: { method: method.toUpperCase(), ...(body ? { body: JSON.stringify(body) } : {}) } };
+  return {
+    path,
+    init: { method: method.toUpperCase(), ...(body ? { body: JSON.stringify(body) } : {}) },
+  };
 }
 
 beforeAll(async () => {
   // The rate limit is tested on its own; here it must not turn an answer into a 429.
-  app = await startApp({ now: () => new Date('2026-12-01T09:00:00Z'), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  app = await startApp({
+    now: () => new Date('2026-12-01T09:00:00Z'),
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+  });
   await addWestholm();
-  await addReferrals('Northbrook and Wellfield', emails.coordinator, ['Riverside Police', 'Haven Refuge']);
+  await addReferrals('Northbrook and Wellfield', emails.coordinator, [
+    'Riverside Police',
+    'Haven Refuge',
+  ]);
   await addReferrals('Westholm', emails.otherArea, ['Haven Refuge', 'Haven Refuge']);
   own = await target('Northbrook and Wellfield');
   foreign = await target('Westholm');
-  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, object> };
-  routes = Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
+    paths: Record<string, object>;
+  };
+  routes = Object.entries(document.paths).flatMap(([p, ops]) =>
+    Object.keys(ops).map((m) => `${m} ${p}`),
+  );
 }, 60_000);
 afterAll(() => app.stop());
 
@@ -208,7 +295,8 @@ describe.each(callers)('as %s', (caller) => {
   let call: (path: string, init: RequestInit) => Promise<Response>;
   beforeAll(async () => {
     if (caller === 'anonymous') {
-      call = (path, init) => fetch(`${app.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+      call = (path, init) =>
+        fetch(`${app.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
     } else {
       call = await signIn(app, emails[caller]);
     }
@@ -228,7 +316,9 @@ describe.each(callers)('as %s', (caller) => {
     expect(status).toBe(!Array.isArray(rule) && rule.hidden.includes(caller) ? 404 : 403);
   });
 
-  const recordRoutes = Object.keys(expected).filter((r) => /\{(areaId|agencyId|meetingId|referralId)\}/.test(r));
+  const recordRoutes = Object.keys(expected).filter((r) =>
+    /\{(areaId|agencyId|meetingId|referralId)\}/.test(r),
+  );
   it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area
     const { path, init } = requestFor(route, foreign);

@@ -1,16 +1,21 @@
 import { pino } from 'pino';
 import { startOutboxWorker } from '../../../bot/src/jobs/outbox-worker.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
-import { openPgliteDb } from '../../../bot/src/store/pglite-db.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
+import { openPgliteDb } from '../../../bot/src/db/pglite-db.js';
 import { sqlOutbox } from '../../../bot/src/store/sql-outbox.js';
-import type { CalendarJob, OutboxJob } from '../../../core/ports/store.js';
+import type { CalendarJob, OutboxJob } from '#core/ports/store.js';
 
 const log = pino({ level: 'silent' });
 const job = (seriesId: string): OutboxJob => ({ kind: 'calendar.create-series', seriesId });
 
 async function row(db: Db, key: string) {
-  const found = await db.query<{ status: string; attempts: number; last_error: string | null; wait: number }>(
+  const found = await db.query<{
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    wait: number;
+  }>(
     `SELECT status, attempts, last_error, extract(epoch FROM next_attempt_at - now())::int AS wait
        FROM outbox WHERE idempotency_key = $1`,
     [key],
@@ -31,7 +36,11 @@ describe('outbox worker', () => {
     const sent: string[] = [];
     await sqlOutbox(db).enqueue(job('a'), 'a');
     await sqlOutbox(db).enqueue(job('b'), 'b');
-    const worker = startOutboxWorker({ db, log, handle: async (j) => void sent.push((j as CalendarJob).seriesId) });
+    const worker = startOutboxWorker({
+      db,
+      log,
+      handle: async (j) => void sent.push((j as CalendarJob).seriesId),
+    });
     await worker.drain();
     await worker.stop();
     expect(sent).toEqual(['a', 'b']);
@@ -40,7 +49,11 @@ describe('outbox worker', () => {
 
   it("waits as long as the calendar's Retry-After asks, keeping the job", async () => {
     await sqlOutbox(db).enqueue(job('c'), 'c');
-    const throttled = Object.assign(new Error('throttled'), { name: 'GraphError', status: 429, retryAfterSeconds: 120 });
+    const throttled = Object.assign(new Error('throttled'), {
+      name: 'GraphError',
+      status: 429,
+      retryAfterSeconds: 120,
+    });
     const worker = startOutboxWorker({ db, log, handle: async () => Promise.reject(throttled) });
     await worker.drain();
     await worker.stop();
@@ -53,7 +66,8 @@ describe('outbox worker', () => {
     await sqlOutbox(db).enqueue(job('d'), 'd');
     await sqlOutbox(db).enqueue(job('e'), 'e');
     const handle = async (j: OutboxJob) => {
-      if ((j as CalendarJob).seriesId === 'd') throw Object.assign(new Error('bad'), { status: 400 });
+      if ((j as CalendarJob).seriesId === 'd')
+        throw Object.assign(new Error('bad'), { status: 400 });
       throw new Error('network down');
     };
     const worker = startOutboxWorker({ db, log, handle, maxAttempts: 1 });

@@ -6,7 +6,7 @@ import {
   type FindCandidatesInput,
 } from '../../../bot/src/matching/find-candidates.js';
 import { victimTerms, type VictimIdentity } from '../../../bot/src/matching/victim-terms.js';
-import type { Db, Queryable } from '../../../bot/src/store/db.js';
+import type { Db, Queryable } from '../../../bot/src/db/db.js';
 import { backends, testCrypto } from '../../support/backends.js';
 import {
   addPartnership,

@@ -5,9 +5,9 @@ import {
   writeVictimTerms,
   type VictimIdentity,
 } from '../../../bot/src/matching/victim-terms.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
-import { referrals } from '../../../bot/src/store/migrations/004-referrals.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
+import { referrals } from '../../../bot/src/db/migrations/004-referrals.js';
 import { upsertPerson } from '../../../bot/src/store/sql-people.js';
 
 /**

@@ -5,7 +5,7 @@ import {
   victimTerms,
   writeVictimTerms,
 } from '../../../bot/src/matching/victim-terms.js';
-import type { Db } from '../../../bot/src/store/db.js';
+import type { Db } from '../../../bot/src/db/db.js';
 import { backends, testCrypto } from '../../support/backends.js';
 import { addPartnership, addReferral, migrateWithReferrals, victim } from './support.js';
 

@@ -1,14 +1,19 @@
-import type { ReferralFormInput } from '../../../core/contracts/referral.js';
+import type { ReferralFormInput } from '#core/contracts/referral.js';
 
 /** Answers to the SafeLives 24 with `yes` "yes" answers, the rest "no". */
 export function answers(yes: number, unknown = 0): Record<string, 'yes' | 'no' | 'not-known'> {
   return Object.fromEntries(
-    Array.from({ length: 24 }, (_, i) => [`q${i + 1}`, i < yes ? 'yes' : i < yes + unknown ? 'not-known' : 'no']),
+    Array.from({ length: 24 }, (_, i) => [
+      `q${i + 1}`,
+      i < yes ? 'yes' : i < yes + unknown ? 'not-known' : 'no',
+    ]),
   );
 }
 
 /** An invented victim and perpetrator; only `.example` addresses and made-up postcodes. */
-export function referralForm(overrides: Partial<ReferralFormInput> & { areaId: string; referrerAgencyId: string }): ReferralFormInput {
+export function referralForm(
+  overrides: Partial<ReferralFormInput> & { areaId: string; referrerAgencyId: string },
+): ReferralFormInput {
   return {
     referrerPhone: '01632 960001',
     victim: {
@@ -35,7 +40,12 @@ export function referralForm(overrides: Partial<ReferralFormInput> & { areaId: s
     ],
     children: [],
     reasonsForReferral: 'Escalating threats after separation; strangulation disclosed last week.',
-    riskAssessment: { kind: 'dash', questionSet: 'safelives-24', answers: answers(15), completedOn: '2026-11-30' },
+    riskAssessment: {
+      kind: 'dash',
+      questionSet: 'safelives-24',
+      answers: answers(15),
+      completedOn: '2026-11-30',
+    },
     incidentsInLast12Months: 1,
     consent: { victimAware: true, consented: true },
     childrensServicesReferralMade: null,

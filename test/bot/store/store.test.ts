@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../../bot/src/demo/seed-demo.js';
-import type { Db } from '../../../bot/src/store/db.js';
-import { migrate } from '../../../bot/src/store/migrate.js';
-import { migrations } from '../../../bot/src/store/migrations/index.js';
-import { completeJob, failJob, leaseNext, pendingJobCount } from '../../../bot/src/store/sql-outbox.js';
+import type { Db } from '../../../bot/src/db/db.js';
+import { migrate } from '../../../bot/src/db/migrate.js';
+import { migrations } from '../../../bot/src/db/migrations/index.js';
+import {
+  completeJob,
+  failJob,
+  leaseNext,
+  pendingJobCount,
+} from '../../../bot/src/store/sql-outbox.js';
 import { reposOver, sqlUnitOfWork } from '../../../bot/src/store/unit-of-work.js';
-import type { MeetingRecord } from '../../../core/ports/store.js';
+import type { MeetingRecord } from '#core/ports/store.js';
 import { backends, testCrypto } from '../../support/backends.js';
 import type { AppCrypto } from '../../../bot/src/crypto/app-crypto.js';
 
@@ -67,8 +72,16 @@ describe.each(backends())('store on $name', ({ open }) => {
     };
     await repos.meetings.insertMany([meeting]);
     expect(await repos.meetings.get(meeting.id)).toEqual(meeting);
-    await repos.meetings.update({ ...meeting, date: '2027-03-31', status: 'moved', movedFrom: '2027-03-30' });
-    const listed = await repos.meetings.listForArea(areaId, { from: '2027-03-31', to: '2027-03-31' });
+    await repos.meetings.update({
+      ...meeting,
+      date: '2027-03-31',
+      status: 'moved',
+      movedFrom: '2027-03-30',
+    });
+    const listed = await repos.meetings.listForArea(areaId, {
+      from: '2027-03-31',
+      to: '2027-03-31',
+    });
     expect(listed.map((m) => [m.date, m.movedFrom])).toEqual([['2027-03-31', '2027-03-30']]);
     expect(await repos.series.nextSequence(seriesId)).toBe(1);
     expect(await repos.series.nextSequence(seriesId)).toBe(2);
@@ -80,7 +93,10 @@ describe.each(backends())('store on $name', ({ open }) => {
     await expect(
       uow.run(async (repos) => {
         await repos.areas.updateProtocol(areaId, { ...before, caseCapacity: 3 });
-        await repos.outbox.enqueue({ kind: 'calendar.create-series', seriesId: randomUUID() }, 'rolled-back');
+        await repos.outbox.enqueue(
+          { kind: 'calendar.create-series', seriesId: randomUUID() },
+          'rolled-back',
+        );
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -92,7 +108,9 @@ describe.each(backends())('store on $name', ({ open }) => {
   it('refuses a deputy who is also the core rep', async () => {
     const [agency] = await storeOver().areas.agencies(areaId);
     const same = { name: 'Quilla Dunmore', email: 'quilla.dunmore@police.example' };
-    await expect(db.transaction((tx) => storeOver(tx).areas.setReps(areaId, agency!.id, same, same))).rejects.toThrow();
+    await expect(
+      db.transaction((tx) => storeOver(tx).areas.setReps(areaId, agency!.id, same, same)),
+    ).rejects.toThrow();
   });
 
   it('enqueues idempotently, leases in order, retries and completes', async () => {

@@ -1,5 +1,5 @@
-import { bankHolidays, easterSunday } from '../../../core/calendar/bank-holidays.js';
-import type { Region } from '../../../core/meetings/protocol.js';
+import { bankHolidays, easterSunday } from '#core/calendar/bank-holidays.js';
+import type { Region } from '#core/meetings/protocol.js';
 
 const datesOf = (year: number, region: Region): string[] =>
   bankHolidays(year, region).map((h) => h.date);

@@ -3,7 +3,7 @@ import {
   londonInstant,
   londonTimeOf,
   toLondonIso,
-} from '../../../core/calendar/london-time.js';
+} from '#core/calendar/london-time.js';
 
 describe('londonInstant and toLondonIso around the clock changes', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { CLOSURE_NAME, WorkingCalendar } from '../../../core/calendar/working-days.js';
+import { CLOSURE_NAME, WorkingCalendar } from '#core/calendar/working-days.js';
 
 const england = new WorkingCalendar({ region: 'england-and-wales' });
 const scotland = new WorkingCalendar({ region: 'scotland' });

@@ -1,8 +1,4 @@
-import {
-  nameTokens,
-  normaliseDateOfBirth,
-  normalisePostcode,
-} from '../../../core/matching/normalise.js';
+import { nameTokens, normaliseDateOfBirth, normalisePostcode } from '#core/matching/normalise.js';
 
 describe('nameTokens', () => {
   it.each([

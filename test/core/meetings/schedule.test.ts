@@ -1,16 +1,8 @@
-import { WorkingCalendar } from '../../../core/calendar/working-days.js';
-import { toLondonIso } from '../../../core/calendar/london-time.js';
-import { patternDates } from '../../../core/meetings/pattern.js';
-import {
-  defaultProtocol,
-  type Cadence,
-  type MeetingProtocol,
-} from '../../../core/meetings/protocol.js';
-import {
-  MAX_PLANNED_MEETINGS,
-  meetingDeadlines,
-  planMeetings,
-} from '../../../core/meetings/schedule.js';
+import { WorkingCalendar } from '#core/calendar/working-days.js';
+import { toLondonIso } from '#core/calendar/london-time.js';
+import { patternDates } from '#core/meetings/pattern.js';
+import { defaultProtocol, type Cadence, type MeetingProtocol } from '#core/meetings/protocol.js';
+import { MAX_PLANNED_MEETINGS, meetingDeadlines, planMeetings } from '#core/meetings/schedule.js';
 
 const england = new WorkingCalendar({ region: 'england-and-wales' });
 const protocolWith = (

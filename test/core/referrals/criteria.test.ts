@@ -2,9 +2,9 @@ import {
   evaluateCriteria,
   isWithinRepeatWindow,
   type CriteriaInput,
-} from '../../../core/referrals/criteria.js';
-import { defaultRiskSettings } from '../../../core/referrals/risk-settings.js';
-import { bandFor, riskFromDara, type DashRisk } from '../../../core/referrals/score-dash.js';
+} from '#core/referrals/criteria.js';
+import { defaultRiskSettings } from '#core/referrals/risk-settings.js';
+import { bandFor, riskFromDara, type DashRisk } from '#core/referrals/score-dash.js';
 
 const dash = (score: number, outOf = 24): DashRisk => ({
   method: 'dash',

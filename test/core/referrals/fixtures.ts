@@ -2,9 +2,9 @@ import {
   referralFormSchema,
   type ReferralForm,
   type ReferralFormInput,
-} from '../../../core/contracts/referral.js';
-import type { QuestionSet } from '../../../core/referrals/question-sets.js';
-import type { Answer } from '../../../core/referrals/score-dash.js';
+} from '#core/contracts/referral.js';
+import type { QuestionSet } from '#core/referrals/question-sets.js';
+import type { Answer } from '#core/referrals/score-dash.js';
 
 /** Answers with the first `yes` questions "yes" and the rest `rest`. */
 export function answersWith(

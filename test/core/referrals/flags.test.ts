@@ -1,11 +1,11 @@
-import type { Criterion } from '../../../core/referrals/criteria.js';
+import type { Criterion } from '#core/referrals/criteria.js';
 import {
   CHILDRENS_SERVICES_MESSAGE,
   mappaLead,
   needsChildrensServicesConfirmation,
   type MappaLevel,
-} from '../../../core/referrals/flags.js';
-import type { RiskBand } from '../../../core/referrals/score-dash.js';
+} from '#core/referrals/flags.js';
+import type { RiskBand } from '#core/referrals/score-dash.js';
 
 describe('mappaLead', () => {
   it.each<[MappaLevel[], boolean]>([

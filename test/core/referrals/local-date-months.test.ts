@@ -1,4 +1,4 @@
-import { addMonths, ageOn } from '../../../core/shared/local-date-months.js';
+import { addMonths, ageOn } from '#core/shared/local-date-months.js';
 
 describe('addMonths', () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   type DateOfBirthAgreement,
   type MatchEvidence,
   type PostcodeAgreement,
-} from '../../../core/referrals/matching-score.js';
+} from '#core/referrals/matching-score.js';
 
 const evidence = (
   matchedNameTerms: number,

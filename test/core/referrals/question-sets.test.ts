@@ -4,7 +4,7 @@ import {
   questionSetSchema,
   questionSets,
   safelives24,
-} from '../../../core/referrals/question-sets.js';
+} from '#core/referrals/question-sets.js';
 
 const tenQuestions = Array.from({ length: 10 }, (_, i) => ({
   id: `a${i + 1}`,

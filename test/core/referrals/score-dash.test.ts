@@ -1,10 +1,10 @@
-import { police27, safelives24 } from '../../../core/referrals/question-sets.js';
+import { police27, safelives24 } from '#core/referrals/question-sets.js';
 import {
   defaultRiskSettings,
   riskSettingsSchema,
   settingsMisfit,
-} from '../../../core/referrals/risk-settings.js';
-import { riskFromDara, scoreDash } from '../../../core/referrals/score-dash.js';
+} from '#core/referrals/risk-settings.js';
+import { riskFromDara, scoreDash } from '#core/referrals/score-dash.js';
 import { answersWith } from './fixtures.js';
 
 describe('scoreDash bands (defaults 10 and 14)', () => {

@@ -1,9 +1,9 @@
-import type { ReferralFormInput } from '../../../core/contracts/referral.js';
-import { CHILDRENS_SERVICES_MESSAGE } from '../../../core/referrals/flags.js';
-import { police27, safelives24 } from '../../../core/referrals/question-sets.js';
-import { defaultRiskSettings } from '../../../core/referrals/risk-settings.js';
-import { checkForm, type CheckFormOptions } from '../../../core/referrals/validate-form.js';
-import { UNDER_16_MESSAGE } from '../../../core/referrals/validate-people.js';
+import type { ReferralFormInput } from '#core/contracts/referral.js';
+import { CHILDRENS_SERVICES_MESSAGE } from '#core/referrals/flags.js';
+import { police27, safelives24 } from '#core/referrals/question-sets.js';
+import { defaultRiskSettings } from '#core/referrals/risk-settings.js';
+import { checkForm, type CheckFormOptions } from '#core/referrals/validate-form.js';
+import { UNDER_16_MESSAGE } from '#core/referrals/validate-people.js';
 import { answersWith, referralForm } from './fixtures.js';
 
 const TODAY = '2026-05-11';

@@ -10,13 +10,13 @@ import {
   updateProtocolBody,
   updateRepsBody,
   type Area,
-} from '../../../../core/contracts/api.js';
-import type { AreaRecord, Repos } from '../../../../core/ports/store.js';
-import { addExtraMeeting } from '../../../../core/scheduling/add-extra-meeting.js';
-import { createSeries } from '../../../../core/scheduling/create-series.js';
-import { meetingView } from '../../../../core/scheduling/meeting-view.js';
-import { updateAgencyReps, updateProtocol } from '../../../../core/scheduling/update-area.js';
-import { DomainError } from '../../../../core/shared/errors.js';
+} from '#core/contracts/api.js';
+import type { AreaRecord, Repos } from '#core/ports/store.js';
+import { addExtraMeeting } from '#core/scheduling/add-extra-meeting.js';
+import { createSeries } from '#core/scheduling/create-series.js';
+import { meetingView } from '#core/scheduling/meeting-view.js';
+import { updateAgencyReps, updateProtocol } from '#core/scheduling/update-area.js';
+import { DomainError } from '#core/shared/errors.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfArea } from './area-of.js';
@@ -106,7 +106,11 @@ export function areaRoutes(s: Services): RouteDef[] {
       status: 201,
       handle: async (ctx) => {
         const { params, body } = ctx;
-        await createSeries(depsFor(s, ctx), { areaId: params.areaId, firstDate: body.firstDate, until: body.until });
+        await createSeries(depsFor(s, ctx), {
+          areaId: params.areaId,
+          firstDate: body.firstDate,
+          until: body.until,
+        });
         await s.drainOutbox();
         return loadArea(s, params.areaId);
       },
@@ -138,9 +142,14 @@ export function areaRoutes(s: Services): RouteDef[] {
       response: meetingSchema,
       status: 201,
       handle: async (ctx) => {
-        const meeting = await addExtraMeeting(depsFor(s, ctx), { areaId: ctx.params.areaId, ...ctx.body });
+        const meeting = await addExtraMeeting(depsFor(s, ctx), {
+          areaId: ctx.params.areaId,
+          ...ctx.body,
+        });
         await s.drainOutbox();
-        return s.uow.run(async (repos) => meetingView(meeting, (await repos.areas.get(meeting.areaId))!));
+        return s.uow.run(async (repos) =>
+          meetingView(meeting, (await repos.areas.get(meeting.areaId))!),
+        );
       },
     }),
     route({
@@ -164,7 +173,11 @@ export function areaRoutes(s: Services): RouteDef[] {
       response: agencySchema,
       handle: async (ctx) => {
         const { params, body } = ctx;
-        const agency = await updateAgencyReps(depsFor(s, ctx), { ...params, coreRep: body.coreRep, deputyRep: body.deputyRep });
+        const agency = await updateAgencyReps(depsFor(s, ctx), {
+          ...params,
+          coreRep: body.coreRep,
+          deputyRep: body.deputyRep,
+        });
         await s.drainOutbox();
         return agency;
       },

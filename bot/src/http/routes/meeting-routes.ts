@@ -6,14 +6,14 @@ import {
   moveMeetingBody,
   previewMeetingSchema,
   schedulePreviewBody,
-} from '../../../../core/contracts/api.js';
-import { WorkingCalendar } from '../../../../core/calendar/working-days.js';
-import { defaultProtocol } from '../../../../core/meetings/protocol.js';
-import { planMeetings } from '../../../../core/meetings/schedule.js';
-import type { MeetingRecord } from '../../../../core/ports/store.js';
-import { cancelMeeting, moveMeeting } from '../../../../core/scheduling/change-meeting.js';
-import { meetingView } from '../../../../core/scheduling/meeting-view.js';
-import { previewView } from '../../../../core/scheduling/preview-view.js';
+} from '#core/contracts/api.js';
+import { WorkingCalendar } from '#core/calendar/working-days.js';
+import { defaultProtocol } from '#core/meetings/protocol.js';
+import { planMeetings } from '#core/meetings/schedule.js';
+import type { MeetingRecord } from '#core/ports/store.js';
+import { cancelMeeting, moveMeeting } from '#core/scheduling/change-meeting.js';
+import { meetingView } from '#core/scheduling/meeting-view.js';
+import { previewView } from '#core/scheduling/preview-view.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfMeeting } from './area-of.js';
@@ -21,7 +21,11 @@ import { areaOfMeeting } from './area-of.js';
 const meetingParams = z.strictObject({ meetingId: idSchema });
 
 export function meetingRoutes(s: Services): RouteDef[] {
-  const coordinating = { kind: 'area', roles: ['coordinator', 'admin'], areaOf: areaOfMeeting(s) } as const;
+  const coordinating = {
+    kind: 'area',
+    roles: ['coordinator', 'admin'],
+    areaOf: areaOfMeeting(s),
+  } as const;
   const view = (meeting: MeetingRecord) =>
     s.uow.run(async (repos) => meetingView(meeting, (await repos.areas.get(meeting.areaId))!));
   return [
@@ -65,7 +69,10 @@ export function meetingRoutes(s: Services): RouteDef[] {
       response: meetingSchema,
       handle: async (ctx) => {
         const { params, body } = ctx;
-        const cancelled = await cancelMeeting(depsFor(s, ctx), { meetingId: params.meetingId, reason: body.reason });
+        const cancelled = await cancelMeeting(depsFor(s, ctx), {
+          meetingId: params.meetingId,
+          reason: body.reason,
+        });
         await s.drainOutbox();
         return view(cancelled);
       },

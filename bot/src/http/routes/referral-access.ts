@@ -1,5 +1,5 @@
 import type { Principal } from '../../auth/people.js';
-import type { ReferralRecord } from '../../../../core/ports/referrals.js';
+import type { ReferralRecord } from '#core/ports/referrals.js';
 import type { Services } from '../services.js';
 
 /**
@@ -7,7 +7,11 @@ import type { Services } from '../services.js';
  * on a meeting, that meeting's chair and IDVA, and a rep only while their agency is on that
  * meeting's list (the area's agencies until the coordinator sets the list).
  */
-export async function mayRead(s: Services, principal: Principal, referral: ReferralRecord): Promise<boolean> {
+export async function mayRead(
+  s: Services,
+  principal: Principal,
+  referral: ReferralRecord,
+): Promise<boolean> {
   const roles = principal.roles.filter((r) => r.areaId === referral.areaId).map((r) => r.role);
   if (roles.includes('coordinator') || roles.includes('admin')) return true;
   if (referral.referrerPersonId === principal.personId) return true;
@@ -25,4 +29,6 @@ export async function mayRead(s: Services, principal: Principal, referral: Refer
 }
 
 export const isCoordinating = (principal: Principal, areaId: string) =>
-  principal.roles.some((r) => r.areaId === areaId && (r.role === 'coordinator' || r.role === 'admin'));
+  principal.roles.some(
+    (r) => r.areaId === areaId && (r.role === 'coordinator' || r.role === 'admin'),
+  );

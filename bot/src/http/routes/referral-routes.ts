@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../../../../core/contracts/api.js';
+import { idSchema } from '#core/contracts/api.js';
 import {
   acceptOutcomeSchema,
   acceptReferralBody,
@@ -13,13 +13,18 @@ import {
   riskSettingsBody,
   riskSettingsView,
   submitReferralBody,
-} from '../../../../core/contracts/referral.js';
-import { settingsOf } from '../../../../core/referrals/assess-referral.js';
-import { updateRiskSettings } from '../../../../core/referrals/update-risk-settings.js';
-import { acceptReferral, decideReferral, recordMappaLink, resolveDuplicate } from '../../../../core/referrals/decide-referral.js';
-import { findQuestionSet } from '../../../../core/referrals/question-sets.js';
-import { submitReferral } from '../../../../core/referrals/submit-referral.js';
-import { DomainError } from '../../../../core/shared/errors.js';
+} from '#core/contracts/referral.js';
+import { settingsOf } from '#core/referrals/assess-referral.js';
+import { updateRiskSettings } from '#core/referrals/update-risk-settings.js';
+import {
+  acceptReferral,
+  decideReferral,
+  recordMappaLink,
+  resolveDuplicate,
+} from '#core/referrals/decide-referral.js';
+import { findQuestionSet } from '#core/referrals/question-sets.js';
+import { submitReferral } from '#core/referrals/submit-referral.js';
+import { DomainError } from '#core/shared/errors.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { mayRead } from './referral-access.js';
@@ -29,15 +34,27 @@ const referralParams = z.strictObject({ referralId: idSchema });
 
 export function referralRoutes(s: Services): RouteDef[] {
   const areaOfReferral = async (params: Record<string, string>) => {
-    const found = await s.db.query<{ area_id: string }>('SELECT area_id FROM referral WHERE id = $1', [params.referralId]);
+    const found = await s.db.query<{ area_id: string }>(
+      'SELECT area_id FROM referral WHERE id = $1',
+      [params.referralId],
+    );
     return found.rows[0]?.area_id ?? null;
   };
-  const coordinating = { kind: 'area', roles: ['coordinator', 'admin'], areaOf: areaOfReferral } as const;
+  const coordinating = {
+    kind: 'area',
+    roles: ['coordinator', 'admin'],
+    areaOf: areaOfReferral,
+  } as const;
   // Read, check, then audit: three steps, since PGlite serves one transaction at a time and the
   // access check reads outside the unit of work.
-  const load = async (ctx: { principal: any; correlationId: string }, id: string, action: string) => {
+  const load = async (
+    ctx: { principal: any; correlationId: string },
+    id: string,
+    action: string,
+  ) => {
     const referral = await s.uow.run((repos) => repos.referrals.get(id));
-    if (!referral || !(await mayRead(s, ctx.principal, referral))) throw new DomainError('NOT_FOUND', 'Not found.');
+    if (!referral || !(await mayRead(s, ctx.principal, referral)))
+      throw new DomainError('NOT_FOUND', 'Not found.');
     await depsFor(s, ctx).uow.run((repos) => repos.audit.record(action, 'referral', referral.id));
     return { referral };
   };
@@ -45,23 +62,31 @@ export function referralRoutes(s: Services): RouteDef[] {
     route({
       method: 'get',
       path: '/areas/{areaId}/risk-settings',
-      summary: "The area's referral rules: checklist, thresholds, escalation, repeat window, capacity",
+      summary:
+        "The area's referral rules: checklist, thresholds, escalation, repeat window, capacity",
       tag: 'referrals',
       policy: { kind: 'area', roles: 'any', areaOf: async (p) => p.areaId ?? null },
       params: z.strictObject({ areaId: idSchema }),
       response: riskSettingsView,
-      handle: ({ params }) => s.uow.run(async (repos) => settingsOf((await repos.areas.get(params.areaId))!)),
+      handle: ({ params }) =>
+        s.uow.run(async (repos) => settingsOf((await repos.areas.get(params.areaId))!)),
     }),
     route({
       method: 'put',
       path: '/areas/{areaId}/risk-settings',
-      summary: "Change the area's checklist (SafeLives 24 or police 27), thresholds and escalation count",
+      summary:
+        "Change the area's checklist (SafeLives 24 or police 27), thresholds and escalation count",
       tag: 'referrals',
-      policy: { kind: 'area', roles: ['coordinator', 'admin'], areaOf: async (p) => p.areaId ?? null },
+      policy: {
+        kind: 'area',
+        roles: ['coordinator', 'admin'],
+        areaOf: async (p) => p.areaId ?? null,
+      },
       params: z.strictObject({ areaId: idSchema }),
       body: riskSettingsBody,
       response: riskSettingsView,
-      handle: (ctx) => updateRiskSettings(depsFor(s, ctx), { areaId: ctx.params.areaId, settings: ctx.body }),
+      handle: (ctx) =>
+        updateRiskSettings(depsFor(s, ctx), { areaId: ctx.params.areaId, settings: ctx.body }),
     }),
     route({
       method: 'get',
@@ -74,19 +99,35 @@ export function referralRoutes(s: Services): RouteDef[] {
       handle: async ({ params }) => {
         const set = findQuestionSet(params.questionSetId);
         if (!set) throw new DomainError('NOT_FOUND', 'There is no such checklist.');
-        return { id: set.id, title: set.title, attribution: set.attribution, questions: [...set.questions] };
+        return {
+          id: set.id,
+          title: set.title,
+          attribution: set.attribution,
+          questions: [...set.questions],
+        };
       },
     }),
     route({
       method: 'post',
       path: '/referrals',
-      summary: 'Save a draft referral (running the duplicate check) or submit it to the coordinator',
+      summary:
+        'Save a draft referral (running the duplicate check) or submit it to the coordinator',
       tag: 'referrals',
-      policy: { kind: 'area', roles: REFERRING, areaOf: async (_p, body) => body?.form?.areaId ?? null },
+      policy: {
+        kind: 'area',
+        roles: REFERRING,
+        areaOf: async (_p, body) => body?.form?.areaId ?? null,
+      },
       body: submitReferralBody,
       response: referralReceiptSchema,
       status: 201,
-      handle: async (ctx) => receipt(await submitReferral(depsFor(s, ctx), { referrerPersonId: ctx.principal!.personId, ...ctx.body })),
+      handle: async (ctx) =>
+        receipt(
+          await submitReferral(depsFor(s, ctx), {
+            referrerPersonId: ctx.principal!.personId,
+            ...ctx.body,
+          }),
+        ),
     }),
     route({
       method: 'put',
@@ -120,7 +161,11 @@ export function referralRoutes(s: Services): RouteDef[] {
       path: '/areas/{areaId}/referrals',
       summary: "The coordinator's referral queue",
       tag: 'referrals',
-      policy: { kind: 'area', roles: ['coordinator', 'admin'], areaOf: async (p) => p.areaId ?? null },
+      policy: {
+        kind: 'area',
+        roles: ['coordinator', 'admin'],
+        areaOf: async (p) => p.areaId ?? null,
+      },
       params: z.strictObject({ areaId: idSchema }),
       response: z.array(queueItemSchema),
       handle: ({ params }) => s.uow.run((repos) => repos.referrals.queue(params.areaId)),
@@ -139,8 +184,11 @@ export function referralRoutes(s: Services): RouteDef[] {
           (r) => r.areaId === referral.areaId && (r.role === 'coordinator' || r.role === 'admin'),
         );
         return s.uow.run(async (repos) => {
-          const summary = (await repos.referrals.queue(referral.areaId)).find((q) => q.id === referral.id) ??
-            (await repos.referrals.byReferrer(referral.referrerPersonId)).find((q) => q.id === referral.id)!;
+          const summary =
+            (await repos.referrals.queue(referral.areaId)).find((q) => q.id === referral.id) ??
+            (await repos.referrals.byReferrer(referral.referrerPersonId)).find(
+              (q) => q.id === referral.id,
+            )!;
           const candidates = coordinator ? await repos.referrals.candidates(referral.id) : [];
           return {
             summary,
@@ -161,17 +209,27 @@ export function referralRoutes(s: Services): RouteDef[] {
     route({
       method: 'post',
       path: '/referrals/{referralId}/accept',
-      summary: 'Accept onto the next meeting it is in time for (or a named one); warns when the meeting is full',
+      summary:
+        'Accept onto the next meeting it is in time for (or a named one); warns when the meeting is full',
       tag: 'referrals',
       policy: coordinating,
       params: referralParams,
       body: acceptReferralBody,
       response: acceptOutcomeSchema,
       handle: async (ctx) => {
-        const outcome = await acceptReferral(depsFor(s, ctx), { referralId: ctx.params.referralId, ...ctx.body });
+        const outcome = await acceptReferral(depsFor(s, ctx), {
+          referralId: ctx.params.referralId,
+          ...ctx.body,
+        });
         await s.drainOutbox();
         if (outcome.kind === 'accepted') {
-          return { kind: 'accepted' as const, referralId: outcome.referral.id, meetingId: outcome.meeting.id, meetingDate: outcome.meeting.date, overCapacity: outcome.overCapacity };
+          return {
+            kind: 'accepted' as const,
+            referralId: outcome.referral.id,
+            meetingId: outcome.meeting.id,
+            meetingDate: outcome.meeting.date,
+            overCapacity: outcome.overCapacity,
+          };
         }
         return {
           kind: 'over-capacity' as const,
@@ -179,7 +237,10 @@ export function referralRoutes(s: Services): RouteDef[] {
           meetingDate: outcome.meeting.date,
           cases: outcome.cases,
           capacity: outcome.capacity,
-          nextMeeting: outcome.nextMeeting && { id: outcome.nextMeeting.id, date: outcome.nextMeeting.date },
+          nextMeeting: outcome.nextMeeting && {
+            id: outcome.nextMeeting.id,
+            date: outcome.nextMeeting.date,
+          },
         };
       },
     }),
@@ -193,7 +254,10 @@ export function referralRoutes(s: Services): RouteDef[] {
       body: referralDecisionBody,
       response: queueItemSchema,
       handle: async (ctx) => {
-        const decided = await decideReferral(depsFor(s, ctx), { referralId: ctx.params.referralId, ...ctx.body });
+        const decided = await decideReferral(depsFor(s, ctx), {
+          referralId: ctx.params.referralId,
+          ...ctx.body,
+        });
         await s.drainOutbox();
         return summaryOf(s, decided.id, decided.areaId);
       },
@@ -208,7 +272,11 @@ export function referralRoutes(s: Services): RouteDef[] {
       body: duplicateDecisionBody,
       response: queueItemSchema,
       handle: async (ctx) => {
-        const done = await resolveDuplicate(depsFor(s, ctx), { ...ctx.params, decision: ctx.body.decision, by: ctx.principal!.personId });
+        const done = await resolveDuplicate(depsFor(s, ctx), {
+          ...ctx.params,
+          decision: ctx.body.decision,
+          by: ctx.principal!.personId,
+        });
         return summaryOf(s, done.id, done.areaId);
       },
     }),
@@ -222,7 +290,10 @@ export function referralRoutes(s: Services): RouteDef[] {
       body: mappaLinkBody,
       response: queueItemSchema,
       handle: async (ctx) => {
-        const done = await recordMappaLink(depsFor(s, ctx), { referralId: ctx.params.referralId, note: ctx.body.note });
+        const done = await recordMappaLink(depsFor(s, ctx), {
+          referralId: ctx.params.referralId,
+          note: ctx.body.note,
+        });
         return summaryOf(s, done.id, done.areaId);
       },
     }),
@@ -230,7 +301,9 @@ export function referralRoutes(s: Services): RouteDef[] {
 }
 
 async function summaryOf(s: Services, id: string, areaId: string) {
-  return s.uow.run(async (repos) => (await repos.referrals.queue(areaId)).find((q) => q.id === id)!);
+  return s.uow.run(async (repos) =>
+    (await repos.referrals.queue(areaId)).find((q) => q.id === id)!,
+  );
 }
 
 function receipt(result: Awaited<ReturnType<typeof submitReferral>>) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { devSignInBody, devUserSchema, meSchema, tokenResponse } from '../../../../core/contracts/api.js';
-import { DomainError } from '../../../../core/shared/errors.js';
+import { devSignInBody, devUserSchema, meSchema, tokenResponse } from '#core/contracts/api.js';
+import { DomainError } from '#core/shared/errors.js';
 import { issueDevToken } from '../../auth/dev-tokens.js';
 import { peopleWithRoles, personIdByEmail } from '../../auth/people.js';
 import { route, type RouteDef } from '../route.js';
@@ -23,7 +23,12 @@ export function sessionRoutes(s: Services): RouteDef[] {
       response: clientConfigSchema,
       handle: async () => ({
         // audiences are [client id, Application ID URI]; the tab asks for <URI>/<scope>.
-        entra: entra ? { clientId: entra.audiences[0]!, scope: `${entra.audiences[1]}/${entra.requiredScopes[0]}` } : null,
+        entra: entra
+          ? {
+              clientId: entra.audiences[0]!,
+              scope: `${entra.audiences[1]}/${entra.requiredScopes[0]}`,
+            }
+          : null,
         devSignIn: s.config.devSignIn,
       }),
     }),

@@ -15,7 +15,7 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { useState, type Dispatch, type SetStateAction } from 'react';
-import type { Area, Me } from '../../../../core/contracts/api.js';
+import type { Area, Me } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
 import { api } from '../../api/endpoints.js';
 import { referralApi, type ReferralReceipt } from '../../api/referrals.js';

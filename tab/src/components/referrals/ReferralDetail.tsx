@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import type { Meeting } from '../../../../core/contracts/api.js';
+import type { Meeting } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
 import { api } from '../../api/endpoints.js';
 import { referralApi, type AcceptOutcome, type ReferralDetail } from '../../api/referrals.js';

@@ -14,7 +14,7 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Area } from '../../../../core/contracts/api.js';
+import type { Area } from '#core/contracts/api.js';
 import { api } from '../../api/endpoints.js';
 import { referralApi, type QueueItem } from '../../api/referrals.js';
 import { formatDate, londonToday } from '../../format/dates.js';
@@ -40,8 +40,11 @@ export function ReferralQueue({ area }: { area: Area }) {
   const [openId, setOpenId] = useState<string | null>(null);
 
   const meetingDate = (id: string | null) => meetings.data?.find((m) => m.id === id)?.date ?? null;
-  const items = (queue.data ?? []).filter((q) => BUCKETS.find((b) => b.value === bucket)!.statuses.includes(q.status));
-  const count = (b: (typeof BUCKETS)[number]) => (queue.data ?? []).filter((q) => b.statuses.includes(q.status)).length;
+  const items = (queue.data ?? []).filter((q) =>
+    BUCKETS.find((b) => b.value === bucket)!.statuses.includes(q.status),
+  );
+  const count = (b: (typeof BUCKETS)[number]) =>
+    (queue.data ?? []).filter((q) => b.statuses.includes(q.status)).length;
 
   return (
     <>
@@ -49,7 +52,11 @@ export function ReferralQueue({ area }: { area: Area }) {
         Referrals for {area.name}
       </Title2>
       <ErrorBar error={queue.error} title="The referral queue could not be loaded" />
-      <TabList aria-label="Referral status" selectedValue={bucket} onTabSelect={(_, d) => setBucket(d.value as Bucket)}>
+      <TabList
+        aria-label="Referral status"
+        selectedValue={bucket}
+        onTabSelect={(_, d) => setBucket(d.value as Bucket)}
+      >
         {BUCKETS.map((b) => (
           <Tab key={b.value} value={b.value}>
             {`${b.label} (${count(b)})`}
@@ -88,10 +95,20 @@ export function ReferralQueue({ area }: { area: Area }) {
                     {BAND_WORDS[q.band]}
                     {q.score !== null ? ` (${q.score})` : ''}
                   </TableCell>
-                  <TableCell>{q.criteria.map((c) => CRITERIA_WORDS[c] ?? c).join(', ') || 'None'}</TableCell>
                   <TableCell>
-                    {q.isRepeat && <Badge color="important" appearance="tint">Repeat</Badge>}{' '}
-                    {q.mappaLead && <Badge color="severe" appearance="tint">MAPPA lead</Badge>}
+                    {q.criteria.map((c) => CRITERIA_WORDS[c] ?? c).join(', ') || 'None'}
+                  </TableCell>
+                  <TableCell>
+                    {q.isRepeat && (
+                      <Badge color="important" appearance="tint">
+                        Repeat
+                      </Badge>
+                    )}{' '}
+                    {q.mappaLead && (
+                      <Badge color="severe" appearance="tint">
+                        MAPPA lead
+                      </Badge>
+                    )}
                   </TableCell>
                   <TableCell>{q.childrenCount}</TableCell>
                   <TableCell>{q.openDuplicates}</TableCell>
@@ -100,11 +117,17 @@ export function ReferralQueue({ area }: { area: Area }) {
                       {STATUS_WORDS[q.status] ?? q.status}
                     </Badge>
                     {q.status === 'accepted' && (
-                      <div data-testid="accepted-meeting">{date ? `Meeting ${formatDate(date)}` : 'Meeting booked'}</div>
+                      <div data-testid="accepted-meeting">
+                        {date ? `Meeting ${formatDate(date)}` : 'Meeting booked'}
+                      </div>
                     )}
                   </TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => setOpenId(q.id)} aria-label={`Open ${q.reference}`}>
+                    <Button
+                      size="small"
+                      onClick={() => setOpenId(q.id)}
+                      aria-label={`Open ${q.reference}`}
+                    >
                       Open
                     </Button>
                   </TableCell>

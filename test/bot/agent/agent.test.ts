@@ -37,16 +37,24 @@ describe('bot endpoint', () => {
   });
 
   it('remembers, encrypted, where a known person talks to it one to one, for later notices', async () => {
-    const from = { id: 'user-dana-whitcombe', name: 'Dana Whitcombe', aadObjectId: '7d3c1b2a-0000-4000-8000-000000000004' };
+    const from = {
+      id: 'user-dana-whitcombe',
+      name: 'Dana Whitcombe',
+      aadObjectId: '7d3c1b2a-0000-4000-8000-000000000004',
+    };
     expect((await post(activity('message', { text: 'hello', from }))).status).toBe(200);
-    const rows = await app.db.query<{ reference: string }>('SELECT reference FROM teams_conversation');
+    const rows = await app.db.query<{ reference: string }>(
+      'SELECT reference FROM teams_conversation',
+    );
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0]!.reference).toMatch(/^enc:v1:/);
     expect(rows.rows[0]!.reference).not.toContain('Dana');
   });
 
   it('refuses a request with a malformed bearer token', async () => {
-    const response = await post(activity('message', { text: 'hello' }), { authorization: 'Bearer not-a-jwt' });
+    const response = await post(activity('message', { text: 'hello' }), {
+      authorization: 'Bearer not-a-jwt',
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -54,7 +62,11 @@ describe('bot endpoint', () => {
 describe('bot endpoint with bot credentials configured', () => {
   it('refuses a request that carries no Bot Service token', async () => {
     const app = await startApp({
-      env: { BOT_CLIENT_ID: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', BOT_TENANT_ID: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa', BOT_CLIENT_SECRET: 'not-a-real-secret' },
+      env: {
+        BOT_CLIENT_ID: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+        BOT_TENANT_ID: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
+        BOT_CLIENT_SECRET: 'not-a-real-secret',
+      },
     });
     try {
       const response = await fetch(`${app.url}/api/messages`, {

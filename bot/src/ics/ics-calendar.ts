@@ -5,7 +5,7 @@ import {
   type OccurrenceException,
   type SeriesSpec,
   type SingleMeetingSpec,
-} from '../../../core/ports/calendar.js';
+} from '#core/ports/calendar.js';
 import { fileSafe, writeFileAtomically } from './ics-files.js';
 import {
   cancelEvent,
@@ -46,7 +46,10 @@ export class IcsCalendar implements CalendarPort {
     const uid = `${fileSafe(single.meetingId)}@marac.local`;
     const spec = asOneOffSeries(single);
     const name = `extra-${fileSafe(single.meetingId)}-${single.sequence}.ics`;
-    await this.write(name, vcalendar('REQUEST', [singleEvent(this.context(uid, spec), single.date)]));
+    await this.write(
+      name,
+      vcalendar('REQUEST', [singleEvent(this.context(uid, spec), single.date)]),
+    );
     return { calendarRef: uid, joinUrl: null };
   }
 

@@ -12,7 +12,8 @@ export async function migrate(db: Db): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
     id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
-    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    if (db.kind === 'postgres')
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const done = await tx.query<{ id: string }>('SELECT id FROM schema_migration');
     const applied = new Set(done.rows.map((row) => row.id));
     const now: string[] = [];

@@ -1,4 +1,4 @@
-import { escapeText, foldLine, paramValue } from '../../../bot/src/outbox/ics-text.js';
+import { escapeText, foldLine, paramValue } from '../../../bot/src/ics/ics-text.js';
 
 const unfold = (folded: string) => folded.replace(/\r\n /g, '');
 

@@ -1,4 +1,4 @@
-import { LONDON } from '../../../core/meetings/protocol.js';
+import { LONDON } from '#core/meetings/protocol.js';
 
 /** Every MARAC in England, Wales, Scotland and Northern Ireland keeps London time. */
 export const LONDON_TZID = LONDON;

@@ -1,8 +1,8 @@
-import { GENERIC_INVITATION_TEXT } from '../../../core/ports/calendar.js';
-import type { Cadence } from '../../../core/meetings/protocol.js';
-import type { OccurrenceException, SeriesSpec } from '../../../core/ports/calendar.js';
-import { addDays, type LocalDate } from '../../../core/shared/local-date.js';
-import { londonInstant } from '../../../core/calendar/london-time.js';
+import { GENERIC_INVITATION_TEXT } from '#core/ports/calendar.js';
+import type { Cadence } from '#core/meetings/protocol.js';
+import type { OccurrenceException, SeriesSpec } from '#core/ports/calendar.js';
+import { addDays, type LocalDate } from '#core/shared/local-date.js';
+import { londonInstant } from '#core/calendar/london-time.js';
 import { LONDON_TZID, LONDON_VTIMEZONE } from './ics-london.js';
 import { contentLines, escapeText, localDateTime, paramValue, utcDateTime } from './ics-text.js';
 
@@ -63,7 +63,11 @@ export function vcalendar(method: 'REQUEST' | 'CANCEL', events: readonly string[
 /** An extra meeting: one event, no recurrence. */
 export function singleEvent(context: SeriesContext, date: LocalDate): string[] {
   const { spec } = context;
-  return vevent(context, [...times(date, spec.startTime, spec.durationMinutes), ...description(spec), 'STATUS:CONFIRMED']);
+  return vevent(context, [
+    ...times(date, spec.startTime, spec.durationMinutes),
+    ...description(spec),
+    'STATUS:CONFIRMED',
+  ]);
 }
 
 /** The whole series: the master with its RRULE and EXDATEs, then one override per move. */

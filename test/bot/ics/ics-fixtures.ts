@@ -1,4 +1,4 @@
-import type { SeriesSpec } from '../../../core/ports/calendar.js';
+import type { SeriesSpec } from '#core/ports/calendar.js';
 
 export const GENERIC =
   'MARAC meeting. Agenda and papers are sent separately and securely. Do not forward this invitation.';

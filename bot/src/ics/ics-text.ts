@@ -1,4 +1,4 @@
-import { parseLocalDate, type LocalDate } from '../../../core/shared/local-date.js';
+import { parseLocalDate, type LocalDate } from '#core/shared/local-date.js';
 
 /*
  * RFC 5545 content lines: text escaping (3.3.11), parameter values (3.1, 3.2), folding at 75

@@ -5,18 +5,18 @@ import {
   type TurnState,
 } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import type { LocalDate } from '../../../core/shared/local-date.js';
-import { referralFormSchema, type ReferralForm } from '../../../core/contracts/referral.js';
-import { assessReferral, settingsOf } from '../../../core/referrals/assess-referral.js';
+import type { LocalDate } from '#core/shared/local-date.js';
+import { referralFormSchema, type ReferralForm } from '#core/contracts/referral.js';
+import { assessReferral, settingsOf } from '#core/referrals/assess-referral.js';
 import {
   CHILDRENS_SERVICES_MESSAGE,
   MAPPA_LEAD_MESSAGE,
   needsChildrensServicesConfirmation,
-} from '../../../core/referrals/flags.js';
-import { findQuestionSet, type QuestionSet } from '../../../core/referrals/question-sets.js';
-import { submitReferral } from '../../../core/referrals/submit-referral.js';
-import { londonToday } from '../../../core/scheduling/area-calendar.js';
-import { DomainError } from '../../../core/shared/errors.js';
+} from '#core/referrals/flags.js';
+import { findQuestionSet, type QuestionSet } from '#core/referrals/question-sets.js';
+import { submitReferral } from '#core/referrals/submit-referral.js';
+import { londonToday } from '#core/scheduling/area-calendar.js';
+import { DomainError } from '#core/shared/errors.js';
 import type { Principal } from '../auth/people.js';
 import { depsFor, type Services } from '../http/services.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/card-types.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IcsCalendar } from '../../../bot/src/outbox/ics-calendar.js';
+import { IcsCalendar } from '../../../bot/src/ics/ics-calendar.js';
 import { GENERIC, UID, spec } from './ics-fixtures.js';
 import { expand, propertyNames, readCalendar } from './ics-reader.js';
 

@@ -3,7 +3,7 @@
  * each card's Action.Execute comes back as an `adaptiveCard/action` invoke, as Teams and the
  * Agents Playground send it. Every card is parsed with the `adaptivecards` library.
  */
-import { findQuestionSet } from '../../../core/referrals/question-sets.js';
+import { findQuestionSet } from '#core/referrals/question-sets.js';
 import { REFERRAL_VERBS } from '../../../bot/src/cards/verbs.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { cardProblems, cardText, elements } from './card-check.js';

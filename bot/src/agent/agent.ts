@@ -27,7 +27,8 @@ const HELP =
 export function registerHelp(app: AgentApplication<TurnState>): void {
   app.onConversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
-    if (added.some((m) => m.id !== context.activity.recipient?.id)) await context.sendActivity(HELP);
+    if (added.some((m) => m.id !== context.activity.recipient?.id))
+      await context.sendActivity(HELP);
   });
   app.onActivity('message', async (context) => {
     await context.sendActivity(HELP);
@@ -38,13 +39,24 @@ export function registerHelp(app: AgentApplication<TurnState>): void {
  * The bot endpoint. With bot credentials configured every request must carry a valid Bot Service
  * JWT; without them (local mode) the SDK accepts anonymous calls outside production only.
  */
-export function botRouter(config: AppConfig, log: Logger, services?: Services): { router: Router; adapter: CloudAdapter } {
+export function botRouter(
+  config: AppConfig,
+  log: Logger,
+  services?: Services,
+): { router: Router; adapter: CloudAdapter } {
   const authConfig: AuthConfiguration = config.bot
-    ? { clientId: config.bot.clientId, tenantId: config.bot.tenantId, clientSecret: config.bot.clientSecret }
+    ? {
+        clientId: config.bot.clientId,
+        tenantId: config.bot.tenantId,
+        clientSecret: config.bot.clientSecret,
+      }
     : {};
   const adapter = new CloudAdapter(authConfig);
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: { name: (error as Error).name }, activityType: context.activity.type }, 'bot turn failed');
+    log.error(
+      { err: { name: (error as Error).name }, activityType: context.activity.type },
+      'bot turn failed',
+    );
     await context.sendActivity('Sorry, something went wrong. Please try again.');
   };
   const app = new AgentApplication<TurnState>({ storage: new MemoryStorage(), adapter });
@@ -73,7 +85,13 @@ async function rememberConversation(s: Services, activity: Activity, log: Logger
   if (activity.type !== 'message' || activity.conversation?.conversationType !== 'personal') return;
   try {
     const principal = await principalOfActivity(s, activity);
-    if (principal) await saveConversation(s.db, s.crypto, principal.personId, activity.getConversationReference());
+    if (principal)
+      await saveConversation(
+        s.db,
+        s.crypto,
+        principal.personId,
+        activity.getConversationReference(),
+      );
   } catch (error) {
     log.warn({ err: { name: (error as Error).name } }, 'could not remember the conversation');
   }
