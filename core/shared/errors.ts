@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'CALENDAR_UNAVAILABLE'
   | 'RATE_LIMITED'
-  | 'AUTH_UNAVAILABLE';
+  | 'AUTH_UNAVAILABLE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_USE';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type Response,
+  type Router,
+} from 'express';
 import type { Principal } from '../auth/people.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
-import { appendAuditStandalone } from '../audit/audit-log.js';
-import { bodyErrorHandler, mountRoutes, type DeniedRequest } from './mount-routes.js';
+import { recordRefused } from '../audit/refused-requests.js';
+import { sqlIdempotencyStore } from './idempotency.js';
+import { bodyErrorHandler, mountRoutes, sendError, type DeniedRequest } from './mount-routes.js';
 import { openApiDocument } from './openapi.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RouteDef } from './route.js';
@@ -43,17 +51,39 @@ export function createHttpApp(parts: AppParts): Express {
   });
   app.use('/api', express.json({ limit: '100kb', strict: true }), bodyErrorHandler(s.log));
   const perMinute = s.config.rateLimitPerMinute;
-  const limiter = createRateLimiter({ capacity: Math.max(60, Math.floor(perMinute / 5)), perMinute });
-  const auditDenied = async (denied: DeniedRequest) => {
-    await appendAuditStandalone(s.db, { ...denied, recordType: null, outcome: 'denied' });
-  };
-  app.use('/api', mountRoutes({ routes, authenticate: parts.authenticate, log: s.log, limiter, auditDenied }));
+  const limiter = createRateLimiter({
+    capacity: Math.max(60, Math.floor(perMinute / 5)),
+    perMinute,
+  });
+  const auditDenied = (denied: DeniedRequest) => recordRefused(s.db, denied, s.clock.now());
+  const idempotency = sqlIdempotencyStore({ db: s.db, crypto: s.crypto, now: () => s.clock.now() });
+  app.use(
+    '/api',
+    mountRoutes({
+      routes,
+      authenticate: parts.authenticate,
+      log: s.log,
+      limiter,
+      auditDenied,
+      idempotency,
+    }),
+  );
   app.use('/api', (_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.', correlationId: 'none' } });
+    res.status(404).json({
+      error: { code: 'NOT_FOUND', message: 'There is no such API route. See /api/openapi.json.' },
+    });
   });
   if (existsSync(s.config.tabDir)) {
     app.use(express.static(s.config.tabDir, { index: 'index.html', maxAge: '1h' }));
     app.get('/{*rest}', (_req, res) => res.sendFile(path.join(s.config.tabDir, 'index.html')));
   }
+  // Last: whatever else throws answers in our JSON shape through the logger, never Express's
+  // HTML page with a stack, and nothing reaches stderr outside the logger.
+  const bodyErrors = bodyErrorHandler(s.log);
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if ((error as { type?: unknown } | null)?.type) return bodyErrors(error, req, res, next);
+    sendError(res, error, randomUUID(), s.log);
+  });
   return app;
 }

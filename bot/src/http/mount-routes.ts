@@ -3,7 +3,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Logger } from 'pino';
 import { DomainError, isDomainError } from '#core/shared/errors.js';
 import type { Principal } from '../auth/people.js';
-import { statusOf, validationError } from './errors.js';
+import { domainInWords, statusOf, validationError } from './errors.js';
+import { IDEMPOTENCY_KEY, type IdempotencyStore, type Reservation } from './idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Policy, RouteDef } from './route.js';
 
@@ -20,6 +21,7 @@ export interface MountOptions {
   limiter: RateLimiter;
   auditDenied: (denied: DeniedRequest) => Promise<void>;
   authenticate: (authorization: string | undefined) => Promise<Principal | null>;
+  idempotency: IdempotencyStore;
   log: Logger;
 }
 
@@ -42,12 +44,17 @@ function recordIdOf(params: Record<string, string>): string | null {
 function parse<T>(
   where: string,
   schema:
-    | { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } }
+    | {
+        safeParse(
+          v: unknown,
+          params?: never,
+        ): { success: true; data: T } | { success: false; error: any };
+      }
     | undefined,
   value: unknown,
 ): T {
   if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true } as never);
   if (!result.success) throw validationError(where, result.error);
   return result.data;
 }
@@ -72,12 +79,15 @@ async function authorise(
 
 export function sendError(res: Response, error: unknown, correlationId: string, log: Logger): void {
   if (isDomainError(error)) {
-    res.status(statusOf(error.code)).json({
+    const status = statusOf(error.code);
+    const told = domainInWords(error);
+    res.status(status).json({
       error: {
-        code: error.code,
-        message: error.message,
-        ...(error.details ? { details: error.details } : {}),
-        correlationId,
+        code: told.code,
+        message: told.message,
+        ...(told.details ? { details: told.details } : {}),
+        // A reference to quote is for what went wrong on our side; a 4xx says what to do instead.
+        ...(status >= 500 ? { correlationId } : {}),
       },
     });
     return;
@@ -90,15 +100,46 @@ export function sendError(res: Response, error: unknown, correlationId: string, 
     { correlationId, err: { name: e?.name, code: e?.code, stack: frames } },
     'request failed',
   );
-  res
-    .status(500)
-    .json({
-      error: {
-        code: 'INTERNAL',
-        message: 'Something went wrong. Quote this reference to support.',
-        correlationId,
-      },
-    });
+  res.status(500).json({
+    error: {
+      code: 'INTERNAL',
+      message: 'Something went wrong. Quote this reference to support.',
+      correlationId,
+    },
+  });
+}
+
+/** Keys JSON.parse keeps as own properties but that would reach an object's prototype if copied. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Refuses a prototype key anywhere in a body, at any depth (walked without recursion). */
+function refusePrototypeKeys(body: unknown): void {
+  const stack: unknown[] = [body];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (!value || typeof value !== 'object') continue;
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `The request has a field named "${key}", which is never allowed: remove it.`,
+        );
+      }
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+}
+
+function idempotencyKeyOf(req: Request): string | null {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'Idempotency-Key: use a new random value for each action, such as a UUID (up to 128 letters, digits, dots, colons, dashes or underscores).',
+    );
+  }
+  return key;
 }
 
 /** Mounts every route with one pipeline: authenticate, authorise, validate, handle, answer. */
@@ -131,10 +172,30 @@ export function mountRoutes(options: MountOptions): Router {
             'The request needs a JSON body (Content-Type: application/json).',
           );
         }
+        refusePrototypeKeys(req.body);
         const body = parse('body', def.body, req.body);
         await authorise(def.policy, principal, req.params as Record<string, string>, body);
-        const result = await def.handle({ params, query, body, principal, correlationId });
-        res.status(def.status ?? 200).json(result);
+        const key = def.idempotent && principal ? idempotencyKeyOf(req) : null;
+        const scope = key ? { callerId: principal!.personId, route: actionName(def), key } : null;
+        const reserved: Reservation | null = scope
+          ? await options.idempotency.reserve(scope, { params: req.params, body: req.body })
+          : null;
+        if (reserved?.kind === 'replay') {
+          res.setHeader('Idempotent-Replayed', 'true');
+          res.status(reserved.status).json(reserved.body);
+          return;
+        }
+        try {
+          const result = await def.handle({ params, query, body, principal, correlationId });
+          const status = def.status ?? 200;
+          if (scope && reserved)
+            await options.idempotency.complete(scope, reserved.id, status, result);
+          res.status(status).json(result);
+        } catch (error) {
+          // A failed request gives its key up, so the same action can be tried again.
+          if (scope && reserved) await options.idempotency.release(scope, reserved.id);
+          throw error;
+        }
       } catch (error) {
         if (isDomainError(error) && DENIED.has(error.code) && def.policy.kind !== 'public') {
           await options
@@ -158,21 +219,34 @@ export function mountRoutes(options: MountOptions): Router {
   return router;
 }
 
-/** Malformed JSON, oversize bodies and the like, before a route sees them. */
+const BODY_MESSAGES: Record<string, string> = {
+  'entity.too.large': 'The request body is too large. Send less text, or split it into parts.',
+  'entity.parse.failed': 'The request body is not valid JSON. Check its syntax.',
+  'encoding.unsupported':
+    'The request body is compressed in a way this app does not read. Send it uncompressed, or gzip or deflate it.',
+  'charset.unsupported': 'The request body must be UTF-8 text.',
+  'request.size.invalid': 'The request body is shorter or longer than its Content-Length says.',
+  'request.aborted': 'The request was cut off before its body arrived. Try again.',
+};
+
+/**
+ * Anything that goes wrong reading a body (malformed JSON, a body too large, a Content-Encoding
+ * that is unknown or does not match the body) answers in our JSON shape, never Express's HTML
+ * page, and is logged by kind only: the parser's message can quote the body.
+ */
 export function bodyErrorHandler(log: Logger) {
-  return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const e = error as { type?: string; status?: number };
-    if (!e || !e.type) return next(error);
-    const correlationId = randomUUID();
-    const message =
-      e.type === 'entity.too.large'
-        ? 'The request body is too large.'
-        : e.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
-          : 'The request body could not be read.';
-    log.warn({ correlationId, type: e.type }, 'bad request body');
-    res
-      .status(e.status ?? 400)
-      .json({ error: { code: 'VALIDATION_FAILED', message, correlationId } });
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = (error ?? {}) as { type?: string; status?: number; code?: string };
+    const known = e.type ? BODY_MESSAGES[e.type] : undefined;
+    const status = e.type === 'entity.too.large' ? 413 : 400;
+    log.warn({ type: e.type ?? 'unknown', code: e.code }, 'bad request body');
+    res.status(status).json({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message:
+          known ??
+          'The request body could not be read: check its Content-Encoding and Content-Type, or send it uncompressed.',
+      },
+    });
   };
 }

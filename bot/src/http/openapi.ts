@@ -21,8 +21,23 @@ function parameters(route: RouteDef) {
       out.push({ name, in: where, required, schema: property });
     }
   }
+  if (route.idempotent) out.push(IDEMPOTENCY_PARAMETER);
   return out;
 }
+
+const IDEMPOTENCY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'One random value (a UUID) per user action, sent again when the same action is retried. The ' +
+    'same key from the same caller on this route within 24 hours gets the first answer (its ' +
+    'status and body, with the header `Idempotent-Replayed: true`) and writes nothing more; a ' +
+    'second request while the first still runs waits for its answer. The same key with a ' +
+    'different body is refused with 422. A request that fails (4xx or 5xx) keeps no key, so it ' +
+    'can be retried with the same one.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+};
 
 const errorResponse = (description: string) => ({
   description,
@@ -59,6 +74,12 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
           ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') }
           : {}),
         '404': errorResponse('Not found, or not visible to the caller'),
+        ...(route.idempotent
+          ? {
+              '409': errorResponse('The same Idempotency-Key is still being handled'),
+              '422': errorResponse('This Idempotency-Key was used for a different request'),
+            }
+          : {}),
       },
     };
   }

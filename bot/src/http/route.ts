@@ -32,6 +32,12 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   summary: string;
   tag: string;
   policy: Policy;
+  /**
+   * A create: honours an `Idempotency-Key` header (the same key from the same caller within 24
+   * hours gets the first answer and writes nothing more). Every route that writes a new record
+   * or takes an action says so here.
+   */
+  idempotent?: true;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;

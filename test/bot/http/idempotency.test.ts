@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { signIn, startApp, type TestApp } from '../../support/start-app.js';
+import { referralForm } from '../referrals/fixtures.js';
+
+/**
+ * Every create route, sent the same Idempotency-Key twice in a row and twice at once: one record
+ * each time (one audited write), and the second answer is the first one again.
+ */
+let app: TestApp;
+let call: (path: string, init?: RequestInit) => Promise<Response>;
+let areaId: string;
+let agencyId: string;
+let meetings: string[];
+let victims = 0;
+
+const COORDINATOR = 'rosalind.marsh@riverside-partnership.example';
+
+async function writes(action: string): Promise<number> {
+  const found = await app.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND outcome = 'ok'`,
+    [action],
+  );
+  return found.rows[0]!.n;
+}
+
+/** A referral of a victim of its own (so no two match), submitted, as the coordinator. */
+async function submitted(overrides: Record<string, unknown> = {}): Promise<string> {
+  victims += 1;
+  const form = referralForm({ areaId, referrerAgencyId: agencyId, ...overrides });
+  form.victim = {
+    ...form.victim,
+    name: `Victim Number${'x'.repeat(victims)}`,
+    dateOfBirth: `19${60 + victims}-01-0${(victims % 9) + 1}`,
+  };
+  const made = await call('/api/referrals', {
+    method: 'POST',
+    body: JSON.stringify({ form, submit: true }),
+  });
+  expect(made.status).toBe(201);
+  return ((await made.json()) as { id: string }).id;
+}
+
+/** A pair: a referral and a later one for the same victim, which has the first as its candidate. */
+async function duplicatePair(): Promise<{ referralId: string; candidateId: string }> {
+  victims += 1;
+  const form = referralForm({ areaId, referrerAgencyId: agencyId });
+  form.victim = { ...form.victim, name: `Twin Person${'y'.repeat(victims)}` };
+  const post = async () =>
+    (
+      (await (
+        await call('/api/referrals', {
+          method: 'POST',
+          body: JSON.stringify({ form, submit: true }),
+        })
+      ).json()) as { id: string }
+    ).id;
+  const candidateId = await post();
+  return { referralId: await post(), candidateId };
+}
+
+/** An area of its own with no series yet, run by the same coordinator. */
+async function areaWithoutSeries(name: string, code: string): Promise<string> {
+  const id = randomUUID();
+  await app.db.query(
+    `INSERT INTO area (id, partnership_id, name, code, mailbox, protocol)
+     SELECT $1, partnership_id, $2, $3, mailbox, protocol FROM area WHERE id = $4`,
+    [id, name, code, areaId],
+  );
+  await app.db.query(
+    `INSERT INTO area_role (area_id, person_id, role) SELECT $1, person_id, role FROM area_role WHERE area_id = $2`,
+    [id, areaId],
+  );
+  return id;
+}
+
+interface Case {
+  action: string;
+  /** Makes a fresh target and returns the request for it. */
+  request: (round: number) => Promise<{ path: string; body: unknown }>;
+}
+
+const cases: Record<string, Case> = {
+  'post /api/referrals': {
+    action: 'referral.submit',
+    request: async (round) => {
+      const form = referralForm({ areaId, referrerAgencyId: agencyId });
+      form.victim = { ...form.victim, name: `Unique Person${'z'.repeat(round + 1)}` };
+      return { path: '/api/referrals', body: { form, submit: true } };
+    },
+  },
+  'post /api/referrals/{referralId}/accept': {
+    action: 'referral.accept',
+    request: async () => ({ path: `/api/referrals/${await submitted()}/accept`, body: {} }),
+  },
+  'post /api/referrals/{referralId}/decision': {
+    action: 'referral.needs-information',
+    request: async () => ({
+      path: `/api/referrals/${await submitted()}/decision`,
+      body: { decision: 'needs-information', note: 'Please add the school.' },
+    }),
+  },
+  'post /api/referrals/{referralId}/duplicates/{candidateId}': {
+    action: 'referral.duplicate-dismissed',
+    request: async () => {
+      const { referralId, candidateId } = await duplicatePair();
+      return {
+        path: `/api/referrals/${referralId}/duplicates/${candidateId}`,
+        body: { decision: 'dismissed' },
+      };
+    },
+  },
+  'post /api/referrals/{referralId}/mappa-link': {
+    action: 'referral.mappa-link',
+    request: async () => {
+      const form = referralForm({ areaId, referrerAgencyId: agencyId });
+      const id = await submitted({
+        perpetrators: [{ ...form.perpetrators[0]!, mappaLevel: '2' }],
+      });
+      return { path: `/api/referrals/${id}/mappa-link`, body: { note: 'MAPPA coordinator told.' } };
+    },
+  },
+  'post /api/areas/{areaId}/meetings': {
+    action: 'meeting.add-extra',
+    request: async (round) => ({
+      path: `/api/areas/${areaId}/meetings`,
+      body: { date: ['2027-01-07', '2027-01-14'][round], reason: 'Meetings full' },
+    }),
+  },
+  'post /api/areas/{areaId}/series': {
+    action: 'series.create',
+    request: async (round) => ({
+      path: `/api/areas/${await areaWithoutSeries(`Testmere ${round}`, `TM${'ABC'[round]}`)}/series`,
+      body: { firstDate: '2027-01-05' },
+    }),
+  },
+  'post /api/meetings/{meetingId}/move': {
+    action: 'meeting.move',
+    request: async (round) => ({
+      path: `/api/meetings/${meetings[round]}/move`,
+      body: { date: ['2026-12-16', '2026-12-31'][round], reason: 'Room booked' },
+    }),
+  },
+  'post /api/meetings/{meetingId}/cancel': {
+    action: 'meeting.cancel',
+    request: async (round) => ({
+      path: `/api/meetings/${meetings[round + 2]}/cancel`,
+      body: { reason: 'Chair unavailable' },
+    }),
+  },
+};
+
+const send = (path: string, body: unknown, key: string) =>
+  call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': key } });
+
+beforeAll(async () => {
+  app = await startApp({
+    now: () => new Date('2026-12-01T09:00:00Z'),
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+  });
+  call = await signIn(app, COORDINATOR);
+  areaId = (
+    await app.db.query<{ id: string }>(
+      `SELECT id FROM area WHERE name = 'Northbrook and Wellfield'`,
+    )
+  ).rows[0]!.id;
+  agencyId = (
+    await app.db.query<{ id: string }>(
+      `SELECT aa.agency_id AS id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
+        WHERE aa.area_id = $1 AND g.name = 'Haven Refuge'`,
+      [areaId],
+    )
+  ).rows[0]!.id;
+  meetings = (
+    await app.db.query<{ id: string }>(
+      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 4`,
+      [areaId],
+    )
+  ).rows.map((r) => r.id);
+}, 120_000);
+afterAll(() => app.stop());
+
+it('lists the Idempotency-Key header on every create route of the OpenAPI description', async () => {
+  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { parameters: { name: string; in: string }[] }>>;
+  };
+  const withKey = Object.entries(document.paths).flatMap(([p, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) =>
+        op.parameters.some((x) => x.name === 'Idempotency-Key' && x.in === 'header'),
+      )
+      .map(([m]) => `${m} ${p}`),
+  );
+  expect(withKey.sort()).toEqual(Object.keys(cases).sort());
+});
+
+describe.each(Object.keys(cases))('%s', (route) => {
+  const { action, request } = cases[route]!;
+
+  it('writes once for the same key sent twice, and answers the second with the first answer', async () => {
+    const { path, body } = await request(0);
+    const key = randomUUID();
+    const before = await writes(action);
+    const first = await send(path, body, key);
+    expect(first.status).toBeLessThan(300);
+    const firstBody: unknown = await first.json();
+    const again = await send(path, body, key);
+    expect(again.status).toBe(first.status);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(firstBody);
+    expect((await writes(action)) - before).toBe(1);
+    // The same key for another body is refused, naming the header, and writes nothing.
+    const other = await send(path, { ...(body as object), note: 'x' }, key);
+    expect([400, 422]).toContain(other.status);
+    expect((await writes(action)) - before).toBe(1);
+  });
+
+  it('writes once for the same key sent twice at once, and both get the same answer', async () => {
+    const { path, body } = await request(1);
+    const key = randomUUID();
+    const before = await writes(action);
+    const [a, b] = await Promise.all([send(path, body, key), send(path, body, key)]);
+    expect(a.status).toBeLessThan(300);
+    expect(b.status).toBe(a.status);
+    expect(await b.json()).toEqual(await a.json());
+    expect((await writes(action)) - before).toBe(1);
+  });
+});
+
+it('refuses the same key with a different body with a 422 that says so', async () => {
+  const { path, body } = await cases['post /api/areas/{areaId}/meetings']!.request(0);
+  const key = randomUUID();
+  const first = await send(path, { ...(body as object), date: '2027-01-21' }, key);
+  expect(first.status).toBe(201);
+  const other = await send(path, { ...(body as object), date: '2027-01-28' }, key);
+  expect(other.status).toBe(422);
+  const { error } = (await other.json()) as { error: { message: string; correlationId?: string } };
+  expect(error.message).toMatch(/Idempotency-Key was already used for a different request/);
+  expect(error.correlationId).toBeUndefined();
+});
+
+it('keeps no key for a failed request, so it can be retried with the same key', async () => {
+  const key = randomUUID();
+  const path = `/api/areas/${areaId}/meetings`;
+  const past = await send(path, { date: '2026-11-02', reason: 'Meetings full' }, key);
+  expect(past.status).toBe(400);
+  const rows = await app.db.query('SELECT 1 FROM idempotency_key WHERE key = $1', [key]);
+  expect(rows.rows).toHaveLength(0);
+  const retried = await send(path, { date: '2027-02-04', reason: 'Meetings full' }, key);
+  expect(retried.status).toBe(201);
+});
+
+it('refuses a key that is not a plain token', async () => {
+  const response = await send(
+    `/api/areas/${areaId}/meetings`,
+    { date: '2027-02-11', reason: 'x' },
+    'a b',
+  );
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+    /^Idempotency-Key: use/,
+  );
+});
+
+it('keeps the answer encrypted', async () => {
+  const rows = await app.db.query<{ response: string }>(
+    'SELECT response FROM idempotency_key WHERE response IS NOT NULL',
+  );
+  expect(rows.rows.length).toBeGreaterThan(0);
+  for (const row of rows.rows) expect(row.response).toMatch(/^enc:v1:/);
+});
