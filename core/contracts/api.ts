@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cadenceSchema, protocolSchema } from '../meetings/protocol.js';
 import { isLocalDate } from '../shared/local-date.js';
+import { personName } from './field-rules.js';
 
 /**
  * The REST API's contract, shared by the server (validation, OpenAPI) and the tab (types).
@@ -8,7 +9,7 @@ import { isLocalDate } from '../shared/local-date.js';
  */
 export const localDateSchema = z
   .string()
-  .refine(isLocalDate, { message: 'a real date in the form YYYY-MM-DD' })
+  .refine(isLocalDate, { message: 'enter a real date in the form YYYY-MM-DD, such as 2026-12-01' })
   .meta({ format: 'date', example: '2026-12-01' });
 export const idSchema = z.uuid();
 const isoInstant = z.string().meta({ format: 'date-time' });
@@ -69,7 +70,7 @@ export const meetingSchema = z.strictObject({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const repSchema = z.strictObject({ name: shortText(120), email: z.email().max(254) });
+export const repSchema = z.strictObject({ name: personName(120), email: z.email().max(254) });
 export const agencySchema = z.strictObject({
   id: idSchema,
   name: z.string(),
@@ -88,7 +89,7 @@ export const moveMeetingBody = z.strictObject({
   date: localDateSchema,
   startTime: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time HH:MM')
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'enter a 24-hour time such as 10:00')
     .optional(),
   reason: shortText(200),
 });
@@ -97,7 +98,7 @@ export const addExtraMeetingBody = z.strictObject({
   date: localDateSchema,
   startTime: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time HH:MM')
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'enter a 24-hour time such as 10:00')
     .optional(),
   /** Kept in the app for the coordinator; never written to the calendar. */
   reason: shortText(200),
@@ -137,8 +138,10 @@ export const errorSchema = z.strictObject({
   error: z.strictObject({
     code: z.string(),
     message: z.string(),
+    /** The machine key of each field at fault (`body.form.victim.name`) and its message in words. */
     details: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
-    correlationId: z.string(),
+    /** Only on a 5xx: the reference to quote to support. */
+    correlationId: z.string().optional(),
   }),
 });
 export type ApiError = z.infer<typeof errorSchema>;

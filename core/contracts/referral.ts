@@ -1,31 +1,30 @@
 import { z } from 'zod';
 import { riskRulesSchema } from '../referrals/risk-settings.js';
 import { idSchema, localDateSchema } from './api.js';
+import { optionalPhone, optionalText, personName, phone, postcode, text } from './field-rules.js';
 
 /**
  * The referral form (SafeLives MARAC referral form content) as the API, the tab and the bot's
  * cards submit it. Every object is strict; every text has a length limit.
  */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
 const yesNoUnknown = z.enum(['yes', 'no', 'not-known']);
 
 export const addressSchema = z.strictObject({
   line1: text(120),
   line2: optionalText(120),
   town: text(80),
-  postcode: optionalText(10),
+  postcode: postcode.optional(),
 });
 
 export const genderSchema = z.enum(['female', 'male', 'non-binary', 'other', 'not-known']);
 
 export const victimSchema = z.strictObject({
-  name: text(120),
-  otherNames: z.array(text(120)).max(5).default([]),
+  name: personName(120),
+  otherNames: z.array(personName(120)).max(5).default([]),
   dateOfBirth: localDateSchema.nullable(),
   gender: genderSchema,
   address: addressSchema.nullable(),
-  phone: optionalText(30),
+  phone: optionalPhone,
   safeToCall: yesNoUnknown,
   safeContactNotes: optionalText(500),
   ethnicity: optionalText(80),
@@ -48,8 +47,8 @@ export const relationshipSchema = z.enum([
 export const mappaLevelSchema = z.enum(['none', '1', '2', '3', 'not-known']);
 
 export const perpetratorSchema = z.strictObject({
-  name: text(120),
-  otherNames: z.array(text(120)).max(5).default([]),
+  name: personName(120),
+  otherNames: z.array(personName(120)).max(5).default([]),
   dateOfBirth: localDateSchema.nullable(),
   gender: genderSchema,
   relationshipToVictim: relationshipSchema,
@@ -58,7 +57,7 @@ export const perpetratorSchema = z.strictObject({
 });
 
 export const childSchema = z.strictObject({
-  name: text(120),
+  name: personName(120),
   dateOfBirth: localDateSchema.nullable(),
   relationshipToVictim: text(60),
   relationshipToPerpetrator: text(60),
@@ -91,7 +90,7 @@ export const consentSchema = z.discriminatedUnion('victimAware', [
 export const referralFormSchema = z.strictObject({
   areaId: idSchema,
   referrerAgencyId: idSchema,
-  referrerPhone: text(30),
+  referrerPhone: phone,
   victim: victimSchema,
   perpetrators: z.array(perpetratorSchema).min(1).max(5),
   children: z.array(childSchema).max(12).default([]),

@@ -25,7 +25,7 @@ export type Cadence = z.infer<typeof cadenceSchema>;
 
 export const protocolSchema = z.strictObject({
   cadence: cadenceSchema,
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time HH:MM'),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'enter a 24-hour time such as 10:00'),
   durationMinutes: z.number().int().min(30).max(8 * 60),
   region: z.enum(regions),
   /** Calendar days before the meeting; moved earlier to a working day. */

@@ -148,15 +148,26 @@ describe('REST API in local mode', () => {
   });
 
   it.each([
-    ['unknown field', { firstDate: '2027-01-05', colour: 'red' }, /unknown field\(s\): colour/],
-    ['impossible date', { firstDate: '2027-02-30' }, /body\.firstDate/],
-    ['wrong type', { firstDate: 20270105 }, /body\.firstDate/],
-  ])('answers 400 naming the field for a body with a %s', async (_label, body, message) => {
+    ['unknown field', { firstDate: '2027-01-05', colour: 'red' }, /remove the field "colour"/, 'body'],
+    [
+      'impossible date',
+      { firstDate: '2027-02-30' },
+      /^Date of the first meeting: enter a real date in the form YYYY-MM-DD/,
+      'body.firstDate',
+    ],
+    ['wrong type', { firstDate: 20270105 }, /^Date of the first meeting: enter a date/, 'body.firstDate'],
+  ])('answers 400 naming the field in words for a body with a %s', async (_label, body, message, path) => {
     const api = await signIn(app, emailOf('coordinator'));
     const areas = (await (await api('/api/areas')).json()) as { id: string; name: string }[];
     const response = await api(`/api/areas/${areas[1]!.id}/series`, { method: 'POST', body: JSON.stringify(body) });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+    const { error } = (await response.json()) as {
+      error: { message: string; details: { path: string; message: string }[]; correlationId?: string };
+    };
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(/body\.|firstDate|Invalid|expected/);
+    expect(error.details[0]).toEqual({ path, message: error.message });
+    expect(error.correlationId).toBeUndefined(); // a reference to quote is only for a 5xx
   });
 
   it('answers 400 for malformed JSON and a bad id, 413 for an oversize body', async () => {
