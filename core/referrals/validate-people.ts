@@ -1,5 +1,6 @@
 import type { ReferralForm } from '../contracts/referral.js';
 import type { LocalDate } from '../shared/local-date.js';
+import { EARLIEST_BIRTH_DATE } from '../shared/date-bounds.js';
 import { ageOn } from '../shared/local-date-months.js';
 
 /**
@@ -16,25 +17,34 @@ export const UNDER_16_MESSAGE =
   'The victim is under 16. MARAC is for victims aged 16 or over: refer a younger victim to ' +
   "children's services under child safeguarding procedures instead.";
 
-function checkNotFuture(dob: LocalDate | null, path: string, today: LocalDate, out: FormCheck) {
-  if (dob !== null && dob > today) {
-    out.errors.push({ path, message: 'The date of birth is in the future; check the year.' });
+/** A child, for MARAC, is under 18: an older "child" is an adult of the household. */
+export const CHILD_MAX_AGE = 18;
+
+/** Born after 1900 and not in the future: anything else is a slip of the keyboard. */
+function checkBorn(dob: LocalDate | null, path: string, today: LocalDate, out: FormCheck): boolean {
+  if (dob === null) return false;
+  if (dob > today) {
+    out.errors.push({ path, message: 'enter a date in the past: this one is in the future' });
+    return false;
   }
+  if (dob < EARLIEST_BIRTH_DATE) {
+    out.errors.push({ path, message: 'enter a date after 1900: check the year' });
+    return false;
+  }
+  return true;
 }
 
-/** Victim: born, and 16 or over. Perpetrators and children: born. */
+/** Victim: born, and 16 or over. Perpetrators: born. Children: born, and under 18. */
 export function checkPeople(form: ReferralForm, today: LocalDate, out: FormCheck): void {
   const victimDob = form.victim.dateOfBirth;
-  checkNotFuture(victimDob, 'victim.dateOfBirth', today, out);
-  if (victimDob !== null && victimDob <= today && ageOn(victimDob, today) < MIN_AGE) {
+  if (checkBorn(victimDob, 'victim.dateOfBirth', today, out) && ageOn(victimDob!, today) < MIN_AGE) {
     out.errors.push({ path: 'victim.dateOfBirth', message: UNDER_16_MESSAGE });
   }
   form.perpetrators.forEach((perpetrator, index) => {
     const path = `perpetrators.${index}.dateOfBirth`;
     const dob = perpetrator.dateOfBirth;
-    checkNotFuture(dob, path, today, out);
     // A warning, not an error: the coordinator decides, and the child needs safeguarding anyway.
-    if (dob !== null && dob <= today && ageOn(dob, today) < MIN_AGE) {
+    if (checkBorn(dob, path, today, out) && ageOn(dob!, today) < MIN_AGE) {
       out.warnings.push({
         path,
         message:
@@ -44,6 +54,12 @@ export function checkPeople(form: ReferralForm, today: LocalDate, out: FormCheck
     }
   });
   form.children.forEach((child, index) => {
-    checkNotFuture(child.dateOfBirth, `children.${index}.dateOfBirth`, today, out);
+    const path = `children.${index}.dateOfBirth`;
+    if (checkBorn(child.dateOfBirth, path, today, out) && ageOn(child.dateOfBirth!, today) >= CHILD_MAX_AGE) {
+      out.errors.push({
+        path,
+        message: `enter the date of a child under ${CHILD_MAX_AGE}; someone older is an adult of the household, so name them in the reasons for referral`,
+      });
+    }
   });
 }

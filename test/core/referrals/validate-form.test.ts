@@ -110,6 +110,37 @@ describe('checkForm', () => {
     );
   });
 
+  it.each([
+    ['victim', '1899-12-31', 'victim.dateOfBirth', /after 1900/],
+    ['victim', '2026-05-12', 'victim.dateOfBirth', /in the past/],
+    ['perpetrator', '1899-12-31', 'perpetrators.0.dateOfBirth', /after 1900/],
+    ['perpetrator', '2027-01-01', 'perpetrators.0.dateOfBirth', /in the past/],
+    ['child', '2026-05-12', 'children.0.dateOfBirth', /in the past/],
+    ['child', '2008-05-11', 'children.0.dateOfBirth', /under 18/], // 18 today
+  ])('refuses a %s born %s, saying what to do', (who, dateOfBirth, path, message) => {
+    const form = referralForm();
+    const change =
+      who === 'victim'
+        ? { victim: { ...form.victim, dateOfBirth } }
+        : who === 'perpetrator'
+          ? { perpetrators: [{ ...form.perpetrators[0]!, dateOfBirth }] }
+          : { children: [{ ...child(true), dateOfBirth }], childrensServicesReferralMade: true };
+    const { errors } = check(change);
+    expect(errors).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+
+  it.each([
+    ['1900-01-01', 'victim'],
+    ['2008-05-12', 'child'], // 18 tomorrow
+  ])('accepts a date of birth of %s for a %s', (dateOfBirth, who) => {
+    const form = referralForm();
+    const change =
+      who === 'victim'
+        ? { victim: { ...form.victim, dateOfBirth } }
+        : { children: [{ ...child(true), dateOfBirth }], childrensServicesReferralMade: true };
+    expect(check(change).errors).toEqual([]);
+  });
+
   it("says where a younger victim goes: children's safeguarding", () => {
     expect(UNDER_16_MESSAGE).toMatch(/16 or over/);
     expect(UNDER_16_MESSAGE).toMatch(/children's services/);

@@ -16,7 +16,9 @@ import { addExtraMeeting } from '#core/scheduling/add-extra-meeting.js';
 import { createSeries } from '#core/scheduling/create-series.js';
 import { meetingView } from '#core/scheduling/meeting-view.js';
 import { updateAgencyReps, updateProtocol } from '#core/scheduling/update-area.js';
+import { checkMeetingDates } from '#core/shared/date-bounds.js';
 import { DomainError } from '#core/shared/errors.js';
+import { londonToday } from '#core/scheduling/area-calendar.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfArea } from './area-of.js';
@@ -107,6 +109,7 @@ export function areaRoutes(s: Services): RouteDef[] {
       status: 201,
       handle: async (ctx) => {
         const { params, body } = ctx;
+        checkMeetingDates({ firstDate: body.firstDate }, londonToday(s.clock.now()));
         await createSeries(depsFor(s, ctx), {
           areaId: params.areaId,
           firstDate: body.firstDate,
@@ -144,6 +147,7 @@ export function areaRoutes(s: Services): RouteDef[] {
       response: meetingSchema,
       status: 201,
       handle: async (ctx) => {
+        checkMeetingDates({ date: ctx.body.date }, londonToday(s.clock.now()));
         const meeting = await addExtraMeeting(depsFor(s, ctx), {
           areaId: ctx.params.areaId,
           ...ctx.body,

@@ -11,7 +11,9 @@ import { WorkingCalendar } from '#core/calendar/working-days.js';
 import { defaultProtocol } from '#core/meetings/protocol.js';
 import { planMeetings } from '#core/meetings/schedule.js';
 import type { MeetingRecord } from '#core/ports/store.js';
+import { londonToday } from '#core/scheduling/area-calendar.js';
 import { cancelMeeting, moveMeeting } from '#core/scheduling/change-meeting.js';
+import { checkMeetingDates } from '#core/shared/date-bounds.js';
 import { meetingView } from '#core/scheduling/meeting-view.js';
 import { previewView } from '#core/scheduling/preview-view.js';
 import { route, type RouteDef } from '../route.js';
@@ -54,6 +56,7 @@ export function meetingRoutes(s: Services): RouteDef[] {
       response: meetingSchema,
       handle: async (ctx) => {
         const { params, body } = ctx;
+        checkMeetingDates({ date: body.date }, londonToday(s.clock.now()));
         const moved = await moveMeeting(depsFor(s, ctx), { meetingId: params.meetingId, ...body });
         await s.drainOutbox();
         return view(moved);
