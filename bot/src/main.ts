@@ -13,7 +13,7 @@ import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './agent/agent.js';
 import { createCalendar } from './calendar-factory.js';
 import { openAppCrypto } from './crypto/app-crypto.js';
-import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
+import { checkLoopbackHost, ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { createHttpApp } from './http/app.js';
 import type { Services } from './http/services.js';
@@ -47,6 +47,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
+  if (config.devSignIn) await checkLoopbackHost(config.host); // HOST resolved, every address
   const db = await openDb(config.store);
   await migrate(db);
   const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
@@ -125,6 +126,7 @@ export async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig(process.env);
+    if (config.devSignIn) await checkLoopbackHost(config.host);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

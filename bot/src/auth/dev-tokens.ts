@@ -12,7 +12,8 @@ export interface DevClaims {
   exp: number;
 }
 
-const LIFETIME_SECONDS = 8 * 60 * 60;
+/** The longest a development token lives, whatever its claims say. */
+export const LIFETIME_SECONDS = 8 * 60 * 60;
 
 export function loadDevSigningKey(dataDir: string): Buffer {
   const file = path.join(dataDir, 'keys', 'dev-sign-in.key');
@@ -23,7 +24,8 @@ export function loadDevSigningKey(dataDir: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8'), 'base64');
 }
 
-const sign = (key: Buffer, payload: string) => createHmac('sha256', key).update(`marac-dev.${payload}`).digest('base64url');
+const sign = (key: Buffer, payload: string) =>
+  createHmac('sha256', key).update(`marac-dev.${payload}`).digest('base64url');
 
 export function issueDevToken(key: Buffer, personId: string, now: Date): string {
   const iat = Math.floor(now.getTime() / 1000);
@@ -32,17 +34,35 @@ export function issueDevToken(key: Buffer, personId: string, now: Date): string 
   return `dev.${payload}.${sign(key, payload)}`;
 }
 
-/** The person id the token speaks for, or null if it is not ours, tampered with or expired. */
+/** A few seconds either way between the clock that issued a token and the one checking it. */
+const SKEW_SECONDS = 60;
+const PART = /^[A-Za-z0-9_-]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The person id the token speaks for, or null if it is not ours, tampered with or expired. The
+ * token is exactly `dev.<payload>.<signature>`: nothing may trail it. Whatever its claims say, it
+ * lives at most LIFETIME_SECONDS from when it was issued, and was not issued in the future.
+ */
 export function verifyDevToken(key: Buffer, token: string, now: Date): string | null {
-  const [prefix, payload, signature] = token.split('.');
-  if (prefix !== 'dev' || !payload || !signature) return null;
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [prefix, payload, signature] = parts as [string, string, string];
+  if (prefix !== 'dev' || !PART.test(payload) || !PART.test(signature)) return null;
   const expected = Buffer.from(sign(key, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<DevClaims>;
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
-    return claims.exp * 1000 > now.getTime() ? claims.sub : null;
+    const claims = JSON.parse(
+      Buffer.from(payload, 'base64url').toString('utf8'),
+    ) as Partial<DevClaims>;
+    const { sub, iat, exp } = claims;
+    if (typeof sub !== 'string' || !UUID.test(sub)) return null;
+    if (!Number.isInteger(iat) || !Number.isInteger(exp)) return null;
+    const nowSeconds = now.getTime() / 1000;
+    const expires = Math.min(exp!, iat! + LIFETIME_SECONDS);
+    if (iat! > nowSeconds + SKEW_SECONDS || expires <= nowSeconds) return null;
+    return sub;
   } catch {
     return null;
   }

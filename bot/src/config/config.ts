@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { EntraConfigError, entraEnvSchema, entraOptionsFrom, type EntraOptions } from '../auth/entra/entra-config.js';
@@ -76,8 +78,42 @@ export class ConfigError extends Error {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-export const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
+/** An address (not a name) in 127.0.0.0/8, or ::1. */
+export function isLoopbackAddress(address: string): boolean {
+  if (isIP(address) === 4) return address.split('.')[0] === '127';
+  if (isIP(address) === 6) return address === '::1' || address === '0:0:0:0:0:0:0:1';
+  return false;
+}
+
+/**
+ * The quick check when the configuration is read: an address must be a loopback one; a name
+ * (localhost, or anything else) is resolved at start by `checkLoopbackHost`, since a name that
+ * merely starts with "127." can point anywhere.
+ */
+export const isLoopback = (host: string) => (isIP(host) ? isLoopbackAddress(host) : true);
+
+export type LookupAll = (host: string) => Promise<{ address: string }[]>;
+const lookupAll: LookupAll = (host) => lookup(host, { all: true, verbatim: true });
+
+/**
+ * Resolves HOST to every address it names and refuses the development sign-in unless each one
+ * is in 127.0.0.0/8 or is ::1. Run at start, before the server listens.
+ */
+export async function checkLoopbackHost(host: string, resolve: LookupAll = lookupAll): Promise<void> {
+  const problem = `MARAC_DEV_SIGN_IN: the development sign-in only runs on a loopback address (HOST is ${host}`;
+  let addresses: { address: string }[];
+  try {
+    addresses = await resolve(host);
+  } catch {
+    throw new ConfigError([`${problem}, which does not resolve); set HOST to 127.0.0.1 or MARAC_DEV_SIGN_IN to false`]);
+  }
+  const outside = addresses.filter((a) => !isLoopbackAddress(a.address));
+  if (addresses.length === 0 || outside.length > 0) {
+    throw new ConfigError([
+      `${problem}, which resolves to ${outside.map((a) => a.address).join(', ') || 'nothing'}); set HOST to 127.0.0.1 or MARAC_DEV_SIGN_IN to false`,
+    ]);
+  }
+}
 
 function required(env: z.infer<typeof envSchema>, keys: (keyof typeof env)[], why: string): string[] {
   return keys.filter((key) => !env[key]).map((key) => `${key}: required ${why}`);

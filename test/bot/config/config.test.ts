@@ -1,4 +1,9 @@
-import { ConfigError, loadConfig } from '../../../bot/src/config/config.js';
+import {
+  checkLoopbackHost,
+  ConfigError,
+  isLoopbackAddress,
+  loadConfig,
+} from '../../../bot/src/config/config.js';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -60,5 +65,45 @@ describe('configuration', () => {
     });
     expect(ready.entra).not.toBeNull();
     expect(ready.keyVault).toEqual({ vaultUrl: 'https://marac-prod.vault.azure.net', keyName: 'marac-kek' });
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.255.0.9', true],
+    ['::1', true],
+    ['128.0.0.1', false],
+    ['10.0.0.1', false],
+    ['::', false],
+    ['0.0.0.0', false],
+    ['127.example', false],
+  ])('counts %s as a loopback address: %s', (address, loopback) => {
+    expect(isLoopbackAddress(address)).toBe(loopback);
+  });
+
+  it('refuses an address off loopback when the configuration is read', () => {
+    expect(problemsOf({ HOST: '10.1.2.3' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/)]);
+  });
+
+  it.each([
+    ['localhost', [{ address: '127.0.0.1' }, { address: '::1' }], true],
+    ['127.attacker.example', [{ address: '203.0.113.7' }], false],
+    ['127.0.0.1.nip.example', [{ address: '127.0.0.1' }, { address: '198.51.100.2' }], false],
+    ['nowhere.example', [], false],
+  ])('resolves HOST %s and accepts it only if every address is loopback', async (host, addresses, ok) => {
+    const check = checkLoopbackHost(host, async () => addresses);
+    if (ok) await expect(check).resolves.toBeUndefined();
+    else await expect(check).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('refuses a HOST that does not resolve', async () => {
+    await expect(
+      checkLoopbackHost('no-such-host.invalid', async () => {
+        throw new Error('ENOTFOUND');
+      }),
+    ).rejects.toThrow(/does not resolve/);
+  });
+
+  it('resolves the real localhost to loopback addresses only', async () => {
+    await expect(checkLoopbackHost('localhost')).resolves.toBeUndefined();
   });
 });
