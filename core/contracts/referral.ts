@@ -151,13 +151,15 @@ export const queueItemSchema = z.strictObject({
   band: z.enum(['standard', 'medium', 'high']),
   score: z.number().int().nullable(),
   criteria: z.array(z.string()),
-  isRepeat: z.boolean(),
+  /** Only in the coordinator's views: a referrer is never told the victim was heard before. */
+  isRepeat: z.boolean().optional(),
   mappaLead: z.boolean(),
   childrenCount: z.number().int(),
   referrerAgencyId: idSchema,
   meetingId: idSchema.nullable(),
   referredOn: localDateSchema,
-  openDuplicates: z.number().int(),
+  /** Only in the coordinator's views. */
+  openDuplicates: z.number().int().optional(),
 });
 export type QueueItemView = z.infer<typeof queueItemSchema>;
 
@@ -221,3 +223,13 @@ export const riskSettingsView = z.strictObject({
   repeatWindowMonths: z.number().int(),
   capacityPerMeeting: z.number().int(),
 });
+
+/** Each time a referrer was told a likely match exists: who, about which referral, when. */
+export const matchNoticeSchema = z.strictObject({
+  referralId: idSchema,
+  reference: z.string(),
+  toldPersonId: idSchema.nullable(),
+  toldName: z.string().nullable(),
+  at: z.string().meta({ format: 'date-time' }),
+});
+export type MatchNoticeView = z.infer<typeof matchNoticeSchema>;

@@ -14,6 +14,8 @@ export interface SubmitReferralInput {
   submit: boolean;
   /** An existing draft of this referrer's to update. */
   referralId?: string | undefined;
+  /** A coordinator or admin referring for an agency they do not represent: audited as such. */
+  onBehalfOfAgency?: boolean | undefined;
 }
 
 export interface SubmitReferralResult {
@@ -95,13 +97,17 @@ export async function submitReferral(deps: ReferralDeps, input: SubmitReferralIn
       await repos.outbox.enqueue({ kind: 'notify.referrer', referralId: referral.id, status: 'submitted' }, `notify:${referral.id}:submitted`);
     }
     await repos.audit.record(input.submit ? 'referral.submit' : 'referral.save-draft', 'referral', referral.id);
+    if (input.onBehalfOfAgency) await repos.audit.record('referral.on-behalf', 'referral', referral.id);
+    // Telling a referrer of a likely match discloses that the victim may be known: only on
+    // submission, and each time recorded for the coordinator (`GET /api/areas/{id}/match-notices`).
+    if (input.submit && assessment.duplicates.length > 0) await repos.audit.record('referral.match-notice', 'referral', referral.id);
     return { referral, assessment, messages: messagesFor(referral, assessment) };
   });
 }
 
 function messagesFor(referral: ReferralRecord, assessment: Assessment): string[] {
   const messages: string[] = [];
-  if (assessment.duplicates.length > 0) messages.push(DUPLICATE_MESSAGE);
+  if (assessment.duplicates.length > 0 && referral.status === 'submitted') messages.push(DUPLICATE_MESSAGE);
   if (assessment.criteria.shortfall) messages.push(`No referral criterion is met yet: ${assessment.criteria.shortfall}`);
   if (referral.mappaLead) messages.push(MAPPA_LEAD_MESSAGE);
   if (needsChildrensServicesConfirmation({ band: referral.band, criteriaMet: assessment.criteria.criteriaMet }, referral.form.children)) {

@@ -66,3 +66,25 @@ export async function peopleWithRoles(q: Queryable, crypto: AppCrypto): Promise<
   }
   return people.sort((a, b) => a.email.localeCompare(b.email));
 }
+
+/**
+ * The agencies a person represents in an area: those they are core rep or deputy for, and for
+ * the area's IDVA the area's IDVA service. A referral is made for one of these (or, by a
+ * coordinator or admin, on an agency's behalf).
+ */
+export async function agenciesRepresented(
+  q: Queryable,
+  personId: string,
+  areaId: string,
+): Promise<string[]> {
+  const found = await q.query<{ agency_id: string }>(
+    `SELECT aa.agency_id FROM area_agency aa
+      WHERE aa.area_id = $2 AND (aa.core_rep_id = $1 OR aa.deputy_rep_id = $1)
+     UNION
+     SELECT aa.agency_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
+      WHERE aa.area_id = $2 AND g.kind = 'idva'
+        AND EXISTS (SELECT 1 FROM area_role r WHERE r.area_id = $2 AND r.person_id = $1 AND r.role = 'idva')`,
+    [personId, areaId],
+  );
+  return found.rows.map((row) => row.agency_id);
+}

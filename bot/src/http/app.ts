@@ -10,6 +10,7 @@ import express, {
 } from 'express';
 import type { Principal } from '../auth/people.js';
 import { areaRoutes } from './routes/area-routes.js';
+import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
@@ -23,7 +24,13 @@ import { securityHeaders } from './security-headers.js';
 import type { Services } from './services.js';
 
 export function allRoutes(s: Services): RouteDef[] {
-  return [...sessionRoutes(s), ...areaRoutes(s), ...meetingRoutes(s), ...referralRoutes(s)];
+  return [
+    ...sessionRoutes(s),
+    ...areaRoutes(s),
+    ...meetingRoutes(s),
+    ...referralRoutes(s),
+    ...matchNoticeRoutes(s),
+  ];
 }
 
 export interface AppParts {

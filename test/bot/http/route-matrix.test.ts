@@ -78,6 +78,7 @@ const expected: Record<string, Rule> = {
   'post /api/referrals/{referralId}/decision': coordinating,
   'post /api/referrals/{referralId}/duplicates/{candidateId}': coordinating,
   'post /api/referrals/{referralId}/mappa-link': coordinating,
+  'get /api/areas/{areaId}/match-notices': coordinating,
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };

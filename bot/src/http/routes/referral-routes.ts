@@ -28,6 +28,7 @@ import { DomainError } from '#core/shared/errors.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { mayRead } from './referral-access.js';
+import { checkReferringAgency, referrerView } from './referrer-view.js';
 
 const REFERRING = ['coordinator', 'chair', 'rep', 'idva', 'admin'] as const;
 const referralParams = z.strictObject({ referralId: idSchema });
@@ -122,13 +123,16 @@ export function referralRoutes(s: Services): RouteDef[] {
       body: submitReferralBody,
       response: referralReceiptSchema,
       status: 201,
-      handle: async (ctx) =>
-        receipt(
+      handle: async (ctx) => {
+        const { onBehalf } = await checkReferringAgency(s, ctx.principal!, ctx.body.form);
+        return receipt(
           await submitReferral(depsFor(s, ctx), {
             referrerPersonId: ctx.principal!.personId,
             ...ctx.body,
+            onBehalfOfAgency: onBehalf,
           }),
-        ),
+        );
+      },
     }),
     route({
       method: 'put',
@@ -139,14 +143,17 @@ export function referralRoutes(s: Services): RouteDef[] {
       params: referralParams,
       body: submitReferralBody,
       response: referralReceiptSchema,
-      handle: async (ctx) =>
-        receipt(
+      handle: async (ctx) => {
+        const { onBehalf } = await checkReferringAgency(s, ctx.principal!, ctx.body.form);
+        return receipt(
           await submitReferral(depsFor(s, ctx), {
             referrerPersonId: ctx.principal!.personId,
             referralId: ctx.params.referralId,
             ...ctx.body,
+            onBehalfOfAgency: onBehalf,
           }),
-        ),
+        );
+      },
     }),
     route({
       method: 'get',
@@ -155,7 +162,12 @@ export function referralRoutes(s: Services): RouteDef[] {
       tag: 'referrals',
       policy: { kind: 'signed-in' },
       response: z.array(queueItemSchema),
-      handle: (ctx) => s.uow.run((repos) => repos.referrals.byReferrer(ctx.principal!.personId)),
+      // A read of case metadata: audited, as the caller.
+      handle: (ctx) =>
+        depsFor(s, ctx).uow.run(async (repos) => {
+          await repos.audit.record('referral.mine.read', 'person', ctx.principal!.personId);
+          return (await repos.referrals.byReferrer(ctx.principal!.personId)).map(referrerView);
+        }),
     }),
     route({
       method: 'get',
@@ -169,7 +181,11 @@ export function referralRoutes(s: Services): RouteDef[] {
       },
       params: z.strictObject({ areaId: idSchema }),
       response: z.array(queueItemSchema),
-      handle: ({ params }) => s.uow.run((repos) => repos.referrals.queue(params.areaId)),
+      handle: (ctx) =>
+        depsFor(s, ctx).uow.run(async (repos) => {
+          await repos.audit.record('referral.queue.read', 'area', ctx.params.areaId);
+          return repos.referrals.queue(ctx.params.areaId);
+        }),
     }),
     route({
       method: 'get',
@@ -192,7 +208,10 @@ export function referralRoutes(s: Services): RouteDef[] {
             )!;
           const candidates = coordinator ? await repos.referrals.candidates(referral.id) : [];
           return {
-            summary,
+            summary:
+              !coordinator && referral.referrerPersonId === ctx.principal!.personId
+                ? referrerView(summary)
+                : summary,
             form: referral.form,
             decisionNote: referral.decisionNote ?? null,
             mappaLinkNote: coordinator ? (referral.mappaLinkNote ?? null) : null,
@@ -320,10 +339,12 @@ function receipt(result: Awaited<ReturnType<typeof submitReferral>>) {
     risk: {
       score: referral.score,
       band: referral.band,
-      criteriaMet: assessment.criteria.criteriaMet,
+      // Never whether the victim was heard before: that is the coordinator's to know.
+      criteriaMet: assessment.criteria.criteriaMet.filter((c) => c !== 'repeat'),
       shortfall: assessment.criteria.shortfall,
     },
-    likelyDuplicate: assessment.duplicates.length > 0,
+    // Said only on submission, never on a draft; each notice is audited.
+    likelyDuplicate: referral.status === 'submitted' && assessment.duplicates.length > 0,
     mappaLead: referral.mappaLead,
     meetingId: null,
     meetingDate: null,
