@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, isDomainError } from '#core/shared/errors.js';
 import type { Principal } from '../auth/people.js';
 import { domainInWords, statusOf, validationError } from './errors.js';
-import { IDEMPOTENCY_KEY, type IdempotencyStore, type Reservation } from './idempotency.js';
+import { IDEMPOTENCY_KEY, type IdempotencyStore } from './idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Policy, RouteDef } from './route.js';
 
@@ -142,6 +142,40 @@ function idempotencyKeyOf(req: Request): string | null {
   return key;
 }
 
+/**
+ * Runs a create once per Idempotency-Key: the first request runs and its answer is kept; the
+ * same key again gets that answer; a failure gives the key up. Without a key it simply runs.
+ */
+async function answerOnce(
+  store: IdempotencyStore,
+  call: { def: RouteDef; req: Request; res: Response; principal: Principal; status: number },
+  run: () => Promise<unknown>,
+): Promise<void> {
+  const { def, req, res, principal, status } = call;
+  const key = idempotencyKeyOf(req);
+  if (!key) {
+    res.status(status).json(await run());
+    return;
+  }
+  const scope = { callerId: principal.personId, route: actionName(def), key };
+  const reserved = await store.reserve(scope, { params: req.params, body: req.body });
+  if (reserved.kind === 'replay') {
+    res.setHeader('Idempotent-Replayed', 'true');
+    res.status(reserved.status).json(reserved.body);
+    return;
+  }
+  let result: unknown;
+  try {
+    result = await run();
+    await store.complete(scope, reserved.id, status, result);
+  } catch (error) {
+    // A failed request gives its key up, so the same action can be tried again.
+    await store.release(scope, reserved.id);
+    throw error;
+  }
+  res.status(status).json(result);
+}
+
 /** Mounts every route with one pipeline: authenticate, authorise, validate, handle, answer. */
 export function mountRoutes(options: MountOptions): Router {
   const router = express.Router();
@@ -175,26 +209,12 @@ export function mountRoutes(options: MountOptions): Router {
         refusePrototypeKeys(req.body);
         const body = parse('body', def.body, req.body);
         await authorise(def.policy, principal, req.params as Record<string, string>, body);
-        const key = def.idempotent && principal ? idempotencyKeyOf(req) : null;
-        const scope = key ? { callerId: principal!.personId, route: actionName(def), key } : null;
-        const reserved: Reservation | null = scope
-          ? await options.idempotency.reserve(scope, { params: req.params, body: req.body })
-          : null;
-        if (reserved?.kind === 'replay') {
-          res.setHeader('Idempotent-Replayed', 'true');
-          res.status(reserved.status).json(reserved.body);
-          return;
-        }
-        try {
-          const result = await def.handle({ params, query, body, principal, correlationId });
-          const status = def.status ?? 200;
-          if (scope && reserved)
-            await options.idempotency.complete(scope, reserved.id, status, result);
-          res.status(status).json(result);
-        } catch (error) {
-          // A failed request gives its key up, so the same action can be tried again.
-          if (scope && reserved) await options.idempotency.release(scope, reserved.id);
-          throw error;
+        const status = def.status ?? 200;
+        const run = () => def.handle({ params, query, body, principal, correlationId });
+        if (def.idempotent && principal) {
+          await answerOnce(options.idempotency, { def, req, res, principal, status }, run);
+        } else {
+          res.status(status).json(await run());
         }
       } catch (error) {
         if (isDomainError(error) && DENIED.has(error.code) && def.policy.kind !== 'public') {

@@ -87,7 +87,10 @@ describe('referrals through the API', () => {
     });
     const receipt = (await response.json()) as any;
     expect(receipt.error).toBeUndefined();
-    expect(receipt.risk.criteriaMet).toEqual(expect.arrayContaining(['visible-high-risk', 'repeat']));
+    // The referrer is never told the victim was heard before (security review); the coordinator is.
+    expect(receipt.risk.criteriaMet).toEqual(['visible-high-risk']);
+    const queue = (await (await (await signIn(app, COORDINATOR))(`/api/areas/${area.eastmere}/referrals`)).json()) as any[];
+    expect(queue.find((q) => q.id === receipt.id)).toMatchObject({ isRepeat: true, criteria: expect.arrayContaining(['visible-high-risk', 'repeat']) });
     const cases = await app.db.query<{ case_id: string; is_repeat: boolean; area_id: string }>(
       'SELECT case_id, is_repeat, area_id FROM referral ORDER BY created_at',
     );
