@@ -283,7 +283,7 @@ beforeAll(async () => {
   routes = Object.entries(document.paths).flatMap(([p, ops]) =>
     Object.keys(ops).map((m) => `${m} ${p}`),
   );
-}, 60_000);
+}, 180_000);
 afterAll(() => app.stop());
 
 it('has an expectation for every route in the OpenAPI description, and no other', () => {

@@ -144,6 +144,10 @@ export function referralRoutes(s: Services): RouteDef[] {
       body: submitReferralBody,
       response: referralReceiptSchema,
       handle: async (ctx) => {
+        // Someone else's referral is not found, before anything is said about the form.
+        const own = await s.uow.run((repos) => repos.referrals.get(ctx.params.referralId));
+        if (own?.referrerPersonId !== ctx.principal!.personId)
+          throw new DomainError('NOT_FOUND', 'There is no such draft referral of yours.');
         const { onBehalf } = await checkReferringAgency(s, ctx.principal!, ctx.body.form);
         return receipt(
           await submitReferral(depsFor(s, ctx), {
