@@ -174,7 +174,7 @@ beforeAll(async () => {
   routes = Object.entries(document.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ method, path, hasBody: Boolean(op.requestBody) })),
   );
-}, 60_000);
+}, 180_000);
 afterAll(() => app.stop());
 
 const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
