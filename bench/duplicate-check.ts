@@ -241,7 +241,7 @@ async function checks(
       else {
         const seen = found.find((f) => f.referralId === c.target)?.evidence;
         const why = seen
-          ? `name ${seen.matchedNameTerms}/${seen.nameTermCount}, dob ${seen.dateOfBirth}, postcode ${seen.postcode}`
+          ? `forename ${seen.forename.agreement}, surname ${seen.surname.agreement}, dob ${seen.dateOfBirth}, postcode ${seen.postcode}`
           : 'not returned';
         missed[`${c.variation}: ${why}`] = (missed[`${c.variation}: ${why}`] ?? 0) + 1;
       }
