@@ -249,7 +249,10 @@ async function checks(
     const hit = found.find((f) => f.referralId === c.target);
     if (isSame(c.kind)) {
       if (hit) tally.possible++;
-      if (hit?.likely) ((tally.likely += 1), (truePositives += 1));
+      if (hit?.likely) {
+        tally.likely++;
+        truePositives++;
+      }
       if (found[0]?.referralId === c.target) foundFirst++;
       if (!hit) {
         const why = `${c.kind}: not possible`;
