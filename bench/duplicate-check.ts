@@ -233,6 +233,7 @@ async function checks(
   const times: number[] = [];
   const byKind = new Map<PairKind, Tally>();
   const missed: Record<string, number> = {};
+  const falseLikely: Record<string, number> = {};
   let [truePositives, likelyFlags, candidates, foundFirst] = [0, 0, 0, 0];
   const slowest = { ms: 0, check: list[0]! };
   const t0 = performance.now();
@@ -261,7 +262,12 @@ async function checks(
     } else {
       // A stranger is a false alarm when anyone is flagged: the look-alike or another case.
       if (found.length > 0) tally.possible++;
-      if (found.some((f) => f.likely)) tally.likely++;
+      const likely = found.filter((f) => f.likely);
+      if (likely.length > 0) tally.likely++;
+      for (const f of likely) {
+        const why = `${c.kind} ${f.referralId === c.target ? 'look-alike' : 'other case'}: ${JSON.stringify(f.evidence)} weight ${f.weight}`;
+        falseLikely[why] = (falseLikely[why] ?? 0) + 1;
+      }
     }
   }
   const checkMs = performance.now() - t0;
@@ -316,6 +322,7 @@ async function checks(
     `likely precision: ${pct(truePositives, likelyFlags)} (${truePositives} of ${likelyFlags} likely flags are the same victim)`,
   );
   if (Object.keys(missed).length) out(`missed: ${JSON.stringify(missed)}`);
+  for (const [why, n] of Object.entries(falseLikely)) out(`stranger flagged likely (${n}): ${why}`);
   out(`candidates per check: ${(candidates / Math.max(1, times.length)).toFixed(1)} on average`);
   if (args.explain) await explain(db, input(slowest.check), slowest.ms);
 }

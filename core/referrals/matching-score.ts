@@ -15,7 +15,7 @@
  * |               | none        | 0.05   | 0.97                       | -4.3          |
  * | surname       | exact       | 0.80   | its frequency (≥ 0.0005)   | 6.3 to 10.6   |
  * |               | alias       | 0.12   | 0.01                       | +3.6          |
- * |               | none        | 0.08   | 0.985                      | -3.6          |
+ * |               | none        | 0.05   | 0.985                      | -4.3          |
  * | date of birth | exact       | 0.90   | 1/20,000                   | +14.1         |
  * |               | transposed  | 0.02   | 1/20,000                   | +8.6          |
  * |               | one part    | 0.05   | 1/400                      | +4.3          |
@@ -38,7 +38,7 @@
  * - **possible** (the coordinator is shown the candidate): weight 8 or more. The line is drawn
  *   for recall: a false alarm costs a coordinator a look, a missed duplicate can mean a victim
  *   heard at two MARACs with neither knowing.
- * - **likely** (the referrer is told, on submission, only that a likely match exists): weight 19
+ * - **likely** (the referrer is told, on submission, only that a likely match exists): weight 20
  *   or more, a name part agreeing, and no date of birth against it. The date rule keeps a mother
  *   and daughter of one name at one address possible, never likely.
  */
@@ -79,7 +79,7 @@ export interface MatchScore {
 }
 
 export const POSSIBLE_WEIGHT = 8;
-export const LIKELY_WEIGHT = 19;
+export const LIKELY_WEIGHT = 20;
 /**
  * The prior odds, in bits, that a stored referral in the window is the new victim's: about one in
  * 16,000. It only turns a weight into a confidence to show; the levels use the weight.
@@ -101,7 +101,7 @@ export function termFrequency(referrals: number, total: number): number {
 }
 
 const FORENAME = { m: 0.85, minU: 0.001, alias: bits(0.1, 0.02), none: bits(0.05, 0.97) };
-const SURNAME = { m: 0.8, minU: 0.0005, alias: bits(0.12, 0.01), none: bits(0.08, 0.985) };
+const SURNAME = { m: 0.8, minU: 0.0005, alias: bits(0.12, 0.01), none: bits(0.05, 0.985) };
 
 const DATE_OF_BIRTH: Record<DateOfBirthAgreement, number> = {
   exact: bits(0.9, 1 / 20_000),
