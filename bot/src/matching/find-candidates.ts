@@ -52,8 +52,7 @@ export const MAX_CANDIDATES = 500;
 /*
  * One statement, in three steps.
  *
- * hit: the referrals sharing a lookup term (a blocking key, the date of birth or its swapped twin,
- * the full postcode), read from the index victim_term_lookup alone. Lookup terms are rare by
+ * hit: the referrals sharing a lookup term (a blocking key or the full postcode), read from the index victim_term_lookup alone. Lookup terms are rare by
  * design (a name's sound with two parts of the date, say), so a common first name never fetches
  * thousands of cases, while a duplicate written differently still shares one of them.
  *

@@ -36,8 +36,12 @@ export type VictimIdentity = Pick<ReferralForm['victim'], 'name' | 'otherNames' 
   address: { postcode?: string | undefined } | null;
 };
 
-/** Kinds the check looks candidates up by: each is selective on its own (see find-candidates). */
-export const LOOKUP_KINDS: ReadonlySet<VictimTermKind> = new Set(['block', 'dob', 'postcode']);
+/**
+ * Kinds the check looks candidates up by: each is selective on its own (see find-candidates).
+ * Not the date of birth alone: a referral that shares only the date (no name, no postcode) can
+ * never score "possible", and at a million cases each date brings fifty of them to read.
+ */
+export const LOOKUP_KINDS: ReadonlySet<VictimTermKind> = new Set(['block', 'postcode']);
 
 /**
  * The blind index terms of a victim, all HMACs under the blind index key:
