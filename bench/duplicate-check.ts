@@ -1,8 +1,9 @@
 /**
- * The duplicate check at scale: seeds N invented cases (encrypted forms, blind index terms) and
- * times `findCandidates` for a mix of true duplicates and people nobody referred.
+ * The duplicate check at scale: seeds N invented cases (encrypted forms, blind index terms), then
+ * times `findCandidates` on labelled pairs (bench/pairs.ts): the same victim written differently,
+ * and strangers who only look like a seeded victim. Reports recall, false alarms and precision.
  *
- *   node --import tsx bench/duplicate-check.ts [--cases 1000000] [--checks 500] [--reuse] [--keep]
+ *   node --import tsx bench/duplicate-check.ts [--cases 1000000] [--per-kind 50] [--reuse] [--keep]
  *
  * See bench/README.md for every flag.
  */
@@ -14,26 +15,19 @@ import { BlindIndexer } from '../bot/src/crypto/blind-index.js';
 import { FieldCipher } from '../bot/src/crypto/field-cipher.js';
 import { LocalFileKek } from '../bot/src/crypto/local-kek.js';
 import { candidateQuery, findCandidates } from '../bot/src/matching/find-candidates.js';
-import { victimTerms } from '../bot/src/matching/victim-terms.js';
+import { recountVictimTerms, victimTerms } from '../bot/src/matching/victim-terms.js';
 import type { Db } from '../bot/src/db/db.js';
 import { openPgliteDb } from '../bot/src/db/pglite-db.js';
 import { openPostgresDb } from '../bot/src/db/postgres-db.js';
 import { referralFormSchema } from '#core/contracts/referral.js';
 import { buildBatch, insertBatch, type Fixture } from './seed.js';
 import { addFixture, AGENCIES, AREAS, ensureSchema, readFixture } from './setup.js';
-import {
-  freshVictim,
-  prng,
-  syntheticCase,
-  varied,
-  VARIATIONS,
-  type Variation,
-} from './synthetic.js';
+import { isSame, SAME_KINDS, STRANGER_KINDS, VARY, type PairKind } from './pairs.js';
+import { prng, syntheticCase } from './synthetic.js';
 
 const { values: args } = parseArgs({
   options: {
     cases: { type: 'string', default: '100000' },
-    checks: { type: 'string', default: '500' },
     batch: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
     schema: { type: 'string', default: 'marac_bench' },
@@ -41,10 +35,11 @@ const { values: args } = parseArgs({
     reuse: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    'per-kind': { type: 'string', default: '50' },
   },
 });
 const N = Number(args.cases);
-const CHECKS = Number(args.checks);
+const PER_KIND = Number(args['per-kind']);
 const BATCH = Number(args.batch);
 const SEED = Number(args.seed);
 const BUDGET_MS = Number(args['budget-seconds']) * 1000;
@@ -132,11 +127,13 @@ async function seed(
     }
   }
   await pending;
+  // The bulk insert bypasses writeVictimTerms: count the name words once, as a re-index does.
+  await recountVictimTerms(db);
   const inserted = performance.now() - t0;
   out(`seeded in ${seconds(inserted)}; VACUUM ANALYZE...`);
   const v0 = performance.now();
   // One statement each: VACUUM refuses to run inside the implicit transaction of a script.
-  for (const table of ['marac_case', 'referral', 'victim_term', 'data_key'])
+  for (const table of ['marac_case', 'referral', 'victim_term', 'victim_term_count', 'data_key'])
     await db.query(`VACUUM ANALYZE ${table}`);
   out(`VACUUM ANALYZE in ${seconds(performance.now() - v0)}`);
   return inserted;
@@ -170,42 +167,52 @@ async function report(db: Db): Promise<void> {
 
 type Check = {
   victim: Parameters<typeof victimTerms>[1];
-  target: string | null;
-  variation: Variation | 'none';
+  /** The seeded referral the victim is (`same`) or only looks like (`stranger`). */
+  target: string;
+  kind: PairKind;
 };
 
+/**
+ * The labelled pairs: for each kind, seeded victims (open and referred within the window, so the
+ * check should see them) written as the kind says. Same victims PER_KIND per kind, strangers
+ * twice as many.
+ */
 async function planChecks(db: Db, total: number): Promise<Check[]> {
   const r = prng(SEED + 2);
-  const wanted: { i: number; variation: Variation }[] = [];
-  while (wanted.length < Math.ceil((CHECKS + 20) * 0.6)) {
-    const i = Math.floor(r() * total);
-    const c = syntheticCase(SEED, i, TODAY, AREAS, AGENCIES);
-    if (!OPEN.includes(c.status) || c.referredOn < SINCE) continue; // would rightly not be found
-    let variation = VARIATIONS[wanted.length % VARIATIONS.length]!;
-    if (variation === 'transposed' && Number(c.victim.dateOfBirth?.slice(8) ?? 99) > 12)
-      variation = 'as-is';
-    wanted.push({ i, variation });
+  const wanted: { i: number; kind: PairKind; victim: Check['victim'] }[] = [];
+  for (const kind of [...SAME_KINDS, ...STRANGER_KINDS]) {
+    const count = isSame(kind) ? PER_KIND : PER_KIND * 2;
+    for (let n = 0, tries = 0; n < count && tries < count * 500; tries++) {
+      const i = Math.floor(r() * total);
+      const c = syntheticCase(SEED, i, TODAY, AREAS, AGENCIES);
+      if (!OPEN.includes(c.status) || c.referredOn < SINCE) continue; // would rightly not be found
+      const victim = VARY[kind](c.victim, r);
+      if (!victim) continue;
+      wanted.push({ i, kind, victim });
+      n++;
+    }
   }
   const { rows } = await db.query<{ reference: string; id: string }>(
     'SELECT reference, id FROM referral WHERE reference = ANY ($1::text[])',
     [wanted.map((w) => `BENCH-${w.i}`)],
   );
   const ids = new Map(rows.map((row) => [row.reference, row.id]));
-  const list: Check[] = [];
-  for (let k = 0; list.length < CHECKS + 20; k++) {
-    const w = k % 5 < 3 ? wanted.shift() : undefined;
-    if (w) {
-      const c = syntheticCase(SEED, w.i, TODAY, AREAS, AGENCIES);
-      list.push({
-        victim: varied(c.victim, w.variation),
-        target: ids.get(`BENCH-${w.i}`) ?? null,
-        variation: w.variation,
-      });
-    } else {
-      list.push({ victim: freshVictim(r), target: null, variation: 'none' });
-    }
+  const list = wanted.flatMap((w) => {
+    const target = ids.get(`BENCH-${w.i}`);
+    return target ? [{ victim: w.victim, target, kind: w.kind }] : [];
+  });
+  // Shuffled, so no kind meets a warmer or colder cache than another.
+  for (let k = list.length - 1; k > 0; k--) {
+    const j = Math.floor(r() * (k + 1));
+    [list[k], list[j]] = [list[j]!, list[k]!];
   }
   return list;
+}
+
+interface Tally {
+  pairs: number;
+  possible: number;
+  likely: number;
 }
 
 async function checks(
@@ -224,52 +231,99 @@ async function checks(
   });
   for (const c of list.slice(0, 20)) await findCandidates(db, input(c)); // warm-up, not timed
   const times: number[] = [];
-  const outcome = { dupes: 0, found: 0, foundFirst: 0, fresh: 0, falseLikely: 0, candidates: 0 };
+  const byKind = new Map<PairKind, Tally>();
   const missed: Record<string, number> = {};
-  const slowest = { ms: 0, check: list[20]! };
+  const falseLikely: Record<string, number> = {};
+  let [truePositives, likelyFlags, candidates, foundFirst] = [0, 0, 0, 0];
+  const slowest = { ms: 0, check: list[0]! };
   const t0 = performance.now();
-  for (const c of list.slice(20)) {
+  for (const c of list) {
     const s = performance.now();
     const found = await findCandidates(db, input(c));
     times.push(performance.now() - s);
     if (times.at(-1)! > slowest.ms) Object.assign(slowest, { ms: times.at(-1)!, check: c });
-    outcome.candidates += found.length;
-    if (c.target) {
-      outcome.dupes++;
-      const hit = found.find((f) => f.referralId === c.target && f.likely);
-      if (hit) outcome.found++;
-      else {
-        const seen = found.find((f) => f.referralId === c.target)?.evidence;
-        const why = seen
-          ? `name ${seen.matchedNameTerms}/${seen.nameTermCount}, dob ${seen.dateOfBirth}, postcode ${seen.postcode}`
-          : 'not returned';
-        missed[`${c.variation}: ${why}`] = (missed[`${c.variation}: ${why}`] ?? 0) + 1;
+    candidates += found.length;
+    likelyFlags += found.filter((f) => f.likely).length;
+    const tally = byKind.get(c.kind) ?? { pairs: 0, possible: 0, likely: 0 };
+    byKind.set(c.kind, tally);
+    tally.pairs++;
+    const hit = found.find((f) => f.referralId === c.target);
+    if (isSame(c.kind)) {
+      if (hit) tally.possible++;
+      if (hit?.likely) {
+        tally.likely++;
+        truePositives++;
       }
-      if (found[0]?.referralId === c.target) outcome.foundFirst++;
+      if (found[0]?.referralId === c.target) foundFirst++;
+      if (!hit) {
+        const why = `${c.kind}: not possible`;
+        missed[why] = (missed[why] ?? 0) + 1;
+      }
     } else {
-      outcome.fresh++;
-      if (found.some((f) => f.likely)) outcome.falseLikely++;
+      // A stranger is a false alarm when anyone is flagged: the look-alike or another case.
+      if (found.length > 0) tally.possible++;
+      const likely = found.filter((f) => f.likely);
+      if (likely.length > 0) tally.likely++;
+      for (const f of likely) {
+        const why = `${c.kind} ${f.referralId === c.target ? 'look-alike' : 'other case'}: ${JSON.stringify(f.evidence)} weight ${f.weight}`;
+        falseLikely[why] = (falseLikely[why] ?? 0) + 1;
+      }
     }
-    if (performance.now() - started > BUDGET_MS + 600_000) break;
   }
   const checkMs = performance.now() - t0;
   times.sort((a, b) => a - b);
   const at = (p: number) =>
     times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!.toFixed(2);
+  const sum = (kinds: readonly PairKind[]) =>
+    kinds.reduce(
+      (t, k) => {
+        const one = byKind.get(k) ?? { pairs: 0, possible: 0, likely: 0 };
+        return {
+          pairs: t.pairs + one.pairs,
+          possible: t.possible + one.possible,
+          likely: t.likely + one.likely,
+        };
+      },
+      { pairs: 0, possible: 0, likely: 0 },
+    );
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+  const same = sum(SAME_KINDS);
+  const strangers = sum(STRANGER_KINDS);
   out('');
   out(
-    `cases: ${total}${seedMs === null ? ' (reused)' : `, seeded in ${seconds(seedMs)} (${Math.round(total / (seedMs / 1000))}/s)`}`,
+    `cases: ${total}${seedMs === null ? ' (reused)' : ` (seeded in ${seconds(seedMs)}, ${Math.round(total / (seedMs / 1000))}/s)`}`,
   );
   out(`checks: ${times.length} in ${seconds(checkMs)} (after 20 untimed warm-up checks)`);
   out(`latency ms: p50 ${at(50)}  p95 ${at(95)}  p99 ${at(99)}  max ${times.at(-1)!.toFixed(2)}`);
+  out('');
+  out('| pairs | kind | found as possible | found as likely |');
+  out('| ---: | --- | ---: | ---: |');
+  for (const kind of SAME_KINDS) {
+    const t = byKind.get(kind);
+    if (t)
+      out(`| ${t.pairs} | ${kind} | ${pct(t.possible, t.pairs)} | ${pct(t.likely, t.pairs)} |`);
+  }
+  out('');
+  out('| pairs | stranger | flagged possible | flagged likely |');
+  out('| ---: | --- | ---: | ---: |');
+  for (const kind of STRANGER_KINDS) {
+    const t = byKind.get(kind);
+    if (t)
+      out(`| ${t.pairs} | ${kind} | ${pct(t.possible, t.pairs)} | ${pct(t.likely, t.pairs)} |`);
+  }
+  out('');
   out(
-    `duplicates found as likely: ${outcome.found}/${outcome.dupes} (ranked first: ${outcome.foundFirst})` +
-      (Object.keys(missed).length ? `; missed: ${JSON.stringify(missed)}` : ''),
+    `same victim, ${same.pairs} pairs: recall possible ${pct(same.possible, same.pairs)}, likely ${pct(same.likely, same.pairs)}; ranked first ${pct(foundFirst, same.pairs)}`,
   );
-  out(`people nobody referred flagged likely: ${outcome.falseLikely}/${outcome.fresh}`);
   out(
-    `candidates returned per check: ${(outcome.candidates / Math.max(1, times.length)).toFixed(1)} on average`,
+    `strangers, ${strangers.pairs} pairs: false alarms possible ${pct(strangers.possible, strangers.pairs)}, likely ${pct(strangers.likely, strangers.pairs)}`,
   );
+  out(
+    `likely precision: ${pct(truePositives, likelyFlags)} (${truePositives} of ${likelyFlags} likely flags are the same victim)`,
+  );
+  if (Object.keys(missed).length) out(`missed: ${JSON.stringify(missed)}`);
+  for (const [why, n] of Object.entries(falseLikely)) out(`stranger flagged likely (${n}): ${why}`);
+  out(`candidates per check: ${(candidates / Math.max(1, times.length)).toFixed(1)} on average`);
   if (args.explain) await explain(db, input(slowest.check), slowest.ms);
 }
 

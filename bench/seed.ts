@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { BlindIndexer } from '../bot/src/crypto/blind-index.js';
 import { seal } from '../bot/src/crypto/field-format.js';
 import type { KeyEncryptionKey } from '../bot/src/crypto/kek.js';
-import { victimTerms } from '../bot/src/matching/victim-terms.js';
+import { storedTerms, victimTerms } from '../bot/src/matching/victim-terms.js';
 import type { Queryable } from '../bot/src/db/db.js';
 import { prng, syntheticCase, syntheticForm, type SyntheticCase } from './synthetic.js';
 
@@ -92,8 +92,7 @@ export async function buildBatch(options: SeedOptions, from: number, to: number)
     b.keyOwners.push(ref.keyOwner);
     b.wrapped.push(wrapped.toString('hex'));
     b.kekVersions.push(version);
-    for (const t of victimTerms(options.indexer, c.victim)) {
-      if (t.transposed) continue; // as writeVictimTerms stores them
+    for (const t of storedTerms(victimTerms(options.indexer, c.victim))) {
       b.termReferral.push(referralId);
       b.termKind.push(t.kind);
       b.term.push(t.term);

@@ -45,11 +45,23 @@ const AREAS = words(`
 const INWARD = [...'ABDEFGHJLNPQRSTUWXYZ'];
 
 // A skewed pick: the first entries are the common names (the top first name ~2%, as in life).
-const pick = <T>(list: readonly T[], r: number, skew = 1): T =>
+export const pick = <T>(list: readonly T[], r: number, skew = 1): T =>
   list[Math.min(list.length - 1, Math.floor(list.length * r ** skew))]!;
 
+/**
+ * Given names in use in the UK (a given name alone identifies nobody), for two victims in five:
+ * the labelled pairs need names that have nicknames (Elizabeth, Liz) and spellings (Aisha,
+ * Ayesha). Surnames are always invented.
+ */
+export const GIVEN = words(`
+  Elizabeth Sarah Emma Rebecca Charlotte Aisha Catherine Jessica Amelia Victoria Margaret
+  Jennifer Samantha Leanne Gemma Stephanie Rachel Hayley Kirsty Natalie Zoe Olivia Susan
+  Deborah Patricia Christine Abigail Amanda Jacqueline Josephine Robert William Richard James
+  Michael Thomas Mohammed
+`);
+
 export const firstName = (r: () => number) =>
-  pick(FIRST_START, r(), 1.5) + pick(FIRST_END, r(), 1.5);
+  r() < 0.4 ? pick(GIVEN, r(), 1.3) : pick(FIRST_START, r(), 1.5) + pick(FIRST_END, r(), 1.5);
 export const surname = (r: () => number) => pick(SUR_START, r(), 1.3) + pick(SUR_END, r(), 1.3);
 
 export interface SyntheticCase {
@@ -69,7 +81,8 @@ const STATUSES: [string, number][] = [
   ['draft', 0.05],
 ];
 
-const isoDay = (epochDay: number) => new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
+export const isoDay = (epochDay: number) =>
+  new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
 
 /** Case `i` of the run seeded `seed`, referred within the three years before `today`. */
 export function syntheticCase(
@@ -104,56 +117,9 @@ export function syntheticCase(
   };
 }
 
-/** A victim nobody referred (another stream of the generator): the check should find no likely match. */
-export function freshVictim(r: () => number): VictimIdentity {
-  const born = Date.UTC(1950, 0, 1) / 86_400_000 + Math.floor(r() * 58 * 365);
-  return {
-    name: `${firstName(r)} ${surname(r)}`,
-    otherNames: [],
-    dateOfBirth: isoDay(born),
-    address: {
-      postcode: `${pick(AREAS, r())}${1 + Math.floor(r() * 40)} ${Math.floor(r() * 10)}${pick(INWARD, r())}${pick(INWARD, r())}`,
-    },
-  };
-}
-
-export const VARIATIONS = [
-  'as-is',
-  'shouted',
-  'transposed',
-  'half-surname',
-  'no-postcode',
-  'other-name-first',
-] as const;
-export type Variation = (typeof VARIATIONS)[number];
-
-/** The same victim as another agency might type them. */
-export function varied(victim: VictimIdentity, variation: Variation): VictimIdentity {
-  const [first, ...rest] = victim.name.split(' ');
-  const last = rest.join(' ');
-  switch (variation) {
-    case 'as-is':
-      return victim;
-    case 'shouted':
-      return {
-        ...victim,
-        name: victim.name.toUpperCase().replace('-', ' '),
-        address: victim.address && {
-          postcode: victim.address.postcode?.replace(' ', '').toLowerCase(),
-        },
-      };
-    case 'transposed': {
-      const d = victim.dateOfBirth;
-      return { ...victim, dateOfBirth: d && `${d.slice(0, 4)}-${d.slice(8, 10)}-${d.slice(5, 7)}` };
-    }
-    case 'half-surname':
-      return { ...victim, name: `${first} ${last.split('-')[0]}` };
-    case 'no-postcode':
-      return { ...victim, address: null };
-    case 'other-name-first':
-      return { ...victim, name: victim.otherNames[0] ?? victim.name, otherNames: [victim.name] };
-  }
-}
+/** A postcode-shaped string (no real postcode list was used). */
+export const randomPostcode = (r: () => number) =>
+  `${pick(AREAS, r())}${1 + Math.floor(r() * 40)} ${Math.floor(r() * 10)}${pick(INWARD, r())}${pick(INWARD, r())}`;
 
 /** A whole referral form as the app stores it (encrypted), so the form column has a real size. */
 export function syntheticForm(

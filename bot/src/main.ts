@@ -24,6 +24,7 @@ import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js
 import { createLogger } from './logger.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
+import { reindexMatching } from './matching/reindex.js';
 import { openDb } from './db/open-db.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
 
@@ -51,6 +52,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const db = await openDb(config.store);
   await migrate(db);
   const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
+  const reindexed = await reindexMatching(db, crypto);
+  if (reindexed > 0) log.info({ referrals: reindexed }, 'duplicate check terms re-indexed');
   if (config.seedDemo && (await seedDemo(db, crypto, now))) log.info('demo data seeded');
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);

@@ -168,11 +168,13 @@ export const referralDetailSchema = z.strictObject({
   form: referralFormSchema,
   decisionNote: z.string().nullable(),
   mappaLinkNote: z.string().nullable(),
-  /** Only for the coordinator: possible duplicates with a confidence, by reference. */
+  /** Only for the coordinator: possible duplicates with a confidence and level, by reference. */
   candidates: z.array(
     z.strictObject({
       referralId: idSchema,
       confidence: z.number(),
+      /** possible: worth a look; likely: the referrer was told that a likely match exists. */
+      level: z.enum(['possible', 'likely']),
       status: z.string(),
       referredOn: localDateSchema,
       decision: z.enum(['open', 'merged', 'dismissed']),

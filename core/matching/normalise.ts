@@ -1,4 +1,5 @@
 import { isLocalDate, type LocalDate } from '../shared/local-date.js';
+import { latinSkeleton, removeInvisible } from './confusables.js';
 
 /**
  * Normal forms of names, dates of birth and postcodes for the duplicate and repeat checks of
@@ -22,9 +23,13 @@ const FOLDS: Record<string, string> = {
   ı: 'i',
 };
 
+/*
+ * Invisible characters go first (a soft hyphen inside "Eliza\u00ADbeth" must not split it), then
+ * NFKD (which also turns fullwidth and mathematical letters into plain ones), then look-alike
+ * letters of other scripts fold to Latin (before lower-casing: see confusables.ts).
+ */
 function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
+  return latinSkeleton(removeInvisible(name).normalize('NFKD'))
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ßæœøłđðþı]/g, (letter) => FOLDS[letter] ?? letter)
@@ -40,14 +45,41 @@ function foldName(name: string): string {
  * "Amelia Lowe", "Amelia Hart Lowe" and "Amelia Hartlowe".
  */
 export function nameTokens(name: string): string[] {
-  const tokens = new Set<string>();
+  return [...new Set(nameWords(name).flat())];
+}
+
+/** Each word of a name as its tokens (a hyphenated word: both halves and the halves joined). */
+function nameWords(name: string): string[][] {
+  const words: string[][] = [];
   for (const word of foldName(name).split(/\s+/)) {
     const parts = word.split('-').filter((part) => part.length > 0);
-    if (parts.length === 1 && TITLES.has(parts[0]!)) continue;
-    for (const part of parts) tokens.add(part);
-    if (parts.length > 1) tokens.add(parts.join(''));
+    if (parts.length === 0 || (parts.length === 1 && TITLES.has(parts[0]!))) continue;
+    words.push(parts.length > 1 ? [...parts, parts.join('')] : parts);
   }
-  return [...tokens];
+  return words;
+}
+
+export interface NameParts {
+  /** The tokens of the first word. */
+  forename: string[];
+  /** The tokens of the last word, when the name has two words or more. */
+  surname: string[];
+  /** The tokens of the words between. */
+  middle: string[];
+}
+
+/**
+ * A name's tokens by the part of the name they come from, as written: which word is the surname
+ * is not known for sure (a name may be written surname first), so matching compares each part
+ * with every word of the other name, not with the same part.
+ */
+export function nameParts(name: string): NameParts {
+  const words = nameWords(name);
+  return {
+    forename: words[0] ?? [],
+    surname: words.length > 1 ? words.at(-1)! : [],
+    middle: words.slice(1, -1).flat(),
+  };
 }
 
 export interface NormalisedDateOfBirth {
@@ -85,6 +117,22 @@ function realDate(year: number, month: number, day: number): LocalDate | null {
   // isLocalDate refuses 31 February, which Date (and so localDate) would roll into March.
   const date = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
   return year >= 1000 && isLocalDate(date) ? date : null;
+}
+
+export type DateOfBirthPair = 'day-month' | 'day-year' | 'month-year';
+
+/**
+ * The three pairs of a date's parts: two dates that differ in one part (a day off by one, a
+ * mistyped month or year) still share one pair. Values are `MM-DD`, `DD/YYYY` and `MM.YYYY`, so
+ * no pair can equal another.
+ */
+export function dateOfBirthPairs(date: LocalDate): Record<DateOfBirthPair, string> {
+  const [year, month, day] = date.split('-');
+  return {
+    'day-month': `${month}-${day}`,
+    'day-year': `${day}/${year}`,
+    'month-year': `${month}.${year}`,
+  };
 }
 
 export interface NormalisedPostcode {

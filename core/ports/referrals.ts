@@ -37,6 +37,8 @@ export interface VictimMatch {
   status: string;
   referredOn: LocalDate;
   confidence: number;
+  /** possible: for the coordinator to look at; likely: the referrer is also told one exists. */
+  level: 'possible' | 'likely';
   likely: boolean;
 }
 

@@ -25,9 +25,11 @@ export interface Assessment {
   criteria: CriteriaResult;
   mappaLead: boolean;
   /**
-   * Open referrals and recent cases (within the repeat window) for what looks like the same
-   * victim, for the coordinator to merge or dismiss; the referrer is only told that one exists.
+   * Open referrals and recent cases (within the repeat window) that may be the same victim, at
+   * the level "possible" or "likely": for the coordinator to merge or dismiss.
    */
+  candidates: VictimMatch[];
+  /** The likely ones among the candidates: the referrer is only told that one exists. */
   duplicates: VictimMatch[];
   /** The latest referral heard or accepted for this victim within the repeat window. */
   repeatOf: VictimMatch | null;
@@ -51,14 +53,13 @@ export async function assessReferral(
   const settings = settingsOf(area);
   const set = findQuestionSet(settings.questionSet);
   if (!set) throw new DomainError('CONFLICT', `The area's question set "${settings.questionSet}" is not loaded.`);
-  const matches = (
-    await repos.referrals.findVictimMatches({
-      partnershipId: area.partnershipId,
-      victim: form.victim,
-      since: addMonths(today, -settings.repeatWindowMonths),
-      ...(input.excludeReferralId ? { excludeReferralId: input.excludeReferralId } : {}),
-    })
-  ).filter((m) => m.likely);
+  const candidates = await repos.referrals.findVictimMatches({
+    partnershipId: area.partnershipId,
+    victim: form.victim,
+    since: addMonths(today, -settings.repeatWindowMonths),
+    ...(input.excludeReferralId ? { excludeReferralId: input.excludeReferralId } : {}),
+  });
+  const matches = candidates.filter((m) => m.likely);
   const repeatOf = matches.find((m) => m.status === 'accepted') ?? null;
   const check = checkForm(form, { set, settings, today, lastReferralForVictim: repeatOf });
   if (check.errors.length > 0) throw invalid(check.errors);
@@ -89,6 +90,7 @@ export async function assessReferral(
     risk,
     criteria,
     mappaLead: mappaLead(form.perpetrators),
+    candidates,
     duplicates: matches,
     repeatOf,
     warnings: check.warnings,

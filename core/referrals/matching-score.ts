@@ -1,97 +1,166 @@
 /**
- * How alike two referrals' victims are, from blind index matches only (which words of the name,
- * whether the date of birth, whether the postcode): the duplicate check and the cross-MARAC check
- * of DOMAIN.md. Nothing here sees a name or a date, only what agreed.
+ * How alike two referrals' victims are, from blind index agreement only, scored in the manner of
+ * Fellegi-Sunter record linkage (the model behind the Ministry of Justice's Splink). Nothing here
+ * sees a name or a date: only which terms agreed and how common a name word is.
  *
- * Weights, added up and clamped to 0..1:
+ * Each comparison has levels of agreement. For each level, m is the chance of that level when the
+ * two referrals are the same victim and u the chance when they are two people; the level adds
+ * log2(m / u) to the match weight. An exact name word's u is its term frequency (how many of the
+ * partnership's referrals have it), so a rare surname counts for more than a common first name.
  *
- * | evidence                                                            | weight |
- * | ------------------------------------------------------------------- | -----: |
- * | name: two or more words agree, at least half of the new victim's    |  +0.50 |
- * | name: two or more words agree, fewer than half                      |  +0.40 |
- * | name: one word agrees and it is the new victim's only word          |  +0.25 |
- * | name: one word agrees (a first name or a surname alone)             |  +0.15 |
- * | date of birth: the same                                             |  +0.40 |
- * | date of birth: day and month swapped (03/04 vs 04/03)               |  +0.30 |
- * | date of birth: both known and different                             |  -0.30 |
- * | postcode: the same full postcode                                    |  +0.25 |
- * | postcode: only the outward code (SW1A) agrees                       |  +0.08 |
- * | postcode: different or not known; date of birth not known           |      0 |
+ * | comparison    | level       | m      | u                          | weight (bits) |
+ * | ------------- | ----------- | -----: | -------------------------: | ------------: |
+ * | forename      | exact       | 0.85   | its frequency (≥ 0.001)    | 5.4 to 9.7    |
+ * |               | alias       | 0.10   | 0.02                       | +2.3          |
+ * |               | none        | 0.05   | 0.97                       | -4.3          |
+ * | surname       | exact       | 0.80   | its frequency (≥ 0.0005)   | 6.3 to 10.6   |
+ * |               | alias       | 0.12   | 0.01                       | +3.6          |
+ * |               | none        | 0.05   | 0.985                      | -4.3          |
+ * | date of birth | exact       | 0.90   | 1/20,000                   | +14.1         |
+ * |               | transposed  | 0.02   | 1/20,000                   | +8.6          |
+ * |               | one part    | 0.05   | 1/400                      | +4.3          |
+ * |               | day & month | 0.005  | 1/365                      | +0.9          |
+ * |               | different   | 0.025  | 0.99                       | -5.3          |
+ * | postcode      | full        | 0.50   | 0.002                      | +8.0          |
+ * |               | outward     | 0.15   | 0.01                       | +3.9          |
+ * |               | different   | 0.35   | 0.99                       | -1.5          |
  *
- * A match is **likely** when at least one name word agrees and the confidence is 0.7 or more.
- * The line is drawn for recall: a false alarm costs a coordinator a look, a missed duplicate can
- * mean a victim heard at two MARACs with neither knowing (a SafeLives near-miss finding).
+ * "alias": a nickname (Liz, Elizabeth) or the same Double Metaphone code (Aisha, Ayesha; Smith,
+ * Smyth). "one part": the day or the month is wrong and the rest agrees. "day & month": only the
+ * year differs. A level that cannot be judged (a side without a date of birth) adds nothing.
+ * A name that is not in the other referral at all counts against only a little, because names
+ * change (marriage) and middle names come and go; a different postcode counts against very
+ * little, because victims move, often to a refuge.
  *
- * Why these: a name and a date of birth together all but identify someone (0.9). A different
- * postcode counts for nothing, since victims move and often flee. A different date of birth counts
- * against, because a mother and daughter with one name can share an address. Same date and
- * postcode but no name in common stays unlikely (0.65): neighbours born on one day exist, and a
- * name change is for the coordinator to judge, not the matcher.
+ * m and u are judgements, checked against the labelled pairs of bench/match-quality.ts (there is
+ * no real linked data to estimate them from, and Splink's EM estimation needs unlabelled real
+ * pairs this app never sees in clear). The two thresholds come from the same run:
+ * - **possible** (the coordinator is shown the candidate): weight 8 or more. The line is drawn
+ *   for recall: a false alarm costs a coordinator a look, a missed duplicate can mean a victim
+ *   heard at two MARACs with neither knowing.
+ * - **likely** (the referrer is told, on submission, only that a likely match exists): weight 20
+ *   or more, a name part agreeing, and no date of birth against it. The date rule keeps a mother
+ *   and daughter of one name at one address possible, never likely.
  */
 
-export type DateOfBirthAgreement = 'exact' | 'transposed' | 'different' | 'unknown';
+export type NameAgreement = 'exact' | 'alias' | 'none' | 'unknown';
+export type DateOfBirthAgreement =
+  'exact' | 'transposed' | 'one-part' | 'day-month' | 'different' | 'unknown';
 export type PostcodeAgreement = 'full' | 'outward' | 'different' | 'unknown';
+export type MatchLevel = 'possible' | 'likely';
+
+export interface NameEvidence {
+  agreement: NameAgreement;
+  /**
+   * For `exact`: the share of the partnership's referrals with the agreeing word (its term
+   * frequency), or null when not known (then the word counts as rare).
+   */
+  frequency?: number | null;
+}
 
 export interface MatchEvidence {
-  /** Distinct name terms of the new victim (name and other names) found on the candidate. */
-  matchedNameTerms: number;
-  /** How many distinct name terms the new victim has. */
-  nameTermCount: number;
+  forename: NameEvidence;
+  surname: NameEvidence;
   /** `unknown` when either side has no date of birth. */
   dateOfBirth: DateOfBirthAgreement;
-  /** `unknown` when either side has no postcode; `outward` when only the outward code agrees. */
+  /** `unknown` when either side has no postcode. */
   postcode: PostcodeAgreement;
 }
 
 export interface MatchScore {
-  /** 0..1, two decimals. */
+  /** The match weight: the sum of the comparisons' log2(m/u), in bits. */
+  weight: number;
+  /** 0..1, two decimals: the weight as a probability (see PRIOR_WEIGHT). */
   confidence: number;
+  /** null: not worth a coordinator's look. */
+  level: MatchLevel | null;
+  /** The same as `level === 'likely'`. */
   likely: boolean;
 }
 
-export const LIKELY_CONFIDENCE = 0.7;
+export const POSSIBLE_WEIGHT = 8;
+export const LIKELY_WEIGHT = 20;
+/**
+ * The prior odds, in bits, that a stored referral in the window is the new victim's: about one in
+ * 16,000. It only turns a weight into a confidence to show; the levels use the weight.
+ */
+export const PRIOR_WEIGHT = -14;
+
+const bits = (m: number, u: number) => Math.log2(m / u);
+
+/**
+ * Below this many referrals a partnership's own counts say little about how common a name is
+ * (one Siobhan in seven referrals is not one person in seven): frequencies are taken over at
+ * least this many.
+ */
+export const MIN_POPULATION = 2000;
+
+/** A name word's term frequency: `referrals` of the partnership's `total` have it. */
+export function termFrequency(referrals: number, total: number): number {
+  return referrals / Math.max(total, MIN_POPULATION);
+}
+
+const FORENAME = { m: 0.85, minU: 0.001, alias: bits(0.1, 0.02), none: bits(0.05, 0.97) };
+const SURNAME = { m: 0.8, minU: 0.0005, alias: bits(0.12, 0.01), none: bits(0.05, 0.985) };
 
 const DATE_OF_BIRTH: Record<DateOfBirthAgreement, number> = {
-  exact: 0.4,
-  transposed: 0.3,
-  different: -0.3,
+  exact: bits(0.9, 1 / 20_000),
+  transposed: bits(0.02, 1 / 20_000),
+  'one-part': bits(0.05, 1 / 400),
+  'day-month': bits(0.005, 1 / 365),
+  different: bits(0.025, 0.99),
   unknown: 0,
 };
 
 const POSTCODE: Record<PostcodeAgreement, number> = {
-  full: 0.25,
-  outward: 0.08,
-  different: 0,
+  full: bits(0.5, 0.002),
+  outward: bits(0.15, 0.01),
+  different: bits(0.35, 0.99),
   unknown: 0,
 };
 
-/** The name's share of the confidence (see the table above). */
-export function nameWeight(matched: number, termCount: number): number {
-  if (matched <= 0) return 0;
-  if (matched >= 2) return matched * 2 >= termCount ? 0.5 : 0.4;
-  return termCount === 1 ? 0.25 : 0.15;
+function nameWeight(
+  evidence: NameEvidence,
+  model: { m: number; minU: number; alias: number; none: number },
+): number {
+  switch (evidence.agreement) {
+    case 'exact':
+      return bits(model.m, Math.max(model.minU, evidence.frequency ?? 0));
+    case 'alias':
+      return model.alias;
+    case 'none':
+      return model.none;
+    case 'unknown':
+      return 0;
+  }
 }
 
-/** The confidence that a candidate referral is about the same victim, and whether it is likely. */
+/** The weight of a name's two comparisons (for choosing the best of a victim's names). */
+export function namesWeight(forename: NameEvidence, surname: NameEvidence): number {
+  return nameWeight(forename, FORENAME) + nameWeight(surname, SURNAME);
+}
+
+/** The match weight, confidence and level of a candidate referral. */
 export function scoreMatch(evidence: MatchEvidence): MatchScore {
-  const sum =
-    nameWeight(evidence.matchedNameTerms, evidence.nameTermCount) +
+  const weight =
+    namesWeight(evidence.forename, evidence.surname) +
     DATE_OF_BIRTH[evidence.dateOfBirth] +
     POSTCODE[evidence.postcode];
-  const confidence = Math.round(Math.min(1, Math.max(0, sum)) * 100) / 100;
-  return { confidence, likely: evidence.matchedNameTerms > 0 && confidence >= LIKELY_CONFIDENCE };
-}
-
-/**
- * Whether evidence is worth scoring at all: two name words agree, or two of name, date of birth
- * and full postcode do. The candidate query applies the same test in SQL (its HAVING clause), so
- * a common first name or an outward code alone never fetches thousands of referrals. Nothing it
- * drops could be likely (tested over every combination).
- */
-export function isCorroborated(evidence: MatchEvidence): boolean {
-  const agreeing =
-    Number(evidence.matchedNameTerms > 0) +
-    Number(evidence.dateOfBirth === 'exact' || evidence.dateOfBirth === 'transposed') +
-    Number(evidence.postcode === 'full');
-  return evidence.matchedNameTerms >= 2 || agreeing >= 2;
+  const nameAgrees = [evidence.forename, evidence.surname].some(
+    (n) => n.agreement === 'exact' || n.agreement === 'alias',
+  );
+  const dateAgainst = evidence.dateOfBirth === 'different' || evidence.dateOfBirth === 'day-month';
+  const level: MatchLevel | null =
+    weight >= LIKELY_WEIGHT && nameAgrees && !dateAgainst
+      ? 'likely'
+      : weight >= POSSIBLE_WEIGHT
+        ? 'possible'
+        : null;
+  const confidence = 1 / (1 + 2 ** -(weight + PRIOR_WEIGHT));
+  return {
+    weight: Math.round(weight * 100) / 100,
+    confidence: Math.round(confidence * 100) / 100,
+    level,
+    likely: level === 'likely',
+  };
 }

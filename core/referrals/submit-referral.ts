@@ -92,7 +92,7 @@ export async function submitReferral(deps: ReferralDeps, input: SubmitReferralIn
       decidedAt: null,
     };
     await (draft ? repos.referrals.update(referral) : repos.referrals.insert(referral));
-    await repos.referrals.recordCandidates(referral.id, assessment.duplicates);
+    await repos.referrals.recordCandidates(referral.id, assessment.candidates);
     if (input.submit) {
       await repos.outbox.enqueue({ kind: 'notify.referrer', referralId: referral.id, status: 'submitted' }, `notify:${referral.id}:submitted`);
     }

@@ -7,7 +7,10 @@ import type { KeyEncryptionKey } from './kek.js';
 /** The `data_key` owner of the blind index key. */
 export const BLIND_INDEX_OWNER = 'blind-index';
 
-type Kind = 'name' | 'dob' | 'postcode' | 'outward' | 'email';
+/** Kinds of the matching terms that bot/src/matching builds from normalised values. */
+export type MatchTermKind = 'phonetic' | 'nickname' | 'dob-part' | 'block';
+
+type Kind = 'name' | 'dob' | 'postcode' | 'outward' | 'email' | MatchTermKind;
 
 /**
  * Blind index terms: HMAC-SHA256 of normalised names, dates of birth and postcodes under a key of
@@ -51,6 +54,14 @@ export class BlindIndexer {
   /** The exact-match term of an email address (case and surrounding space ignored). */
   emailTerm(email: string): string {
     return this.term('email', email.trim().toLowerCase());
+  }
+
+  /**
+   * The term of a value already normalised by core/matching (a name word, a phonetic code, a nickname's
+   * canonical form, a pair of a date's parts, a blocking key).
+   */
+  matchTerm(kind: MatchTermKind | 'name', value: string): string {
+    return this.term(kind, value);
   }
 
   private term(kind: Kind, value: string): string {

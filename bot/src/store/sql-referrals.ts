@@ -189,14 +189,14 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
         statuses: MATCHED_STATUSES,
         ...(input.excludeReferralId ? { excludeReferralId: input.excludeReferralId } : {}),
       });
-      return matches.map(({ evidence: _evidence, ...match }) => match);
+      return matches.map(({ evidence: _evidence, weight: _weight, ...match }) => match);
     },
     async recordCandidates(referralId, matches) {
       for (const m of matches) {
         await q.query(
-          `INSERT INTO duplicate_candidate (referral_id, candidate_referral_id, confidence) VALUES ($1, $2, $3)
-           ON CONFLICT (referral_id, candidate_referral_id) DO UPDATE SET confidence = excluded.confidence`,
-          [referralId, m.referralId, m.confidence],
+          `INSERT INTO duplicate_candidate (referral_id, candidate_referral_id, confidence, level) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (referral_id, candidate_referral_id) DO UPDATE SET confidence = excluded.confidence, level = excluded.level`,
+          [referralId, m.referralId, m.confidence, m.level],
         );
       }
     },
@@ -210,7 +210,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
     },
     async candidates(referralId) {
       const found = await q.query<Record<string, any>>(
-        `SELECT r.id, r.case_id, r.area_id, r.status, r.referred_on, d.confidence, d.status AS decision
+        `SELECT r.id, r.case_id, r.area_id, r.status, r.referred_on, d.confidence, d.level, d.status AS decision
            FROM duplicate_candidate d JOIN referral r ON r.id = d.candidate_referral_id
           WHERE d.referral_id = $1 ORDER BY d.confidence DESC`,
         [referralId],
@@ -222,7 +222,8 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
         status: r.status,
         referredOn: r.referred_on,
         confidence: r.confidence,
-        likely: true,
+        level: r.level,
+        likely: r.level === 'likely',
         decision: r.decision,
       }));
     },

@@ -1,136 +1,138 @@
 import {
-  isCorroborated,
-  LIKELY_CONFIDENCE,
-  nameWeight,
+  LIKELY_WEIGHT,
+  POSSIBLE_WEIGHT,
   scoreMatch,
-  type DateOfBirthAgreement,
+  termFrequency,
   type MatchEvidence,
-  type PostcodeAgreement,
+  type NameEvidence,
 } from '#core/referrals/matching-score.js';
 
+const exact = (frequency: number | null = null): NameEvidence => ({
+  agreement: 'exact',
+  frequency,
+});
+const alias: NameEvidence = { agreement: 'alias' };
+const none: NameEvidence = { agreement: 'none' };
+const unknown: NameEvidence = { agreement: 'unknown' };
 const evidence = (
-  matchedNameTerms: number,
-  nameTermCount: number,
-  dateOfBirth: DateOfBirthAgreement,
-  postcode: PostcodeAgreement,
-): MatchEvidence => ({ matchedNameTerms, nameTermCount, dateOfBirth, postcode });
+  forename: NameEvidence,
+  surname: NameEvidence,
+  dateOfBirth: MatchEvidence['dateOfBirth'],
+  postcode: MatchEvidence['postcode'],
+): MatchEvidence => ({ forename, surname, dateOfBirth, postcode });
+
+const COMMON = 0.02; // the commonest first name: about one victim in fifty
 
 describe('scoreMatch', () => {
-  it.each<[string, MatchEvidence, boolean, number, number]>([
-    // case, evidence, likely, lowest confidence, highest confidence
+  it.each<[string, MatchEvidence, 'likely' | 'possible' | null]>([
     [
-      'same name and date of birth, no postcode on either side',
-      evidence(2, 2, 'exact', 'unknown'),
-      true,
-      0.8,
-      1,
+      'the same name, date of birth and postcode',
+      evidence(exact(), exact(), 'exact', 'full'),
+      'likely',
     ],
-    ['same name and date of birth and postcode', evidence(2, 2, 'exact', 'full'), true, 1, 1],
+    ['a nickname, the rest the same', evidence(alias, exact(), 'exact', 'full'), 'likely'],
     [
-      'same name, day and month swapped (03/04 vs 04/03)',
-      evidence(2, 2, 'transposed', 'unknown'),
-      true,
-      0.8,
-      0.8,
+      'a surname that sounds the same, moved',
+      evidence(exact(), alias, 'exact', 'different'),
+      'likely',
     ],
-    // "Amelia Hart-Lowe" gives amelia, hart, lowe, hartlowe; "Amelia Hart" shares two of the four.
-    ['Hart-Lowe vs Hart, same date of birth', evidence(2, 4, 'exact', 'unknown'), true, 0.8, 1],
-    ['Hart vs Hart-Lowe, same date of birth', evidence(2, 2, 'exact', 'unknown'), true, 0.8, 1],
+    ['moved to a refuge', evidence(exact(COMMON), exact(0.005), 'exact', 'different'), 'likely'],
     [
-      'name only, no date of birth on either side, same full postcode',
-      evidence(2, 2, 'unknown', 'full'),
-      true,
-      0.7,
-      0.79,
+      'day and month swapped, moved',
+      evidence(exact(), exact(), 'transposed', 'different'),
+      'likely',
     ],
     [
-      'first name, date of birth and postcode (surname changed)',
-      evidence(1, 2, 'exact', 'full'),
-      true,
-      0.7,
-      0.9,
+      'a day out, same postcode',
+      evidence(exact(COMMON), exact(0.005), 'one-part', 'full'),
+      'likely',
     ],
     [
-      'same date of birth and postcode, different name',
-      evidence(0, 2, 'exact', 'full'),
-      false,
-      0.6,
-      0.69,
-    ],
-    ['same common first name only', evidence(1, 2, 'unknown', 'unknown'), false, 0, 0.2],
-    ['same first name and outward code', evidence(1, 2, 'unknown', 'outward'), false, 0, 0.3],
-    [
-      'same name, no date of birth on one side, nothing else',
-      evidence(2, 2, 'unknown', 'unknown'),
-      false,
-      0.5,
-      0.5,
+      'a married surname at the same address',
+      evidence(exact(COMMON), none, 'exact', 'full'),
+      'likely',
     ],
     [
-      'same name and postcode, different date of birth (mother and daughter)',
-      evidence(2, 2, 'different', 'full'),
-      false,
-      0,
-      0.5,
+      'a day out and moved, common names',
+      evidence(exact(COMMON), exact(0.01), 'one-part', 'different'),
+      'possible',
     ],
     [
-      'two of five name words and the date of birth',
-      evidence(2, 5, 'exact', 'different'),
-      true,
-      0.8,
-      0.8,
+      'a married surname and moved',
+      evidence(exact(COMMON), none, 'exact', 'different'),
+      'possible',
     ],
-    ['nothing agrees', evidence(0, 2, 'different', 'different'), false, 0, 0],
-  ])('%s', (_case, input, likely, low, high) => {
+    [
+      'the same name and postcode, no dates of birth',
+      evidence(exact(), exact(), 'unknown', 'full'),
+      'likely',
+    ],
+    [
+      'same date of birth and postcode, other names',
+      evidence(none, none, 'exact', 'full'),
+      'possible',
+    ],
+    [
+      'same common first name and date of birth, elsewhere',
+      evidence(exact(COMMON), none, 'exact', 'different'),
+      'possible',
+    ],
+    [
+      'mother and daughter of one name at one address',
+      evidence(exact(), exact(), 'different', 'full'),
+      'possible',
+    ],
+    [
+      'same day and month, another year',
+      evidence(exact(), exact(), 'day-month', 'full'),
+      'possible',
+    ],
+    ['sisters at one address', evidence(none, exact(0.005), 'different', 'full'), null],
+    ['a first name alone', evidence(exact(COMMON), unknown, 'unknown', 'unknown'), null],
+    ['an outward code alone', evidence(unknown, unknown, 'unknown', 'outward'), null],
+  ])('%s: %s', (_case, input, level) => {
     const score = scoreMatch(input);
-    expect(score.likely).toBe(likely);
-    expect(score.confidence).toBeGreaterThanOrEqual(low);
-    expect(score.confidence).toBeLessThanOrEqual(high);
+    expect(score.level).toBe(level);
+    expect(score.likely).toBe(level === 'likely');
+    expect(score.confidence).toBeGreaterThanOrEqual(0);
+    expect(score.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('ranks the name-only postcode match below name and date of birth', () => {
-    const withDob = scoreMatch(evidence(2, 2, 'exact', 'unknown')).confidence;
-    const withPostcode = scoreMatch(evidence(2, 2, 'unknown', 'full')).confidence;
-    expect(withPostcode).toBeLessThan(withDob);
+  it('counts agreement on a rare name for more than on a common one', () => {
+    const rare = scoreMatch(evidence(exact(0.0001), unknown, 'exact', 'unknown'));
+    const common = scoreMatch(evidence(exact(COMMON), unknown, 'exact', 'unknown'));
+    expect(rare.weight).toBeGreaterThan(common.weight + 3);
   });
 
-  it.each([
-    [0, 3, 0],
-    [1, 1, 0.25],
-    [1, 2, 0.15],
-    [2, 4, 0.5],
-    [2, 5, 0.4],
-    [3, 3, 0.5],
-  ])('name weight of %i matched of %i is %d', (matched, count, weight) => {
-    expect(nameWeight(matched, count)).toBe(weight);
-  });
-});
-
-describe('isCorroborated (the prefilter of the candidate query)', () => {
-  const dobs: DateOfBirthAgreement[] = ['exact', 'transposed', 'different', 'unknown'];
-  const postcodes: PostcodeAgreement[] = ['full', 'outward', 'different', 'unknown'];
-  const all: MatchEvidence[] = [];
-  for (let count = 1; count <= 6; count++)
-    for (let matched = 0; matched <= count; matched++)
-      for (const dob of dobs)
-        for (const pc of postcodes) all.push(evidence(matched, count, dob, pc));
-
-  it('drops nothing that could be likely', () => {
-    const dropped = all.filter((e) => !isCorroborated(e));
-    expect(dropped.length).toBeGreaterThan(0);
-    expect(dropped.filter((e) => scoreMatch(e).likely)).toEqual([]);
-    expect(Math.max(...dropped.map((e) => scoreMatch(e).confidence))).toBeLessThan(
-      LIKELY_CONFIDENCE,
+  it('ranks exact over alias over none, and a date of birth over a postcode', () => {
+    const weight = (e: MatchEvidence) => scoreMatch(e).weight;
+    expect(weight(evidence(exact(), unknown, 'unknown', 'unknown'))).toBeGreaterThan(
+      weight(evidence(alias, unknown, 'unknown', 'unknown')),
+    );
+    expect(weight(evidence(alias, unknown, 'unknown', 'unknown'))).toBeGreaterThan(0);
+    expect(weight(evidence(none, unknown, 'unknown', 'unknown'))).toBeLessThan(0);
+    expect(weight(evidence(unknown, unknown, 'exact', 'unknown'))).toBeGreaterThan(
+      weight(evidence(unknown, unknown, 'unknown', 'full')),
     );
   });
 
-  it.each<[string, MatchEvidence, boolean]>([
-    ['a first name alone', evidence(1, 2, 'unknown', 'unknown'), false],
-    ['a date of birth and an outward code', evidence(0, 2, 'exact', 'outward'), false],
-    ['two name words', evidence(2, 2, 'unknown', 'unknown'), true],
-    ['a first name and a date of birth', evidence(1, 2, 'exact', 'unknown'), true],
-    ['a date of birth and a postcode', evidence(0, 2, 'transposed', 'full'), true],
-  ])('%s: %p', (_case, input, kept) => {
-    expect(isCorroborated(input)).toBe(kept);
+  it('never calls a match likely without a name part agreeing', () => {
+    const score = scoreMatch(evidence(none, none, 'exact', 'full'));
+    expect(score.weight).toBeGreaterThan(POSSIBLE_WEIGHT);
+    expect(score.likely).toBe(false);
+  });
+
+  it('has the likely line above the possible line', () => {
+    expect(LIKELY_WEIGHT).toBeGreaterThan(POSSIBLE_WEIGHT);
+  });
+});
+
+describe('termFrequency', () => {
+  it.each([
+    [20, 1000, 0.01],
+    [200, 10_000, 0.02],
+    [1, 7, 0.0005], // a small partnership's counts are taken over 2,000 at least
+  ])('%i of %i referrals: %d', (referrals, total, frequency) => {
+    expect(termFrequency(referrals, total)).toBeCloseTo(frequency, 6);
   });
 });

@@ -222,6 +222,7 @@ export function referralRoutes(s: Services): RouteDef[] {
             candidates: candidates.map((c) => ({
               referralId: c.referralId,
               confidence: c.confidence,
+              level: c.level,
               status: c.status,
               referredOn: c.referredOn,
               decision: c.decision,
