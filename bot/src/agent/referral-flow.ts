@@ -54,9 +54,7 @@ export function registerReferralFlow(app: AgentApplication<TurnState>, s: Servic
   const to = (outcome: (input: Awaited<ReturnType<typeof loadInput>>) => CardOutcome) =>
     onStep(async (input) => ({ outcome: outcome(input) }));
   const withDraft = (input: Awaited<ReturnType<typeof loadInput>>, show: string): CardOutcome =>
-    input.referral
-      ? { referralId: input.referral.id, show }
-      : { show: input.referral === null ? show : 'expired' };
+    input.referral ? { referralId: input.referral.id, show } : { show };
 
   const verbs = REFERRAL_VERBS;
   app.adaptiveCards.actionExecute(

@@ -105,6 +105,8 @@ async function neighbour(
   step: string,
   by: 1 | -1,
 ): Promise<string> {
+  // Before the first step is the welcome; no checklist is needed to know that.
+  if (step === 'details' && by < 0) return 'welcome';
   const steps = stepsFor(await questionSetFor(s, draft?.areaId));
   return steps[steps.indexOf(step) + by] ?? (by > 0 ? 'review' : 'welcome');
 }
@@ -129,8 +131,10 @@ export async function nextStep(s: Services, input: StepInput): Promise<StepResul
 
 /** Back: save what was typed, unchecked, and show the step before. */
 export async function previousStep(s: Services, input: StepInput): Promise<StepResult> {
-  const typed = Object.keys(input.inputs).some(
-    (k) => k !== 'op' && k !== 'referralId' && k !== 'step',
+  // Only the area (chosen for the person when they have one) is no reason to start a draft.
+  const untyped = ['op', 'referralId', 'step', ...(input.referral ? [] : ['area', 'agency'])];
+  const typed = Object.entries(input.inputs).some(
+    ([k, v]) => !untyped.includes(k) && typeof v === 'string' && v.trim() !== '',
   );
   const saved = typed
     ? await saveStep(s, input)

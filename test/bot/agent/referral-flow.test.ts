@@ -145,6 +145,10 @@ describe('refer a case in the bot', () => {
     ]);
     const step1 = await press(welcome, 'Refer a case');
     expect(cardText(step1)).toMatch(/Step 1 of 5/);
+    // Back on an untouched first step goes to the welcome and starts no draft.
+    const back = await press(step1, 'Back', { area: choicesOf(step1, 'area')[0]!.value });
+    expect(back.actions!.map((a) => a.title)).toContain('Refer a case');
+    expect(await mine()).toEqual([]);
   });
 
   it('starts on "I want to refer a case" as on "refer", and refuses outside a 1:1 chat', async () => {
