@@ -23,6 +23,11 @@ export function settingsOf(area: AreaRecord): RiskSettings {
 export interface Assessment {
   risk: Risk;
   criteria: CriteriaResult;
+  /**
+   * The criteria as the referrer may see them: as if the victim had never been referred, so
+   * neither a "repeat" nor a shortfall that only a repeat made up tells them the victim is known.
+   */
+  referrerCriteria: CriteriaResult;
   mappaLead: boolean;
   /**
    * Open referrals and recent cases (within the repeat window) that may be the same victim, at
@@ -38,7 +43,11 @@ export interface Assessment {
 
 function invalid(problems: Problem[]): DomainError {
   const first = problems[0]!;
-  return new DomainError('VALIDATION_FAILED', `The referral is not complete: ${first.path}: ${first.message}`, problems);
+  return new DomainError(
+    'VALIDATION_FAILED',
+    `The referral is not complete: ${first.path}: ${first.message}`,
+    problems,
+  );
 }
 
 /**
@@ -52,7 +61,11 @@ export async function assessReferral(
   const { area, form, today } = input;
   const settings = settingsOf(area);
   const set = findQuestionSet(settings.questionSet);
-  if (!set) throw new DomainError('CONFLICT', `The area's question set "${settings.questionSet}" is not loaded.`);
+  if (!set)
+    throw new DomainError(
+      'CONFLICT',
+      `The area's question set "${settings.questionSet}" is not loaded.`,
+    );
   const candidates = await repos.referrals.findVictimMatches({
     partnershipId: area.partnershipId,
     victim: form.victim,
@@ -72,23 +85,27 @@ export async function assessReferral(
       throw invalid(
         [...scored.unanswered, ...scored.unknownIds].map((id) => ({
           path: `riskAssessment.answers.${id}`,
-          message: scored.unanswered.includes(id) ? 'needs an answer: yes, no or not known' : 'is not a question of this checklist',
+          message: scored.unanswered.includes(id)
+            ? 'needs an answer: yes, no or not known'
+            : 'is not a question of this checklist',
         })),
       );
     }
     risk = scored;
   }
-  const criteria = evaluateCriteria({
+  const criteriaInput = {
     risk,
     professionalJudgement: form.professionalJudgement ?? null,
     incidentsInLast12Months: form.incidentsInLast12Months,
     lastReferralForVictim: repeatOf,
     referralDate: today,
     settings,
-  });
+  };
+  const criteria = evaluateCriteria(criteriaInput);
   return {
     risk,
     criteria,
+    referrerCriteria: evaluateCriteria({ ...criteriaInput, lastReferralForVictim: null }),
     mappaLead: mappaLead(form.perpetrators),
     candidates,
     duplicates: matches,

@@ -80,8 +80,8 @@ export function evaluateCriteria(input: CriteriaInput): CriteriaResult {
 
 /**
  * One clause per criterion, e.g. "Score 9 of 24 is below 14; no professional judgement
- * rationale; 2 incidents in 12 months (3 needed); no referral in the last 12 months." It names no
- * date of an earlier referral: the referrer must not learn of another agency's referral here.
+ * rationale; 2 incidents in 12 months (3 needed)." It says nothing of earlier referrals, either
+ * way: the referrer reads it, and must not learn whether the victim was heard before.
  */
 function shortfall(input: CriteriaInput): string {
   const { risk, settings } = input;
@@ -95,7 +95,6 @@ function shortfall(input: CriteriaInput): string {
       ? 'no professional judgement rationale'
       : `professional judgement rationale too short (${rationale.length} characters; at least ${MIN_RATIONALE_LENGTH} needed)`,
     `${incidents} ${incidents === 1 ? 'incident' : 'incidents'} in ${settings.escalationWindowMonths} months (${settings.escalationIncidents} needed)`,
-    `no referral in the last ${settings.repeatWindowMonths} months`,
   ];
   const sentence = clauses.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;

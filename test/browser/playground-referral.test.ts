@@ -2,8 +2,10 @@
  * "Refer a case" in the Microsoft 365 Agents Playground, the bot's real client run offline: the
  * real app in local mode, the playground CLI pointed at its /api/messages, and Debian's Chromium
  * driving the playground's Teams-like chat as the mock user Dana Whitcombe (police core rep, see
- * .m365agentsplayground.yml). A bad step names its field; a full referral lands the same record
- * as the tab's REST route. Screenshots go to test-output/screens/playground-*.png.
+ * .m365agentsplayground.yml). A bad step names its field; Back keeps the answers; the review shows
+ * everything; Cancel keeps the draft, "my drafts" resumes it; a submitted referral lands the same
+ * record as the tab's REST route; and no card left in the chat after cancel or submit shows a
+ * name. Screenshots go to test-output/screens/playground-*.png.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -141,20 +143,34 @@ async function fillDetails(d: Details) {
   await choose('Victim gender', 'Female');
   await choose('Safe to call the victim', 'Yes');
   await choose('Victim has a disability', 'No');
+  await choose('Victim needs an interpreter', 'No');
   await fill('Perpetrator name', 'Sam Playground');
   await choose('Perpetrator gender', 'Male');
   await choose('Relationship to the victim', 'Ex-partner');
   await choose('MAPPA level', 'Not managed under MAPPA');
   await fill('Reasons for referral', 'Repeated threats to kill after separation.');
-  await lastCard()
-    .getByRole('spinbutton', { name: /Domestic abuse incidents/ })
-    .fill('2');
+  await fill('Domestic abuse incidents in the last 12 months', '2');
   await choose('Victim is aware of the referral', 'Yes');
-  await lastCard().getByRole('checkbox', { name: 'The victim consented' }).check();
+  await choose('Victim consented to the referral', 'Yes');
 }
 
-it('takes a referral in the playground, refuses a bad step by name, and stores what the API stores', async () => {
+const button = (name: string | RegExp) =>
+  lastCard().getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+const waitText = (text: string | RegExp) =>
+  page
+    .getByText(text)
+    .last()
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      await shot('failure');
+      throw e;
+    });
+/** What every card in the chat shows, as a person reads it. */
+const chatText = async () => (await page.locator('.ac-adaptiveCard').allInnerTexts()).join('\n');
+
+it('refers a case in the playground: a bad step by name, back, review, cancel, resume, submit', async () => {
   const set = findQuestionSet('safelives-24')!;
+  const name = 'Jo Playground';
   await send('refer');
   await lastCard()
     .getByRole('textbox', { name: /^Victim name/ })
@@ -163,54 +179,84 @@ it('takes a referral in the playground, refuses a bad step by name, and stores w
 
   // A date of birth in the future: the same card comes back naming the field.
   const future = `${new Date().getUTCFullYear() + 1}-03-01`;
-  await fillDetails({ victimName: 'Jo Playground', victimDob: future });
-  await lastCard().getByRole('button', { name: 'Next: risk checklist', exact: true }).click();
-  await page
-    .getByText(/Victim date of birth: is in the future/)
-    .waitFor({ timeout: 30_000 })
-    .catch(async (e: unknown) => {
-      await shot('failure');
-      throw e;
-    });
+  await fillDetails({ victimName: name, victimDob: future });
+  await button('Next: risk checklist').click();
+  await waitText(/Victim date of birth: is in the future/);
   await page.getByText(/Victim date of birth: is in the future/).scrollIntoViewIfNeeded();
   await shot('step1-refused');
 
   const date = lastCard().getByRole('combobox', { name: /Victim date of birth/ });
   await date.fill('1990-04-01');
   await date.press('Tab');
-  await lastCard().getByRole('button', { name: 'Next: risk checklist', exact: true }).click();
+  await button('Next: risk checklist').click();
 
   const answers: Record<string, 'yes' | 'no' | 'not-known'> = {};
   set.questions.forEach((q, i) => (answers[q.id] = i < 15 ? 'yes' : i < 20 ? 'no' : 'not-known'));
   const optionName = { yes: 'Yes', no: 'No', 'not-known': 'Not known' } as const;
-  for (let pageNo = 0; pageNo < 3; pageNo++) {
-    const onPage = set.questions.slice(pageNo * 8, pageNo * 8 + 8);
-    await page
-      .getByText(`(${pageNo + 1} of 3)`)
-      .last()
-      .waitFor({ timeout: 30_000 });
-    for (const [i, q] of onPage.entries()) {
+  const answerPage = async (pageNo: number) => {
+    await waitText(`(${pageNo + 1} of 3)`);
+    for (const [i, q] of set.questions.slice(pageNo * 8, pageNo * 8 + 8).entries()) {
       const group = lastCard().getByRole('radiogroup', {
         name: new RegExp(`^${pageNo * 8 + i + 1}\\. `),
       });
       await group.getByRole('radio', { name: optionName[answers[q.id]!], exact: true }).check();
     }
-    if (pageNo === 0) {
-      expect(await lastCard().innerText()).toContain(set.attribution.slice(0, 40));
-      await shot('dash-1');
-    }
-    await lastCard().getByRole('button', { name: /^Next/ }).click();
+  };
+  await answerPage(0);
+  expect(await lastCard().innerText()).toContain(set.attribution.slice(0, 40));
+  await shot('dash-1');
+  await button('Next').click();
+  // Back from page 2: page 1 comes back with its answers.
+  await waitText('(2 of 3)');
+  await button('Back').click();
+  await waitText('(1 of 3)');
+  const first = lastCard().getByRole('radiogroup', { name: /^1\. / });
+  expect(await first.getByRole('radio', { name: 'Yes', exact: true }).isChecked()).toBe(true);
+  await button('Next').click();
+  await answerPage(1);
+  await button('Next').click();
+  await answerPage(2);
+  await button(/^Next/).click();
+
+  // The review shows everything entered; Cancel replaces it with a card without details.
+  await waitText('Refer a case: check and send');
+  await shot('review');
+  const review = await lastCard().innerText();
+  expect(review).toContain(name);
+  expect(review).toMatch(/Score\s*15/);
+  await button('Cancel').click();
+  await waitText('Stopped for now');
+  await shot('cancelled');
+  expect(await chatText()).not.toContain(name);
+  const reference = /Reference\s*(\S+)/.exec(await lastCard().innerText())?.[1];
+  expect(reference).toBeTruthy();
+
+  // "my drafts" lists it; Continue brings back what was typed.
+  await send('my drafts');
+  await waitText('Your drafts');
+  await shot('drafts');
+  await button(`Continue ${reference}`).click();
+  await lastCard()
+    .getByRole('textbox', { name: /^Victim name/ })
+    .waitFor({ timeout: 30_000 });
+  expect(
+    await lastCard()
+      .getByRole('textbox', { name: /^Victim name/ })
+      .inputValue(),
+  ).toBe(name);
+  await button('Next: risk checklist').click();
+  for (let pageNo = 0; pageNo < 3; pageNo++) {
+    await waitText(`(${pageNo + 1} of 3)`);
+    await button(/^Next/).click();
   }
-  await page.getByText('Refer a case: check and send').waitFor({ timeout: 30_000 });
-  await shot('confirm');
-  expect(await lastCard().innerText()).toMatch(/Score\s*15/);
-  await lastCard().getByRole('button', { name: 'Submit to the coordinator', exact: true }).click();
-  await page.getByText('Referral received').waitFor({ timeout: 30_000 });
+  await waitText('Refer a case: check and send');
+  await button('Submit to the coordinator').click();
+  await waitText('Referral sent');
   await shot('receipt');
   const receipt = await lastCard().innerText();
-  const reference = /Reference\s*(\S+)/.exec(receipt)?.[1];
-  expect(reference).toBeTruthy();
-  expect(receipt).not.toMatch(/Jo Playground/);
+  expect(receipt).toContain(reference!);
+  expect(await chatText()).not.toContain(name);
+  expect(await chatText()).not.toContain('Sam Playground');
 
   const dana = await signIn(app, 'dana.whitcombe@police.example');
   const mine = (await (await dana('/api/referrals/mine')).json()) as {
@@ -230,7 +276,7 @@ it('takes a referral in the playground, refuses a bad step by name, and stores w
     referrerAgencyId: fromBot.form.referrerAgencyId,
     referrerPhone: '01632 960001',
     victim: {
-      name: 'Jo Playground',
+      name,
       dateOfBirth: '1990-04-01',
       gender: 'female',
       address: null,

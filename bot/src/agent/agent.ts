@@ -2,8 +2,10 @@ import {
   AgentApplication,
   CloudAdapter,
   MemoryStorage,
+  MessageFactory,
   authorizeJWT,
   type AuthConfiguration,
+  type TurnContext,
   type TurnState,
 } from '@microsoft/agents-hosting';
 import type { Request, Response, Router } from 'express';
@@ -13,7 +15,8 @@ import type { AppConfig } from '../config/config.js';
 import type { Services } from '../http/services.js';
 import type { Activity } from '@microsoft/agents-activity';
 import { saveConversation } from '../notify/bot-notifier.js';
-import { registerReferralFlow } from './referral-flow.js';
+import { welcomeCard } from '../cards/status-cards.js';
+import { attachment, registerReferralFlow } from './referral-flow.js';
 import { principalOfActivity } from './teams-person.js';
 
 // Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
@@ -21,15 +24,26 @@ import { principalOfActivity } from './teams-person.js';
 const HELP =
   'I am the MARAC assistant. Coordinators schedule meetings and manage agendas in the MARAC tab. ' +
   'I will bring you research prompts and actions for your agency as they come. ' +
-  'To refer a case to MARAC, send "refer" here in our 1:1 chat.';
+  'To refer a case to MARAC, send "refer" here in our 1:1 chat; "my drafts" carries on with a draft, ' +
+  'and "my referrals" shows what the coordinator decided.';
 
-/** Registers the bot's handlers; each feature adds its own in its own register function. */
-export function registerHelp(app: AgentApplication<TurnState>): void {
+/**
+ * The welcome: a card with "Refer a case" when someone joins the chat or asks for help, and the
+ * help text for any other message no feature took. The card carries an operation id only.
+ */
+export function registerHelp(app: AgentApplication<TurnState>, ids?: Services['ids']): void {
+  const welcome = async (context: TurnContext) => {
+    if (ids && context.activity.conversation?.conversationType === 'personal') {
+      await context.sendActivity(MessageFactory.attachment(attachment(welcomeCard(ids.newId()))));
+    } else {
+      await context.sendActivity(HELP);
+    }
+  };
   app.onConversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
-    if (added.some((m) => m.id !== context.activity.recipient?.id))
-      await context.sendActivity(HELP);
+    if (added.some((m) => m.id !== context.activity.recipient?.id)) await welcome(context);
   });
+  app.onMessage(/^\s*help\s*[.!?]?\s*$/i, welcome);
   app.onActivity('message', async (context) => {
     await context.sendActivity(HELP);
   });
@@ -62,7 +76,7 @@ export function botRouter(
   const app = new AgentApplication<TurnState>({ storage: new MemoryStorage(), adapter });
   // Specific handlers first: the help text answers every message no feature took.
   if (services) registerReferralFlow(app, services);
-  registerHelp(app);
+  registerHelp(app, services?.ids);
   const router = express.Router();
   router.post(
     '/api/messages',

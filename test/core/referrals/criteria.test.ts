@@ -146,12 +146,12 @@ describe('shortfall', () => {
     [
       'the example',
       { risk: dash(9), incidentsInLast12Months: 2 },
-      'Score 9 of 24 is below 14; no professional judgement rationale; 2 incidents in 12 months (3 needed); no referral in the last 12 months.',
+      'Score 9 of 24 is below 14; no professional judgement rationale; 2 incidents in 12 months (3 needed).',
     ],
     [
       'one incident, a short rationale, the police form',
       { risk: dash(13, 27), incidentsInLast12Months: 1, professionalJudgement: 'Worried.' },
-      'Score 13 of 27 is below 14; professional judgement rationale too short (8 characters; at least 20 needed); 1 incident in 12 months (3 needed); no referral in the last 12 months.',
+      'Score 13 of 27 is below 14; professional judgement rationale too short (8 characters; at least 20 needed); 1 incident in 12 months (3 needed).',
     ],
     [
       'DARA medium, an old referral, area settings',
@@ -160,7 +160,7 @@ describe('shortfall', () => {
         lastReferralForVictim: { referredOn: '2024-01-05' },
         settings: { ...defaultRiskSettings, escalationIncidents: 5, repeatWindowMonths: 18 },
       },
-      'DARA outcome is medium, not high; no professional judgement rationale; 0 incidents in 12 months (5 needed); no referral in the last 18 months.',
+      'DARA outcome is medium, not high; no professional judgement rationale; 0 incidents in 12 months (5 needed).',
     ],
   ])('%s', (_, change, sentence) => {
     expect(evaluateCriteria(input(change))).toEqual({ criteriaMet: [], shortfall: sentence });

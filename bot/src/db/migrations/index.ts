@@ -3,6 +3,7 @@ import { dataKeys } from './002-data-keys.js';
 import { auditLog } from './003-audit-log.js';
 import { referrals } from './004-referrals.js';
 import { referralWorkflow } from './005-referral-workflow.js';
+import { draftsAndCardOperations } from './006-drafts-and-card-operations.js';
 import { matchTerms } from './007-match-terms.js';
 import { idempotency } from './009-idempotency.js';
 
@@ -13,6 +14,7 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '003-audit-log', sql: auditLog },
   { id: '004-referrals', sql: referrals },
   { id: '005-referral-workflow', sql: referralWorkflow },
+  { id: '006-drafts-and-card-operations', sql: draftsAndCardOperations },
   { id: '007-match-terms', sql: matchTerms },
   { id: '009-idempotency', sql: idempotency },
 ];

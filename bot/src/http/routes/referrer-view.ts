@@ -1,4 +1,3 @@
-import type { ReferralForm } from '#core/contracts/referral.js';
 import type { QueueItemView } from '#core/contracts/referral.js';
 import { DomainError } from '#core/shared/errors.js';
 import { agenciesRepresented, type Principal } from '../../auth/people.js';
@@ -12,8 +11,10 @@ import { isCoordinating } from './referral-access.js';
 export async function checkReferringAgency(
   s: Services,
   principal: Principal,
-  form: Pick<ReferralForm, 'areaId' | 'referrerAgencyId'>,
+  form: { areaId: string; referrerAgencyId?: string | null | undefined },
 ): Promise<{ onBehalf: boolean }> {
+  // A draft may not name its agency yet; it is checked again once it does, and on submission.
+  if (!form.referrerAgencyId) return { onBehalf: false };
   const own = await agenciesRepresented(s.db, principal.personId, form.areaId);
   if (own.includes(form.referrerAgencyId)) return { onBehalf: false };
   if (isCoordinating(principal, form.areaId)) return { onBehalf: true };
