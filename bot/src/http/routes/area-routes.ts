@@ -128,7 +128,8 @@ export function areaRoutes(s: Services): RouteDef[] {
         s.uow.run(async (repos) => {
           const area = (await repos.areas.get(params.areaId))!;
           const meetings = await repos.meetings.listForArea(area.id, query);
-          return meetings.map((m) => meetingView(m, area));
+          const cases = await repos.meetings.caseCounts(area.id);
+          return meetings.map((m) => meetingView(m, area, cases.get(m.id) ?? 0));
         }),
     }),
     route({
