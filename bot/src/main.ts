@@ -45,12 +45,13 @@ export interface StartOptions {
 /** The composition root: the only place that knows every concrete class. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
-  const log = options.log ?? createLogger(config.logLevel);
+  const log =
+    options.log ?? createLogger(config.logLevel, { pretty: config.env === 'development' });
   const now = options.now ?? (() => new Date());
   const db = await openDb(config.store);
   await migrate(db);
   const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
-  if (config.seedDemo && (await seedDemo(db, crypto, now))) log.info('demo data seeded');
+  if (config.seedDemo && (await seedDemo(db, crypto, now))) log.debug('demo data seeded');
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files.
@@ -103,7 +104,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   checkpointTimer.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
+  log.debug({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
   return {
     url,
     db,
@@ -121,6 +122,19 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   };
 }
 
+/** What a person at the terminal reads first: where to open the app, and how to sign in. */
+export function readyLine(app: Pick<RunningApp, 'url'>, config: AppConfig): string {
+  const { port } = new URL(app.url);
+  const url = isLoopbackHost(config.host) ? `http://localhost:${port}` : app.url;
+  return `MARAC is ready on ${url}${config.devSignIn ? ' - sign in as a demo user' : ''}`;
+}
+
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '127.0.0.1';
+
+// A stop that hangs (a stuck connection, a database that does not answer) still ends the process.
+const STOP_DEADLINE_MS = 15_000;
+
 export async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -132,11 +146,35 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp({ config });
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
+  const log = createLogger(config.logLevel, { pretty: config.env === 'development' });
+  // Listen before starting: a signal during start-up (opening the database, migrating) waits for
+  // the start to finish and then stops cleanly, instead of killing the process mid-write. Ctrl-C
+  // in a terminal reaches this process twice (from the terminal and from `npm start`): one stop.
+  let stopRequested = false;
+  let requestStop = () => {};
+  const stopSignal = new Promise<void>((resolve) => (requestStop = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) return;
+    stopRequested = true;
+    log.info({ signal }, 'stopping');
+    requestStop();
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Started by `npm start` (scripts/start.mjs) with an IPC channel: if that process is gone, stop.
+  process.on('disconnect', () => onSignal('SIGTERM'));
+  const app = await startApp({ config, log });
+  if (!stopRequested) {
+    if (config.env === 'production') log.info({ url: app.url }, 'MARAC is ready');
+    else process.stdout.write(`${readyLine(app, config)}\n`);
+  }
+  await stopSignal;
+  setTimeout(() => {
+    log.error('stopping took too long; exiting without a clean stop');
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  // close() stops taking requests, finishes the outbox job in hand and writes the audit checkpoint.
+  await app.close();
+  log.info('stopped');
+  process.exit(0);
 }
