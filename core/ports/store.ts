@@ -63,8 +63,10 @@ export interface AreasRepo {
   updateProtocol(id: string, protocol: MeetingProtocol): Promise<void>;
   updateRiskSettings(id: string, settings: RiskSettings): Promise<void>;
   agencies(areaId: string): Promise<AgencyRecord[]>;
-  /** Core reps of the area's agencies: the series' attendees. */
+  /** Core reps of the area's agencies. */
   coreReps(areaId: string): Promise<CalendarAttendee[]>;
+  /** The people holding any of these roles in the area (the chair, the IDVAs), by email. */
+  peopleInRoles(areaId: string, roles: readonly string[]): Promise<CalendarAttendee[]>;
   setReps(areaId: string, agencyId: string, core: Rep, deputy: Rep | null): Promise<AgencyRecord | null>;
 }
 

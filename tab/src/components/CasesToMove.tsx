@@ -15,10 +15,14 @@ import { formatDate, formatTime, plural } from '../format/dates.js';
 import { ErrorBar } from './ErrorBar.js';
 
 const useStyles = makeStyles({
+  box: { display: 'grid', gap: '8px' },
   list: { margin: 0, paddingLeft: '20px', display: 'grid', gap: '4px' },
   ref: { fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground2 },
 });
+
+const caseNote = (cases: number | undefined) =>
+  cases === undefined ? '' : cases === 0 ? ', no cases yet' : `, ${plural(cases, 'case')} already`;
 
 const bandWords = { high: 'High risk', medium: 'Medium risk', standard: 'Standard risk' } as const;
 
@@ -41,7 +45,7 @@ export function CasesToMove(props: {
     return <Spinner size="tiny" label="Loading the meeting's cases" />;
   if (props.cases.length === 0) return <Text>No cases are on this meeting.</Text>;
   return (
-    <div data-testid="cases-to-move">
+    <div data-testid="cases-to-move" className={styles.box}>
       <Text as="p" block>
         {plural(props.cases.length, 'case')} {props.cases.length === 1 ? 'is' : 'are'} on this
         meeting. {props.cases.length === 1 ? 'It moves' : 'They move'} with the cancellation, and
@@ -72,7 +76,7 @@ export function CasesToMove(props: {
               <option key={m.id} value={m.id}>
                 {formatDate(m.date)}, {formatTime(m.startsAt)}
                 {i === 0 ? ' (next meeting)' : ''}
-                {m.cases !== undefined ? `, ${plural(m.cases, 'case')} already` : ''}
+                {caseNote(m.cases)}
               </option>
             ))}
           </Select>

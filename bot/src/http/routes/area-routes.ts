@@ -14,6 +14,7 @@ import {
 import type { AreaRecord, Repos } from '#core/ports/store.js';
 import { addExtraMeeting } from '#core/scheduling/add-extra-meeting.js';
 import { createSeries } from '#core/scheduling/create-series.js';
+import { meetingInvitees } from '#core/scheduling/invitees.js';
 import { meetingView } from '#core/scheduling/meeting-view.js';
 import { updateAgencyReps, updateProtocol } from '#core/scheduling/update-area.js';
 import { DomainError } from '#core/shared/errors.js';
@@ -38,7 +39,7 @@ async function areaView(repos: Repos, area: AreaRecord): Promise<Area> {
       calendarStatus: series.calendarStatus,
       calendarRef: series.calendarRef,
       joinUrl: series.joinUrl,
-      attendees: await repos.areas.coreReps(area.id),
+      attendees: await meetingInvitees(repos, area),
     },
   };
 }
