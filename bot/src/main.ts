@@ -51,7 +51,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const db = await openDb(config.store);
   await migrate(db);
   const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
-  if (config.seedDemo && (await seedDemo(db, crypto, now))) log.debug('demo data seeded');
+  if (config.seedDemo && (await seedDemo(db, crypto, now, { referrals: config.demoReferrals }))) {
+    log.debug('demo data seeded');
+  }
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files.
