@@ -18,7 +18,10 @@ import { ErrorBar } from './ErrorBar.js';
 import { ReasonField, checkReason } from './ReasonField.js';
 import { useLoad } from './use-load.js';
 
-const useStyles = makeStyles({ content: { display: 'grid', gap: '12px' } });
+// minmax(0, 1fr): a drop-down sized by its longest option must not push the dialog past 320 px.
+const useStyles = makeStyles({
+  content: { display: 'grid', gap: '12px', gridTemplateColumns: 'minmax(0, 1fr)' },
+});
 
 /**
  * Cancels one meeting of the series (the Outlook occurrence is cancelled by the server). Its cases

@@ -15,7 +15,8 @@ import { formatDate, formatTime, plural } from '../format/dates.js';
 import { ErrorBar } from './ErrorBar.js';
 
 const useStyles = makeStyles({
-  box: { display: 'grid', gap: '8px' },
+  box: { display: 'grid', gap: '8px', gridTemplateColumns: 'minmax(0, 1fr)' },
+  select: { minWidth: 0, width: '100%' },
   list: { margin: 0, paddingLeft: '20px', display: 'grid', gap: '4px' },
   ref: { fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground2 },
@@ -71,7 +72,11 @@ export function CasesToMove(props: {
         </MessageBar>
       ) : (
         <Field label="Move the cases to" required>
-          <Select value={props.target} onChange={(_, d) => props.onTarget(d.value)}>
+          <Select
+            className={styles.select}
+            value={props.target}
+            onChange={(_, d) => props.onTarget(d.value)}
+          >
             {props.targets.map((m, i) => (
               <option key={m.id} value={m.id}>
                 {formatDate(m.date)}, {formatTime(m.startsAt)}
