@@ -20,6 +20,7 @@ import type { Services } from './http/services.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
 import { botNotifier } from './notify/bot-notifier.js';
+import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
 import { createLogger } from './logger.js';
 import type { Db } from './db/db.js';
@@ -56,8 +57,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   }
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
-  // Set once the bot exists (below): Teams itself when bot credentials are configured, else files.
-  let notifier: TeamsNotifier = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
+  // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
+  // (and the Agents Playground, for a person who has talked to the bot there).
+  const teamsOutbox = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
+  let notifier: TeamsNotifier = teamsOutbox;
   const worker = startOutboxWorker({
     db,
     log,
@@ -84,8 +87,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
   let ready = false;
   const bot = botRouter(config, log, services);
-  if (config.bot)
-    notifier = botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId });
+  notifier = config.bot
+    ? botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId })
+    : localNotifier({ outbox: teamsOutbox, db, crypto, adapter: bot.adapter, log });
   const app = createHttpApp({ services, authenticate, bot: bot.router, isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

@@ -9,7 +9,7 @@ const now = () => new Date('2026-12-01T09:00:00Z');
 let app: TestApp;
 beforeAll(async () => {
   app = await startApp({ now, env: { MARAC_DEMO_REFERRALS: 'true' } });
-}, 90_000);
+}, 180_000);
 afterAll(() => app.stop());
 
 it('opens on a queue with a referral in every state, made through the real use cases', async () => {

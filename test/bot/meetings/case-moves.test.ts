@@ -56,7 +56,7 @@ beforeAll(async () => {
     expect(await accepted.json()).toMatchObject({ kind: 'accepted', meetingDate: '2026-12-15' });
     referrals.push(id);
   }
-}, 60_000);
+}, 180_000);
 afterAll(() => app.stop());
 
 it("shows the coordinator a meeting's cases, and counts them in the meeting list", async () => {

@@ -38,7 +38,7 @@ describe('series invitations in local mode (.ics)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp({ now });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => app.stop());
 
   const attendeesOf = async (file: string) => {
@@ -88,7 +88,7 @@ describe('series invitations in graph mode', () => {
     });
     const calendar = new GraphCalendar(new GraphClient({ tokens, baseUrl: fake.graphUrl }));
     app = await startApp({ calendar, now });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await app.stop();
     await fake.stop();
