@@ -22,6 +22,7 @@ export async function seedDemo(
   db: Db,
   crypto: AppCrypto,
   now: () => Date = () => new Date(),
+  /** `referrals`: also a referral in every state (the app and the CLI say, from config). */
   options: { referrals?: boolean } = {},
 ): Promise<boolean> {
   const seeded = await seedDemoPartnership(db, crypto);
@@ -31,7 +32,7 @@ export async function seedDemo(
   ]);
   const deps = { uow: sqlUnitOfWork(db, crypto), clock: { now }, ids: { newId: randomUUID } };
   await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
-  if (options.referrals !== false) await seedReferrals(db, crypto, deps, fortnightly.rows[0]!.id);
+  if (options.referrals) await seedReferrals(db, crypto, deps, fortnightly.rows[0]!.id);
   return true;
 }
 
