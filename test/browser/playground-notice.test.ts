@@ -66,7 +66,7 @@ beforeAll(async () => {
   await waitForPage(`http://127.0.0.1:${port}`, 90_000);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  await page.goto(`http://127.0.0.1:${port}`);
+  await page.goto(`http://127.0.0.1:${port}`, { timeout: 90_000 });
   await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 90_000 });
 }, 200_000);
 
