@@ -20,6 +20,7 @@ import type { Services } from './http/services.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
 import { botNotifier } from './notify/bot-notifier.js';
+import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
 import { createLogger } from './logger.js';
 import type { Db } from './db/db.js';
@@ -46,7 +47,8 @@ export interface StartOptions {
 /** The composition root: the only place that knows every concrete class. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
-  const log = options.log ?? createLogger(config.logLevel);
+  const log =
+    options.log ?? createLogger(config.logLevel, { pretty: config.env === 'development' });
   const now = options.now ?? (() => new Date());
   if (config.devSignIn) await checkLoopbackHost(config.host); // HOST resolved, every address
   const db = await openDb(config.store);
@@ -54,11 +56,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
   const reindexed = await reindexMatching(db, crypto);
   if (reindexed > 0) log.info({ referrals: reindexed }, 'duplicate check terms re-indexed');
-  if (config.seedDemo && (await seedDemo(db, crypto, now))) log.info('demo data seeded');
+  if (config.seedDemo && (await seedDemo(db, crypto, now, { referrals: config.demoReferrals }))) {
+    log.debug('demo data seeded');
+  }
   const uow = sqlUnitOfWork(db, crypto);
   const calendar = options.calendar ?? createCalendar(config, now);
-  // Set once the bot exists (below): Teams itself when bot credentials are configured, else files.
-  let notifier: TeamsNotifier = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
+  // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
+  // (and the Agents Playground, for a person who has talked to the bot there).
+  const teamsOutbox = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
+  let notifier: TeamsNotifier = teamsOutbox;
   const worker = startOutboxWorker({
     db,
     log,
@@ -85,8 +91,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
   let ready = false;
   const bot = botRouter(config, log, services);
-  if (config.bot)
-    notifier = botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId });
+  notifier = config.bot
+    ? botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId })
+    : localNotifier({ outbox: teamsOutbox, db, crypto, adapter: bot.adapter, log });
   const app = createHttpApp({ services, authenticate, bot: bot.router, isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -107,7 +114,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   checkpointTimer.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
+  log.debug({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
   return {
     url,
     db,
@@ -125,6 +132,19 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   };
 }
 
+/** What a person at the terminal reads first: where to open the app, and how to sign in. */
+export function readyLine(app: Pick<RunningApp, 'url'>, config: AppConfig): string {
+  const { port } = new URL(app.url);
+  const url = isLoopbackHost(config.host) ? `http://localhost:${port}` : app.url;
+  return `MARAC is ready on ${url}${config.devSignIn ? ' - sign in as a demo user' : ''}`;
+}
+
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '127.0.0.1';
+
+// A stop that hangs (a stuck connection, a database that does not answer) still ends the process.
+const STOP_DEADLINE_MS = 15_000;
+
 export async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -137,11 +157,35 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp({ config });
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
+  const log = createLogger(config.logLevel, { pretty: config.env === 'development' });
+  // Listen before starting: a signal during start-up (opening the database, migrating) waits for
+  // the start to finish and then stops cleanly, instead of killing the process mid-write. Ctrl-C
+  // in a terminal reaches this process twice (from the terminal and from `npm start`): one stop.
+  let stopRequested = false;
+  let requestStop = () => {};
+  const stopSignal = new Promise<void>((resolve) => (requestStop = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) return;
+    stopRequested = true;
+    log.info({ signal }, 'stopping');
+    requestStop();
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Started by `npm start` (scripts/start.mjs) with an IPC channel: if that process is gone, stop.
+  process.on('disconnect', () => onSignal('SIGTERM'));
+  const app = await startApp({ config, log });
+  if (!stopRequested) {
+    if (config.env === 'production') log.info({ url: app.url }, 'MARAC is ready');
+    else process.stdout.write(`${readyLine(app, config)}\n`);
+  }
+  await stopSignal;
+  setTimeout(() => {
+    log.error('stopping took too long; exiting without a clean stop');
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  // close() stops taking requests, finishes the outbox job in hand and writes the audit checkpoint.
+  await app.close();
+  log.info('stopped');
+  process.exit(0);
 }

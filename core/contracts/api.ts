@@ -67,6 +67,8 @@ export const meetingSchema = z.strictObject({
   /** The pattern date when the meeting was moved (bank holiday or by hand). */
   movedFrom: localDateSchema.nullable(),
   deadlines: deadlinesSchema,
+  /** Accepted cases on the meeting, where the answer counts them (the area's meeting list). */
+  cases: z.number().int().min(0).optional(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -93,7 +95,31 @@ export const moveMeetingBody = z.strictObject({
     .optional(),
   reason: shortText(200),
 });
-export const cancelMeetingBody = z.strictObject({ reason: shortText(200) });
+export const cancelMeetingBody = z.strictObject({
+  reason: shortText(200),
+  /** Where the meeting's cases go; the next meeting of the area when absent. */
+  moveCasesTo: idSchema.optional(),
+});
+/** A case on a meeting, as the coordinator sees it before cancelling or moving it. */
+export const meetingCaseSchema = z.strictObject({
+  referralId: idSchema,
+  reference: z.string(),
+  band: z.enum(['standard', 'medium', 'high']),
+  referrerAgency: z.string(),
+  /** Only coordinators read this list; the victim's name tells cases apart. */
+  victimName: z.string(),
+});
+export type MeetingCase = z.infer<typeof meetingCaseSchema>;
+export const moveReferralBody = z.strictObject({
+  meetingId: idSchema,
+  /** Kept in the app for the coordinator; the referrer is told only the new date. */
+  reason: shortText(200),
+});
+export const movedReferralSchema = z.strictObject({
+  referralId: idSchema,
+  meetingId: idSchema,
+  meetingDate: localDateSchema,
+});
 export const addExtraMeetingBody = z.strictObject({
   date: localDateSchema,
   startTime: z

@@ -26,7 +26,11 @@ export type Cadence = z.infer<typeof cadenceSchema>;
 export const protocolSchema = z.strictObject({
   cadence: cadenceSchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'enter a 24-hour time such as 10:00'),
-  durationMinutes: z.number().int().min(30).max(8 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(30)
+    .max(8 * 60),
   region: z.enum(regions),
   /** Calendar days before the meeting; moved earlier to a working day. */
   referralDeadlineDays: z.number().int().min(1).max(60),
@@ -43,6 +47,11 @@ export const protocolSchema = z.strictObject({
   bankHolidayRule: z.enum(['next-working-day', 'skip']),
   /** Cases a meeting can hear before the coordinator is warned. */
   caseCapacity: z.number().int().min(1).max(60),
+  /**
+   * Whether agencies' deputies are invited with their core reps (absent means yes). Some areas
+   * send deputies only the cover they are asked for, so the series goes to core reps alone.
+   */
+  inviteDeputies: z.boolean().optional(),
 });
 export type MeetingProtocol = z.infer<typeof protocolSchema>;
 

@@ -63,8 +63,10 @@ export interface AreasRepo {
   updateProtocol(id: string, protocol: MeetingProtocol): Promise<void>;
   updateRiskSettings(id: string, settings: RiskSettings): Promise<void>;
   agencies(areaId: string): Promise<AgencyRecord[]>;
-  /** Core reps of the area's agencies: the series' attendees. */
+  /** Core reps of the area's agencies. */
   coreReps(areaId: string): Promise<CalendarAttendee[]>;
+  /** The people holding any of these roles in the area (the chair, the IDVAs), by email. */
+  peopleInRoles(areaId: string, roles: readonly string[]): Promise<CalendarAttendee[]>;
   setReps(areaId: string, agencyId: string, core: Rep, deputy: Rep | null): Promise<AgencyRecord | null>;
 }
 
@@ -85,6 +87,25 @@ export interface MeetingsRepo {
   update(meeting: MeetingRecord): Promise<void>;
   /** Where an extra meeting's own calendar item is (a series meeting's is its series'). */
   recordCalendar(meetingId: string, calendarRef: string, joinUrl: string | null): Promise<void>;
+  /** The accepted referrals on a meeting (the cases it will hear), oldest first. */
+  caseIds(meetingId: string): Promise<string[]>;
+  /** How many accepted referrals each of the area's meetings holds (meetings with none left out). */
+  caseCounts(areaId: string): Promise<Map<string, number>>;
+  /** Keeps the history of a case moved between meetings; the reason is encrypted. */
+  recordCaseMove(move: CaseMove): Promise<void>;
+}
+
+/** A case moved from one meeting to another, by hand or because its meeting was cancelled. */
+export interface CaseMove {
+  id: string;
+  referralId: string;
+  /** The case whose data key seals the reason. */
+  caseId: string;
+  fromMeetingId: string;
+  toMeetingId: string;
+  /** The coordinator's words: kept in the app, never sent to the referrer. */
+  reason: string;
+  movedAt: Date;
 }
 
 export type OutboxJob = CalendarJob | NotifyJob | ExtraMeetingJob;
@@ -92,7 +113,10 @@ export type OutboxJob = CalendarJob | NotifyJob | ExtraMeetingJob;
 /** Send an extra meeting (outside the series) to the calendar. */
 export type ExtraMeetingJob = { kind: 'calendar.create-extra'; meetingId: string };
 
-/** Tell a referrer in Teams that their referral's status changed (reference and status only). */
+/**
+ * Tell a referrer in Teams that their referral's status changed (reference and status only), or
+ * (`moved`) that their accepted case is now on another meeting.
+ */
 export type NotifyJob = { kind: 'notify.referrer'; referralId: string; status: string };
 
 export type CalendarJob =

@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors.js';
 import type { LocalDate } from '../shared/local-date.js';
 import { londonToday, workingCalendarFor } from './area-calendar.js';
 import type { SchedulingDeps } from './deps.js';
+import { meetingInvitees } from './invitees.js';
 
 /**
  * Adds an extra MARAC outside the series, for when the coming meetings are full: a working day,
@@ -16,7 +17,9 @@ export async function addExtraMeeting(
 ): Promise<MeetingRecord> {
   const today = londonToday(deps.clock.now());
   if (input.date < today) {
-    throw new DomainError('VALIDATION_FAILED', 'An extra meeting cannot be in the past.', [{ path: 'date', message: 'must be today or later' }]);
+    throw new DomainError('VALIDATION_FAILED', 'An extra meeting cannot be in the past.', [
+      { path: 'date', message: 'must be today or later' },
+    ]);
   }
   return deps.uow.run(async (repos) => {
     const area = await repos.areas.get(input.areaId);
@@ -24,9 +27,11 @@ export async function addExtraMeeting(
     const cal = workingCalendarFor(area);
     if (!cal.isWorkingDay(input.date)) {
       const why = cal.holidayName(input.date) ?? 'a weekend or closure day';
-      throw new DomainError('DATE_NOT_WORKING_DAY', `${input.date} is not a working day (${why}). Choose another date.`, [
-        { path: 'date', message: 'must be a working day' },
-      ]);
+      throw new DomainError(
+        'DATE_NOT_WORKING_DAY',
+        `${input.date} is not a working day (${why}). Choose another date.`,
+        [{ path: 'date', message: 'must be a working day' }],
+      );
     }
     const startTime = input.startTime ?? area.protocol.startTime;
     const startsAt = londonInstant(input.date, startTime);
@@ -44,14 +49,20 @@ export async function addExtraMeeting(
       changeReason: input.reason,
     };
     await repos.meetings.insertMany([meeting]);
-    await repos.outbox.enqueue({ kind: 'calendar.create-extra', meetingId: meeting.id }, `create-extra:${meeting.id}`);
+    await repos.outbox.enqueue(
+      { kind: 'calendar.create-extra', meetingId: meeting.id },
+      `create-extra:${meeting.id}`,
+    );
     await repos.audit.record('meeting.add-extra', 'meeting', meeting.id);
     return meeting;
   });
 }
 
 /** Sends an extra meeting's invitation; a repeat after a crash is harmless (transactionId). */
-export async function runExtraMeetingJob(deps: { uow: UnitOfWork; calendar: CalendarPort }, job: ExtraMeetingJob): Promise<void> {
+export async function runExtraMeetingJob(
+  deps: { uow: UnitOfWork; calendar: CalendarPort },
+  job: ExtraMeetingJob,
+): Promise<void> {
   const spec = await deps.uow.run(async (repos) => {
     const meeting = await repos.meetings.get(job.meetingId);
     if (!meeting) return null;
@@ -63,11 +74,13 @@ export async function runExtraMeetingJob(deps: { uow: UnitOfWork; calendar: Cale
       date: meeting.date,
       startTime: meeting.startTime,
       durationMinutes: area.protocol.durationMinutes,
-      attendees: await repos.areas.coreReps(area.id),
+      attendees: await meetingInvitees(repos, area),
       sequence: 0,
     };
   });
   if (!spec) return;
   const created = await deps.calendar.createSingle(spec);
-  await deps.uow.run((repos) => repos.meetings.recordCalendar(spec.meetingId, created.calendarRef, created.joinUrl));
+  await deps.uow.run((repos) =>
+    repos.meetings.recordCalendar(spec.meetingId, created.calendarRef, created.joinUrl),
+  );
 }

@@ -4,8 +4,11 @@ import type { Meeting } from '../contracts/api.js';
 import type { AreaRecord, MeetingRecord } from '../ports/store.js';
 import { workingCalendarFor } from './area-calendar.js';
 
-/** A meeting as the API shows it, with its deadlines worked out from the area's protocol today. */
-export function meetingView(meeting: MeetingRecord, area: AreaRecord): Meeting {
+/**
+ * A meeting as the API shows it, with its deadlines worked out from the area's protocol today,
+ * and its number of accepted cases when the caller counted them.
+ */
+export function meetingView(meeting: MeetingRecord, area: AreaRecord, cases?: number): Meeting {
   const deadlines = meetingDeadlines(meeting.date, area.protocol, workingCalendarFor(area));
   return {
     id: meeting.id,
@@ -22,5 +25,6 @@ export function meetingView(meeting: MeetingRecord, area: AreaRecord): Meeting {
       minutesDue: deadlines.minutesDue,
       actionTasksDue: toLondonIso(deadlines.actionTasksDue),
     },
+    ...(cases === undefined ? {} : { cases }),
   };
 }

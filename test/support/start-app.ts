@@ -25,6 +25,8 @@ export async function startApp(
     HOST: '127.0.0.1',
     MARAC_DATA_DIR: dataDir,
     MARAC_TAB_DIR: path.resolve('tab/dist'),
+    // Tests count the referrals they make; the demo's own come only where a test asks for them.
+    MARAC_DEMO_REFERRALS: 'false',
     ...options.env,
   });
   const app = await start({

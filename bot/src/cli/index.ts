@@ -49,6 +49,8 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
       const seeded = await seedDemo(
         db,
         await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
+        undefined,
+        { referrals: config.demoReferrals },
       );
       const text = seeded
         ? 'Demo data loaded.'

@@ -19,6 +19,8 @@ const envSchema = entraEnvSchema.extend({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MARAC_DATA_DIR: z.string().min(1).default('./.data'),
   MARAC_SEED_DEMO: bool(true),
+  /** With the demo data: referrals in every state (tests that count referrals turn this off). */
+  MARAC_DEMO_REFERRALS: bool(true),
   MARAC_DEV_SIGN_IN: bool(true),
   MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
   RATE_LIMIT_PER_MINUTE: z.coerce
@@ -57,6 +59,7 @@ export interface AppConfig {
   outboxDir: string;
   tabDir: string;
   seedDemo: boolean;
+  demoReferrals: boolean;
   devSignIn: boolean;
   /** API requests a caller may make per minute (bursts of 60). */
   rateLimitPerMinute: number;
@@ -168,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     outboxDir: path.join(dataDir, 'outbox'),
     tabDir: path.resolve(env.MARAC_TAB_DIR),
     seedDemo: env.MARAC_SEED_DEMO,
+    demoReferrals: env.MARAC_DEMO_REFERRALS,
     devSignIn,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     store: { databaseUrl: env.DATABASE_URL ?? null, databaseSchema: env.DATABASE_SCHEMA ?? null, dataDir },

@@ -1,21 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { londonDateOf } from '#core/calendar/london-time.js';
+import { referralFormSchema } from '#core/contracts/referral.js';
+import { acceptReferral, decideReferral } from '#core/referrals/decide-referral.js';
+import type { ReferralDeps } from '#core/referrals/referral-deps.js';
+import { submitReferral } from '#core/referrals/submit-referral.js';
+import { londonToday } from '#core/scheduling/area-calendar.js';
 import { createSeries } from '#core/scheduling/create-series.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
-import { upsertPerson } from '../store/sql-people.js';
+import { findPersonIdByEmail, upsertPerson } from '../store/sql-people.js';
 import { sqlUnitOfWork } from '../store/unit-of-work.js';
 import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
+import { demoForm, demoReferrals, type DemoReferral } from './demo-referrals.js';
 
 /**
  * Loads the demo partnership once, and gives the fortnightly area a year of meetings from today
- * (its Outlook series goes out through the outbox like any other). The monthly area is left
- * without a series, for the coordinator to create.
+ * (its Outlook series goes out through the outbox like any other) and a referral in every state.
+ * The monthly area is left without a series, for the coordinator to create.
  */
 export async function seedDemo(
   db: Db,
   crypto: AppCrypto,
   now: () => Date = () => new Date(),
+  /** `referrals`: also a referral in every state (the app and the CLI say, from config). */
+  options: { referrals?: boolean } = {},
 ): Promise<boolean> {
   const seeded = await seedDemoPartnership(db, crypto);
   if (!seeded) return false;
@@ -24,7 +32,62 @@ export async function seedDemo(
   ]);
   const deps = { uow: sqlUnitOfWork(db, crypto), clock: { now }, ids: { newId: randomUUID } };
   await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
+  if (options.referrals) await seedReferrals(db, crypto, deps, fortnightly.rows[0]!.id);
   return true;
+}
+
+/**
+ * The demo referrals, made through the same use cases as the tab and the bot, so their
+ * encryption, blind-index terms, duplicate candidates, audit entries and notices are all real:
+ * accepted onto the next two meetings, one possible duplicate waiting, one sent back for more
+ * information and one declined.
+ */
+async function seedReferrals(db: Db, crypto: AppCrypto, deps: ReferralDeps, areaId: string) {
+  const today = londonToday(deps.clock.now());
+  let nextMeeting: { id: string; date: string } | null = null;
+  for (const story of demoReferrals) {
+    const { referrerPersonId, agencyId } = await referrerOf(db, crypto, story);
+    const form = referralFormSchema.parse(demoForm(story, { areaId, agencyId }, today));
+    const { referral } = await submitReferral(deps, { referrerPersonId, form, submit: true });
+    const outcome = story.outcome;
+    if (outcome.kind === 'accept') {
+      const meetingId =
+        outcome.meeting === 'following' && nextMeeting
+          ? await meetingAfter(deps, areaId, nextMeeting.date)
+          : undefined;
+      const accepted = await acceptReferral(deps, {
+        referralId: referral.id,
+        meetingId,
+        confirmOverCapacity: true,
+      });
+      if (accepted.kind === 'accepted' && !nextMeeting) nextMeeting = accepted.meeting;
+    } else if (outcome.kind !== 'submitted') {
+      await decideReferral(deps, {
+        referralId: referral.id,
+        decision: outcome.kind,
+        note: outcome.note,
+      });
+    }
+  }
+}
+
+/** The story's agency and its core rep, who makes the referral. */
+async function referrerOf(db: Db, crypto: AppCrypto, story: DemoReferral) {
+  const agency = demoAgencies.find((a) => a.name === story.agency)!;
+  const found = await db.query<{ id: string }>('SELECT id FROM agency WHERE name = $1', [
+    agency.name,
+  ]);
+  return {
+    agencyId: found.rows[0]!.id,
+    referrerPersonId: (await findPersonIdByEmail(db, crypto, agency.core.email))!,
+  };
+}
+
+async function meetingAfter(deps: ReferralDeps, areaId: string, date: string) {
+  const meetings = await deps.uow.run((repos) =>
+    repos.meetings.listForArea(areaId, { from: date }),
+  );
+  return meetings.find((m) => m.date > date && m.status !== 'cancelled')?.id;
 }
 
 /**

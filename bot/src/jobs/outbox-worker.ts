@@ -61,7 +61,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
       try {
         await handle(leased.job);
         await completeJob(db, leased.id);
-        log.info({ jobId: leased.id, kind: leased.job.kind }, 'outbox job sent');
+        log.debug({ jobId: leased.id, kind: leased.job.kind }, 'outbox job sent');
       } catch (error) {
         const final = isFinal(error, leased.attempts, maxAttempts);
         const wait = final ? null : backoffSeconds(leased.attempts, error);

@@ -27,6 +27,23 @@ export async function saveConversation(
   );
 }
 
+/** Where the person last talked to the bot one to one, or null if they never have. */
+export async function rememberedConversation(
+  db: Queryable,
+  crypto: AppCrypto,
+  personId: string,
+): Promise<ConversationReference | null> {
+  const found = await db.query<{ reference: string }>(
+    'SELECT reference FROM teams_conversation WHERE person_id = $1',
+    [personId],
+  );
+  const stored = found.rows[0];
+  if (!stored) return null;
+  return JSON.parse(
+    await crypto.cipher.decrypt(ref(personId), stored.reference),
+  ) as ConversationReference;
+}
+
 /**
  * Teams: a proactive message into the person's one-to-one chat with the bot. A person who has
  * never opened that chat cannot be reached (false); they see the status in the tab instead.
@@ -39,15 +56,8 @@ export function botNotifier(options: {
 }): TeamsNotifier {
   return {
     async send(personId, text) {
-      const found = await options.db.query<{ reference: string }>(
-        'SELECT reference FROM teams_conversation WHERE person_id = $1',
-        [personId],
-      );
-      const stored = found.rows[0];
-      if (!stored) return false;
-      const reference = JSON.parse(
-        await options.crypto.cipher.decrypt(ref(personId), stored.reference),
-      ) as ConversationReference;
+      const reference = await rememberedConversation(options.db, options.crypto, personId);
+      if (!reference) return false;
       await options.adapter.continueConversation(options.botAppId, reference, async (context) => {
         await context.sendActivity(text);
       });

@@ -3,7 +3,11 @@
  * a chat message shows on lock screens and in notifications, so it never holds a name or the
  * coordinator's note (that is in the tab, behind sign-in and a permission check).
  */
-export function referralNotice(input: { reference: string; status: string; meetingDate: string | null }): string {
+export function referralNotice(input: {
+  reference: string;
+  status: string;
+  meetingDate: string | null;
+}): string {
   const { reference, status, meetingDate } = input;
   switch (status) {
     case 'submitted':
@@ -12,6 +16,11 @@ export function referralNotice(input: { reference: string; status: string; meeti
       return meetingDate
         ? `Your MARAC referral ${reference} is accepted for the MARAC on ${britishDate(meetingDate)}.`
         : `Your MARAC referral ${reference} is accepted.`;
+    case 'moved':
+      // The meeting changed (cancelled, moved, or the case moved by hand): the new date is all.
+      return meetingDate
+        ? `Your MARAC referral ${reference} is accepted and now on the MARAC on ${britishDate(meetingDate)}.`
+        : `Your MARAC referral ${reference} is accepted; its meeting has changed. Open the MARAC app for the new date.`;
     case 'needs-information':
       return `The MARAC coordinator needs more information on referral ${reference}. Open the MARAC app to see what is needed.`;
     case 'declined':

@@ -18,7 +18,9 @@ export function localTeamsOutbox(dir: string, now: () => Date): TeamsNotifier {
       await mkdir(dir, { recursive: true });
       const name = `${now().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.json`;
       const activity = { type: 'message', recipientPersonId: personId, text, textFormat: 'plain' };
-      await writeFile(path.join(dir, `${name}.tmp`), `${JSON.stringify(activity, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(path.join(dir, `${name}.tmp`), `${JSON.stringify(activity, null, 2)}\n`, {
+        mode: 0o600,
+      });
       await rename(path.join(dir, `${name}.tmp`), path.join(dir, name));
       return true;
     },

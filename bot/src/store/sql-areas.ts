@@ -135,6 +135,24 @@ export function sqlAreas(q: Queryable, crypto: AppCrypto): AreasRepo {
       );
       return agencies.map((a) => a.coreRep!).sort((a, b) => a.email.localeCompare(b.email));
     },
+    async peopleInRoles(areaId, roles) {
+      const found = await q.query<{
+        id: string;
+        partnership_id: string;
+        name: string;
+        email: string;
+      }>(
+        `SELECT DISTINCT p.id, p.partnership_id, p.name, p.email FROM area_role r
+           JOIN person p ON p.id = r.person_id WHERE r.area_id = $1 AND r.role = ANY($2)`,
+        [areaId, roles],
+      );
+      const people: Rep[] = [];
+      for (const row of found.rows) {
+        const person = await decryptPerson(q, crypto, row);
+        people.push({ name: person.name, email: person.email });
+      }
+      return people.sort((a, b) => a.email.localeCompare(b.email));
+    },
     async setReps(areaId, agencyId, core, deputy) {
       const owner = await q.query<{ partnership_id: string }>(
         `SELECT a.partnership_id FROM area_agency aa JOIN area a ON a.id = aa.area_id

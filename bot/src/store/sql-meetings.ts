@@ -109,6 +109,41 @@ export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
         [meetingId, calendarRef, joinUrl],
       );
     },
+    async caseIds(meetingId) {
+      const result = await q.query<{ id: string }>(
+        `SELECT id FROM referral WHERE meeting_id = $1 AND status = 'accepted'
+          ORDER BY decided_at NULLS FIRST, reference`,
+        [meetingId],
+      );
+      return result.rows.map((r) => r.id);
+    },
+    async caseCounts(areaId) {
+      const result = await q.query<{ meeting_id: string; n: number }>(
+        `SELECT meeting_id, count(*)::int AS n FROM referral
+          WHERE area_id = $1 AND status = 'accepted' AND meeting_id IS NOT NULL GROUP BY meeting_id`,
+        [areaId],
+      );
+      return new Map(result.rows.map((r) => [r.meeting_id, r.n]));
+    },
+    async recordCaseMove(move) {
+      const reason = await crypto.cipher.encrypt(
+        { keyOwner: `case:${move.caseId}`, table: 'case_move', column: 'reason', rowId: move.id },
+        move.reason,
+        q,
+      );
+      await q.query(
+        `INSERT INTO case_move (id, referral_id, from_meeting_id, to_meeting_id, reason, moved_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          move.id,
+          move.referralId,
+          move.fromMeetingId,
+          move.toMeetingId,
+          reason,
+          move.movedAt.toISOString(),
+        ],
+      );
+    },
     async update(m) {
       await q.query(
         `UPDATE meeting SET date = $5, start_time = $6, starts_at = $7, ends_at = $8, status = $9,

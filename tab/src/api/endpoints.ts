@@ -6,6 +6,7 @@ import type {
   devUserSchema,
   Me,
   Meeting,
+  MeetingCase,
   moveMeetingBody,
   PreviewMeeting,
   repSchema,
@@ -48,8 +49,9 @@ export const api = {
     }),
   moveMeeting: (meetingId: string, body: MoveBody) =>
     request<Meeting>(`${meeting(meetingId)}/move`, { method: 'POST', body }),
-  cancelMeeting: (meetingId: string, reason: string) =>
-    request<Meeting>(`${meeting(meetingId)}/cancel`, { method: 'POST', body: { reason } }),
+  cancelMeeting: (meetingId: string, body: { reason: string; moveCasesTo?: string }) =>
+    request<Meeting>(`${meeting(meetingId)}/cancel`, { method: 'POST', body }),
+  meetingCases: (meetingId: string) => request<MeetingCase[]>(`${meeting(meetingId)}/cases`),
   addExtraMeeting: (areaId: string, body: { date: string; startTime?: string; reason: string }) =>
     request<Meeting>(`${area(areaId)}/meetings`, { method: 'POST', body }),
   preview: (body: PreviewBody) =>

@@ -52,6 +52,7 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
         onMeetingChanged={(m) =>
           meetings.setData((list) => (list ?? []).map((x) => (x.id === m.id ? m : x)))
         }
+        onMeetingsStale={meetings.reload}
       />
       <AgenciesSection areaId={area.id} editable={editable} onRepsChanged={onAreasStale} />
     </>

@@ -68,6 +68,7 @@ export function MeetingRow(props: {
         <Text className={styles.note}>by {formatTime(m.deadlines.actionPlanDue)}</Text>
       </TableCell>
       {date(m.deadlines.minutesDue)}
+      <TableCell data-testid="meeting-cases">{m.cases ?? ''}</TableCell>
       {props.editable && (
         <TableCell>
           {live && (

@@ -30,6 +30,7 @@ const headers = [
   'Agenda circulated',
   'Action plan due',
   'Minutes due',
+  'Cases',
 ];
 
 /** The coming meetings with every deadline, and per-meeting Move and Cancel. */
@@ -39,6 +40,8 @@ export function MeetingsSection(props: {
   loading: boolean;
   error: ApiRequestError | null;
   onMeetingChanged: (meeting: Meeting) => void;
+  /** A change moved cases between meetings: the list is read again. */
+  onMeetingsStale?: () => void;
 }) {
   const styles = useStyles();
   const [action, setAction] = useState<Action>(null);
@@ -95,8 +98,12 @@ export function MeetingsSection(props: {
       {action?.kind === 'cancel' && (
         <CancelMeetingDialog
           meeting={action.meeting}
+          meetings={meetings}
           onClose={() => setAction(null)}
-          onCancelled={done}
+          onCancelled={(m) => {
+            done(m);
+            props.onMeetingsStale?.();
+          }}
         />
       )}
     </Section>

@@ -14,7 +14,7 @@ import { useState, type FormEvent } from 'react';
 import type { Meeting } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api, type MoveBody } from '../api/endpoints.js';
-import { dateHint, formatDate, formatTime, londonToday } from '../format/dates.js';
+import { dateHint, formatDate, formatTime, londonToday, plural } from '../format/dates.js';
 import { ErrorBar } from './ErrorBar.js';
 import { ReasonField, checkReason } from './ReasonField.js';
 
@@ -92,6 +92,9 @@ export function MoveMeetingDialog(props: {
             <DialogContent className={styles.content}>
               Invitees get an update for this meeting only; referral and agenda deadlines move with
               it.
+              {props.meeting.cases
+                ? ` Its ${plural(props.meeting.cases, 'case')} stay on it, and each referrer is told the new date.`
+                : ''}
               <div className={styles.row}>
                 <Field label="New date" required hint={dateHint(date)} {...state('date')}>
                   <Input type="date" value={date} onChange={(_, d) => edit(setDate, d.value)} />

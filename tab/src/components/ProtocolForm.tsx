@@ -1,4 +1,11 @@
-import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Area } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
@@ -27,6 +34,7 @@ export function ProtocolForm(props: {
   const [errors, setErrors] = useState<DraftErrors>({});
   const [failure, setFailure] = useState<ApiRequestError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [inviteDeputies, setInviteDeputies] = useState(props.protocol.inviteDeputies !== false);
   const set = <K extends keyof ProtocolDraft>(key: K, value: ProtocolDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const state = (key: keyof ProtocolDraft) =>
@@ -40,7 +48,9 @@ export function ProtocolForm(props: {
     setSaving(true);
     setFailure(null);
     try {
-      props.onSaved(await api.updateProtocol(props.areaId, checked.protocol));
+      props.onSaved(
+        await api.updateProtocol(props.areaId, { ...checked.protocol, inviteDeputies }),
+      );
     } catch (e) {
       setFailure(toApiError(e));
       setSaving(false);
@@ -79,6 +89,11 @@ export function ProtocolForm(props: {
           ))}
         </div>
       </fieldset>
+      <Checkbox
+        checked={inviteDeputies}
+        onChange={(_, d) => setInviteDeputies(d.checked === true)}
+        label="Invite agencies' deputies as well as their core reps (the chair and the IDVA service are always invited)"
+      />
       <ErrorBar error={failure} title="The protocol was not saved" />
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={saving}>

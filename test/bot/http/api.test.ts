@@ -77,7 +77,7 @@ describe('REST API in local mode', () => {
     expect(created.status).toBe(201);
     const area = (await created.json()) as { series: { calendarStatus: string; attendees: unknown[] } };
     expect(area.series.calendarStatus).toBe('sent');
-    expect(area.series.attendees).toHaveLength(12);
+    expect(area.series.attendees).toHaveLength(12 * 2 + 2); // core reps, deputies, chair, IDVA
     const files = readdirSync(path.join(app.dataDir, 'outbox', 'calendar'));
     expect(files.some((f) => f.startsWith('series-'))).toBe(true);
 

@@ -64,6 +64,10 @@ const validBodies: Record<string, unknown> = {
   },
   'post /api/meetings/{meetingId}/move': { date: '2027-01-06', reason: 'Room booked' },
   'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
+  'post /api/referrals/{referralId}/move': {
+    meetingId: '00000000-0000-4000-8000-000000000001',
+    reason: 'Needs the housing rep',
+  },
   'post /api/schedule/preview': {
     cadence: { kind: 'fortnightly', weekday: 'tuesday' },
     start: '2027-01-04',
@@ -96,6 +100,7 @@ const schemas: Record<string, z.ZodType> = {
   'put /api/areas/{areaId}/agencies/{agencyId}/reps': contract.updateRepsBody,
   'post /api/meetings/{meetingId}/move': contract.moveMeetingBody,
   'post /api/meetings/{meetingId}/cancel': contract.cancelMeetingBody,
+  'post /api/referrals/{referralId}/move': contract.moveReferralBody,
   'post /api/schedule/preview': contract.schedulePreviewBody,
   'post /api/dev/sign-in': contract.devSignInBody,
   'post /api/referrals': referralContract.submitReferralBody,

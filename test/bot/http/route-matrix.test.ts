@@ -59,6 +59,8 @@ const expected: Record<string, Rule> = {
   'get /api/meetings/{meetingId}': members,
   'post /api/meetings/{meetingId}/move': coordinating,
   'post /api/meetings/{meetingId}/cancel': coordinating,
+  'get /api/meetings/{meetingId}/cases': coordinating,
+  'post /api/referrals/{referralId}/move': coordinating,
   'post /api/schedule/preview': 'signed-in',
   'get /api/client-config': 'public',
   'get /api/question-sets/{questionSetId}': 'signed-in',
@@ -232,6 +234,7 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     },
     'post /api/meetings/{meetingId}/move': { date: '2027-01-06', reason: 'Room booked' },
     'post /api/meetings/{meetingId}/cancel': { reason: 'Chair unavailable' },
+    'post /api/referrals/{referralId}/move': { meetingId: t.meetingId, reason: 'Room booked' },
     'post /api/schedule/preview': {
       cadence: { kind: 'fortnightly', weekday: 'tuesday' },
       start: '2027-01-04',

@@ -6,6 +6,7 @@ import { referralWorkflow } from './005-referral-workflow.js';
 import { draftsAndCardOperations } from './006-drafts-and-card-operations.js';
 import { matchTerms } from './007-match-terms.js';
 import { idempotency } from './009-idempotency.js';
+import { caseMoves } from './010-case-moves.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -17,4 +18,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '006-drafts-and-card-operations', sql: draftsAndCardOperations },
   { id: '007-match-terms', sql: matchTerms },
   { id: '009-idempotency', sql: idempotency },
+  { id: '010-case-moves', sql: caseMoves },
 ];

@@ -14,6 +14,7 @@ import {
 import type { AreaRecord, Repos } from '#core/ports/store.js';
 import { addExtraMeeting } from '#core/scheduling/add-extra-meeting.js';
 import { createSeries } from '#core/scheduling/create-series.js';
+import { meetingInvitees } from '#core/scheduling/invitees.js';
 import { meetingView } from '#core/scheduling/meeting-view.js';
 import { updateAgencyReps, updateProtocol } from '#core/scheduling/update-area.js';
 import { checkMeetingDates } from '#core/shared/date-bounds.js';
@@ -40,7 +41,7 @@ async function areaView(repos: Repos, area: AreaRecord): Promise<Area> {
       calendarStatus: series.calendarStatus,
       calendarRef: series.calendarRef,
       joinUrl: series.joinUrl,
-      attendees: await repos.areas.coreReps(area.id),
+      attendees: await meetingInvitees(repos, area),
     },
   };
 }
@@ -132,7 +133,8 @@ export function areaRoutes(s: Services): RouteDef[] {
         s.uow.run(async (repos) => {
           const area = (await repos.areas.get(params.areaId))!;
           const meetings = await repos.meetings.listForArea(area.id, query);
-          return meetings.map((m) => meetingView(m, area));
+          const cases = await repos.meetings.caseCounts(area.id);
+          return meetings.map((m) => meetingView(m, area, cases.get(m.id) ?? 0));
         }),
     }),
     route({

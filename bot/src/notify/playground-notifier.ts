@@ -1,0 +1,53 @@
+import type { CloudAdapter } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import type { AppCrypto } from '../crypto/app-crypto.js';
+import type { Queryable } from '../db/db.js';
+import { rememberedConversation } from './bot-notifier.js';
+import type { TeamsNotifier } from './teams-notifier.js';
+
+/** The Playground runs on this machine; a reference to anywhere else is never sent to unsigned. */
+export function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Local mode without bot credentials: every notice is written to the local outbox (the record),
+ * and a person who has talked to the bot in the Microsoft 365 Agents Playground also gets it
+ * there, through the Playground's own connector (the serviceUrl of their conversation). The
+ * Playground takes unsigned calls; a real Teams service would not, and is never tried.
+ */
+export function localNotifier(options: {
+  outbox: TeamsNotifier;
+  db: Queryable;
+  crypto: AppCrypto;
+  adapter: CloudAdapter;
+  log: Logger;
+}): TeamsNotifier {
+  // No app id: the adapter then calls the connector anonymously, as the Playground expects.
+  const anonymous = { aud: '' } as Extract<
+    Parameters<CloudAdapter['continueConversation']>[0],
+    object
+  >;
+  return {
+    async send(personId, text) {
+      const written = await options.outbox.send(personId, text);
+      const reference = await rememberedConversation(options.db, options.crypto, personId);
+      if (!reference || !isLoopbackUrl(reference.serviceUrl)) return written;
+      try {
+        await options.adapter.continueConversation(anonymous, reference, async (context) => {
+          await context.sendActivity(text);
+        });
+      } catch (error) {
+        // The Playground may simply not be running now; the outbox file is the record.
+        options.log.warn({ err: { name: (error as Error).name } }, 'playground notice not sent');
+      }
+      return written;
+    },
+  };
+}
