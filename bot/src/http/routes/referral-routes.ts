@@ -5,6 +5,7 @@ import {
   acceptReferralBody,
   duplicateDecisionBody,
   mappaLinkBody,
+  myReferralSchema,
   queueItemSchema,
   questionSetViewSchema,
   referralDecisionBody,
@@ -13,6 +14,7 @@ import {
   riskSettingsBody,
   riskSettingsView,
   submitReferralBody,
+  type ReferralForm,
 } from '#core/contracts/referral.js';
 import { settingsOf } from '#core/referrals/assess-referral.js';
 import { updateRiskSettings } from '#core/referrals/update-risk-settings.js';
@@ -150,11 +152,11 @@ export function referralRoutes(s: Services): RouteDef[] {
     route({
       method: 'get',
       path: '/referrals/mine',
-      summary: 'Your own referrals and their status',
+      summary: "Your own referrals: status, the coordinator's note, the meeting date once accepted",
       tag: 'referrals',
       policy: { kind: 'signed-in' },
-      response: z.array(queueItemSchema),
-      handle: (ctx) => s.uow.run((repos) => repos.referrals.byReferrer(ctx.principal!.personId)),
+      response: z.array(myReferralSchema),
+      handle: (ctx) => s.uow.run((repos) => repos.referrals.mine(ctx.principal!.personId)),
     }),
     route({
       method: 'get',
@@ -168,7 +170,8 @@ export function referralRoutes(s: Services): RouteDef[] {
       },
       params: z.strictObject({ areaId: idSchema }),
       response: z.array(queueItemSchema),
-      handle: ({ params }) => s.uow.run((repos) => repos.referrals.queue(params.areaId)),
+      handle: ({ params }) =>
+        s.uow.run((repos) => repos.referrals.queue(params.areaId, { victimNames: true })),
     }),
     route({
       method: 'get',
@@ -190,18 +193,28 @@ export function referralRoutes(s: Services): RouteDef[] {
               (q) => q.id === referral.id,
             )!;
           const candidates = coordinator ? await repos.referrals.candidates(referral.id) : [];
+          const compared = [];
+          for (const c of candidates) {
+            const other = await repos.referrals.get(c.referralId);
+            if (!other) continue;
+            compared.push({
+              referralId: c.referralId,
+              reference: other.reference,
+              confidence: c.confidence,
+              status: c.status,
+              referredOn: c.referredOn,
+              decision: c.decision,
+              victim: victimForComparison(other.form.victim),
+              referrer: await referrerView(repos, other.id, other.form.referrerPhone),
+            });
+          }
           return {
             summary,
             form: referral.form,
             decisionNote: referral.decisionNote ?? null,
             mappaLinkNote: coordinator ? (referral.mappaLinkNote ?? null) : null,
-            candidates: candidates.map((c) => ({
-              referralId: c.referralId,
-              confidence: c.confidence,
-              status: c.status,
-              referredOn: c.referredOn,
-              decision: c.decision,
-            })),
+            referrer: await referrerView(repos, referral.id, referral.form.referrerPhone),
+            candidates: compared,
           };
         });
       },
@@ -298,6 +311,28 @@ export function referralRoutes(s: Services): RouteDef[] {
       },
     }),
   ];
+}
+
+type Repos = Parameters<Parameters<Services['uow']['run']>[0]>[0];
+
+async function referrerView(repos: Repos, referralId: string, phone: string | undefined) {
+  const person = await repos.referrals.referrerOf(referralId);
+  return {
+    name: person?.name ?? 'Not known',
+    agencyName: person?.agencyName ?? null,
+    phone: phone?.trim() || null,
+  };
+}
+
+/** What the coordinator compares side by side before merging: names, birth date, address. */
+function victimForComparison(victim: ReferralForm['victim']) {
+  const a = victim.address;
+  return {
+    name: victim.name,
+    otherNames: victim.otherNames ?? [],
+    dateOfBirth: victim.dateOfBirth,
+    address: a ? [a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(', ') : null,
+  };
 }
 
 async function summaryOf(s: Services, id: string, areaId: string) {
