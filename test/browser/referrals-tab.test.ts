@@ -107,6 +107,7 @@ async function fillReferral(page: Page, areaName: string, victim: { name: string
   await field(page, 'victim.safeToCall').getByRole('radio', { name: 'Yes' }).check();
   await form.getByLabel('Perpetrator 1 name').fill('Dorian Threlkeld');
   await form.getByLabel('Perpetrator 1 date of birth').fill('1987-09-12');
+  await field(page, 'perpetrators.0.gender').getByRole('combobox').selectOption('male');
   await field(page, 'perpetrators.0.relationshipToVictim')
     .getByRole('combobox')
     .selectOption('ex-partner');
@@ -123,6 +124,8 @@ async function fillReferral(page: Page, areaName: string, victim: { name: string
   }
   await form.getByLabel('Incidents in the last 12 months').fill('1');
   await form.getByLabel('Who does the victim fear?').fill('Her ex-partner and his brother.');
+  await field(page, 'consent.victimAware').getByRole('radio', { name: 'Yes' }).check();
+  await field(page, 'consent.consented').getByRole('radio', { name: 'Yes' }).check();
 }
 
 test('a police rep refers a high-risk case; a coordinator accepts it onto a meeting', async () => {
@@ -159,9 +162,11 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await page.getByRole('button', { name: 'Start a new referral' }).click();
   await fillReferral(page, areaName, { name: '', dob: '1990-04-03' });
   await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
-  await page.getByTestId('referral-errors').waitFor();
-  expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s name/);
-  await field(page, 'victim.name').getByText('Fill this in.').waitFor();
+  await page.getByTestId('error-summary').waitFor();
+  expect(await page.getByTestId('error-summary').textContent()).toMatch(
+    /There is a problemVictim’s name: fill this in/,
+  );
+  await field(page, 'victim.name').getByText('Victim’s name: fill this in').waitFor();
   await expect(page.getByLabel('Victim’s name').getAttribute('aria-invalid')).resolves.toBe('true');
   expect(await page.getByLabel('Perpetrator 1 name').inputValue()).toBe('Dorian Threlkeld');
   expect(await page.getByLabel('Reasons for referral').inputValue()).toMatch(/strangulation/);
@@ -176,7 +181,7 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await field(page, 'victim.dateOfBirth')
     .getByText(/in the future/)
     .waitFor();
-  expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s date of birth/);
+  expect(await page.getByTestId('error-summary').textContent()).toMatch(/Victim’s date of birth/);
   expect(await page.getByLabel('Victim’s name').inputValue()).toBe('Sorcha Pendleby');
   expect(await page.getByLabel('Victim’s date of birth').inputValue()).toBe('2099-01-01');
   await page.getByLabel('Victim’s date of birth').scrollIntoViewIfNeeded();

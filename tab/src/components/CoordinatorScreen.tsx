@@ -8,19 +8,20 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Area } from '#core/contracts/api.js';
 import { api } from '../api/endpoints.js';
 import { AreaView } from './AreaView.js';
 import { ErrorBar } from './ErrorBar.js';
 import { describeRole } from './SignIn.js';
 import { useLoad } from './use-load.js';
-import { referralApi, type QueueItem } from '../api/referrals.js';
+import { referralApi, type MyReferral } from '../api/referrals.js';
 import { londonToday } from '../format/dates.js';
 import { MyReferrals } from './referrals/MyReferrals.js';
-import { ReferCase } from './referrals/ReferCase.js';
+import { ReferCase } from './referrals/form/ReferCase.js';
 import { ReferralQueue } from './referrals/ReferralQueue.js';
-import { emptyDraft, fromForm, type ReferralDraft } from './referrals/referral-form-model.js';
+import { emptyDraft, type ReferralDraft } from './referrals/form/referral-draft.js';
+import { fromForm } from './referrals/form/to-form.js';
 
 type View = 'meetings' | 'referrals' | 'refer' | 'mine';
 
@@ -70,12 +71,13 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   );
   const shown: View = view === 'referrals' && !coordinates ? 'meetings' : view;
   const today = londonToday();
-  const currentDraft =
-    draft ??
-    emptyDraft(referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '', today);
+  const referArea = referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '';
+  // One blank form per area until the person types; kept, so its draft key stays the same.
+  const blank = useMemo(() => emptyDraft(referArea, today), [referArea, today]);
+  const currentDraft = draft ?? blank;
   const setCurrentDraft = (next: ReferralDraft | ((d: ReferralDraft) => ReferralDraft)) =>
     setDraft((d) => (typeof next === 'function' ? next(d ?? currentDraft) : next));
-  const continueReferral = async (item: QueueItem) => {
+  const continueReferral = async (item: MyReferral) => {
     const detail = await referralApi.detail(item.id);
     setDraft(fromForm(detail.form, item.id, today));
     setView('refer');
@@ -140,6 +142,7 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
           {area && me.data && shown === 'referrals' && <ReferralQueue key={area.id} area={area} />}
           {me.data && shown === 'refer' && referAreas.length > 0 && (
             <ReferCase
+              key={currentDraft.draftKey}
               me={me.data}
               areas={referAreas}
               today={today}

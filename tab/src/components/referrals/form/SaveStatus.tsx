@@ -1,0 +1,24 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { SaveState } from './use-draft-autosave.js';
+
+const useStyles = makeStyles({
+  status: { display: 'block', margin: '12px 0 0', color: tokens.colorNeutralForeground2 },
+});
+
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** Whether what was typed is saved as a draft yet, read out politely as it changes. */
+export function SaveStatus({ state, dirty }: { state: SaveState; dirty: boolean }) {
+  const styles = useStyles();
+  let words: string;
+  if (state.kind === 'saving') words = 'Saving the draft…';
+  else if (state.kind === 'failed') words = `Draft not saved yet. ${state.message}`;
+  else if (dirty) words = 'Changes not saved yet';
+  else if (state.kind === 'saved') words = `Draft saved at ${time.format(state.at)}`;
+  else words = '';
+  return (
+    <Text className={styles.status} role="status" data-testid="draft-status">
+      {words}
+    </Text>
+  );
+}
