@@ -81,10 +81,17 @@ export const daraAssessmentSchema = z.strictObject({
   completedOn: localDateSchema,
 });
 
-export const riskAssessmentSchema = z.discriminatedUnion('kind', [dashAssessmentSchema, daraAssessmentSchema]);
+export const riskAssessmentSchema = z.discriminatedUnion('kind', [
+  dashAssessmentSchema,
+  daraAssessmentSchema,
+]);
 
 export const consentSchema = z.discriminatedUnion('victimAware', [
-  z.strictObject({ victimAware: z.literal(true), consented: z.boolean(), reasonWithoutConsent: optionalText(1000) }),
+  z.strictObject({
+    victimAware: z.literal(true),
+    consented: z.boolean(),
+    reasonWithoutConsent: optionalText(1000),
+  }),
   z.strictObject({ victimAware: z.literal(false), reasonWithoutConsent: text(1000) }),
 ]);
 
@@ -112,10 +119,67 @@ export const referralFormSchema = z.strictObject({
 export type ReferralForm = z.infer<typeof referralFormSchema>;
 export type ReferralFormInput = z.input<typeof referralFormSchema>;
 
-export const referralStatusSchema = z.enum(['draft', 'submitted', 'needs-information', 'accepted', 'declined']);
+type Loosened<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>> };
+
+/**
+ * The draft of an object of the form: every field may be absent or null, with the same types and
+ * length limits, so a draft is checked for shape but not for completeness. `keep` replaces fields
+ * as given (nested drafts, a union's discriminator), unloosened.
+ */
+function draftOf<S extends z.ZodRawShape, K extends z.ZodRawShape = Record<never, never>>(
+  schema: z.ZodObject<S>,
+  keep?: K,
+) {
+  const loosened = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field as z.ZodType).nullish()]),
+  ) as unknown as Loosened<S>;
+  return z.strictObject({ ...loosened, ...(keep ?? ({} as K)) } as Omit<Loosened<S>, keyof K> & K);
+}
+
+const addressDraftSchema = draftOf(addressSchema);
+const perpetratorDraftSchema = draftOf(perpetratorSchema, {
+  address: addressDraftSchema.nullish(),
+});
+const riskAssessmentDraftSchema = z.discriminatedUnion('kind', [
+  draftOf(dashAssessmentSchema, { kind: z.literal('dash') }),
+  draftOf(daraAssessmentSchema, { kind: z.literal('dara') }),
+]);
+/** Victim aware starts unanswered: a draft holds the aware branch's fields, each still open. */
+const consentDraftSchema = draftOf(consentSchema.options[0], {
+  victimAware: z.boolean().nullish(),
+});
+
+/**
+ * A referral as far as it has been typed: only the area is required. Completeness (and every
+ * answer that becomes a recorded fact: victim aware, consent, each perpetrator's relationship and
+ * MAPPA level) is checked by `referralFormSchema` on submission.
+ */
+export const referralDraftSchema = draftOf(referralFormSchema, {
+  areaId: idSchema,
+  victim: draftOf(victimSchema, { address: addressDraftSchema.nullish() }).nullish(),
+  perpetrators: z.array(perpetratorDraftSchema).max(5).nullish(),
+  children: z.array(draftOf(childSchema)).max(12).nullish(),
+  riskAssessment: riskAssessmentDraftSchema.nullish(),
+  consent: consentDraftSchema.nullish(),
+});
+export type ReferralDraft = z.infer<typeof referralDraftSchema>;
+export type ReferralDraftInput = z.input<typeof referralDraftSchema>;
+
+export const referralStatusSchema = z.enum([
+  'draft',
+  'submitted',
+  'needs-information',
+  'accepted',
+  'declined',
+]);
 export type ReferralStatus = z.infer<typeof referralStatusSchema>;
 
-export const criterionSchema = z.enum(['visible-high-risk', 'professional-judgement', 'potential-escalation', 'repeat']);
+export const criterionSchema = z.enum([
+  'visible-high-risk',
+  'professional-judgement',
+  'potential-escalation',
+  'repeat',
+]);
 
 export const riskSummarySchema = z.strictObject({
   score: z.number().int().nullable(),
@@ -139,11 +203,15 @@ export const referralReceiptSchema = z.strictObject({
 });
 export type ReferralReceipt = z.infer<typeof referralReceiptSchema>;
 
-export const submitReferralBody = z.strictObject({
-  form: referralFormSchema,
-  /** false saves a draft (and runs the duplicate check); true sends it to the coordinator. */
-  submit: z.boolean(),
-});
+/**
+ * `submit: false` saves a draft (only the area is required; no duplicate check runs on a draft);
+ * `submit: true` sends the complete form to the coordinator.
+ */
+export const submitReferralBody = z.discriminatedUnion('submit', [
+  z.strictObject({ submit: z.literal(false), form: referralDraftSchema }),
+  z.strictObject({ submit: z.literal(true), form: referralFormSchema }),
+]);
+export type SubmitReferralBody = z.infer<typeof submitReferralBody>;
 
 export const queueItemSchema = z.strictObject({
   id: idSchema,
@@ -155,7 +223,8 @@ export const queueItemSchema = z.strictObject({
   isRepeat: z.boolean(),
   mappaLead: z.boolean(),
   childrenCount: z.number().int(),
-  referrerAgencyId: idSchema,
+  /** Null only on a draft saved before the agency was chosen. */
+  referrerAgencyId: idSchema.nullable(),
   meetingId: idSchema.nullable(),
   referredOn: localDateSchema,
   openDuplicates: z.number().int(),
@@ -219,6 +288,13 @@ export const referralDetailSchema = z.strictObject({
   ),
 });
 
+/** A draft, for its referrer to carry on with: the form as far as it has been typed. */
+export const referralDraftDetailSchema = z.strictObject({
+  summary: queueItemSchema,
+  draft: referralDraftSchema,
+});
+export type ReferralDraftDetail = z.infer<typeof referralDraftDetailSchema>;
+
 export const acceptReferralBody = z.strictObject({
   meetingId: idSchema.optional(),
   lateReason: z.string().trim().min(1).max(500).optional(),
@@ -226,7 +302,13 @@ export const acceptReferralBody = z.strictObject({
 });
 
 export const acceptOutcomeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('accepted'), referralId: idSchema, meetingId: idSchema, meetingDate: localDateSchema, overCapacity: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('accepted'),
+    referralId: idSchema,
+    meetingId: idSchema,
+    meetingDate: localDateSchema,
+    overCapacity: z.boolean(),
+  }),
   z.strictObject({
     kind: z.literal('over-capacity'),
     meetingId: idSchema,

@@ -1,17 +1,14 @@
-import type { ReferralForm, ReferralStatus } from '../contracts/referral.js';
+import type { ReferralDraft, ReferralForm, ReferralStatus } from '../contracts/referral.js';
 import type { LocalDate } from '../shared/local-date.js';
 
-/** A referral as the use cases see it: the form decrypted, the rest as stored. */
-export interface ReferralRecord {
+/** What every referral holds, whatever its state. */
+interface ReferralFields {
   id: string;
   reference: string;
   caseId: string;
   areaId: string;
   partnershipId: string;
   referrerPersonId: string;
-  referrerAgencyId: string;
-  status: ReferralStatus | 'merged';
-  form: ReferralForm;
   questionSet: string | null;
   score: number | null;
   band: 'standard' | 'medium' | 'high';
@@ -28,6 +25,23 @@ export interface ReferralRecord {
   /** The coordinator's record of the link to MAPPA, for a MAPPA level 2 or 3 perpetrator. */
   mappaLinkNote?: string | null;
 }
+
+/** A referral once submitted: its form is complete. */
+export interface SentReferralRecord extends ReferralFields {
+  status: Exclude<ReferralStatus, 'draft'> | 'merged';
+  referrerAgencyId: string;
+  form: ReferralForm;
+}
+
+/** A draft: whatever has been typed so far; only the area is known for sure. */
+export interface DraftReferralRecord extends ReferralFields {
+  status: 'draft';
+  referrerAgencyId: string | null;
+  form: ReferralDraft;
+}
+
+/** A referral as the use cases see it: the form decrypted, the rest as stored. */
+export type ReferralRecord = SentReferralRecord | DraftReferralRecord;
 
 /** A stored referral whose victim looks like this one's, found by blind index only. */
 export interface VictimMatch {
@@ -50,7 +64,8 @@ export interface QueueItem {
   isRepeat: boolean;
   mappaLead: boolean;
   childrenCount: number;
-  referrerAgencyId: string;
+  /** Null only on a draft saved before the agency was chosen. */
+  referrerAgencyId: string | null;
   meetingId: string | null;
   referredOn: LocalDate;
   openDuplicates: number;
@@ -84,7 +99,13 @@ export interface ReferralsRepo {
   insert(referral: ReferralRecord): Promise<void>;
   update(referral: ReferralRecord): Promise<void>;
   get(id: string): Promise<ReferralRecord | null>;
-  newCase(input: { id: string; partnershipId: string; areaId: string; referredOn: LocalDate; repeatOf: string | null }): Promise<void>;
+  newCase(input: {
+    id: string;
+    partnershipId: string;
+    areaId: string;
+    referredOn: LocalDate;
+    repeatOf: string | null;
+  }): Promise<void>;
   touchCase(caseId: string, referredOn: LocalDate): Promise<void>;
   /** Referrals in the partnership since the date whose victim matches, best first. */
   findVictimMatches(input: {
@@ -94,8 +115,15 @@ export interface ReferralsRepo {
     excludeReferralId?: string;
   }): Promise<VictimMatch[]>;
   recordCandidates(referralId: string, matches: VictimMatch[]): Promise<void>;
-  decideCandidate(referralId: string, candidateId: string, decision: 'merged' | 'dismissed', by: string): Promise<boolean>;
-  candidates(referralId: string): Promise<(VictimMatch & { decision: 'open' | 'merged' | 'dismissed' })[]>;
+  decideCandidate(
+    referralId: string,
+    candidateId: string,
+    decision: 'merged' | 'dismissed',
+    by: string,
+  ): Promise<boolean>;
+  candidates(
+    referralId: string,
+  ): Promise<(VictimMatch & { decision: 'open' | 'merged' | 'dismissed' })[]>;
   countOnMeeting(meetingId: string): Promise<number>;
   /** The area's referrals (not drafts); with victimNames, each decrypted for the coordinator. */
   queue(areaId: string, options?: { victimNames?: boolean }): Promise<QueueItem[]>;

@@ -1,4 +1,4 @@
-import { referralFormSchema } from '#core/contracts/referral.js';
+import { referralDraftSchema, referralFormSchema } from '#core/contracts/referral.js';
 import type {
   MyReferral,
   QueueItem,
@@ -18,7 +18,7 @@ interface ReferralRow {
   area_id: string;
   partnership_id: string;
   referrer_person_id: string;
-  referrer_agency_id: string;
+  referrer_agency_id: string | null;
   status: ReferralRecord['status'];
   form: string;
   question_set: string | null;
@@ -77,19 +77,28 @@ const toQueueItem = (r: Row): QueueItem => ({
 export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
   const { cipher, indexer } = crypto;
   async function toRecord(row: ReferralRow): Promise<ReferralRecord> {
-    const form = referralFormSchema.parse(
-      JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)),
-    );
+    const stored: unknown = JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q));
+    // A draft holds whatever was typed; every other state holds a complete form.
+    const typed =
+      row.status === 'draft'
+        ? {
+            status: 'draft' as const,
+            referrerAgencyId: row.referrer_agency_id,
+            form: referralDraftSchema.parse(stored),
+          }
+        : {
+            status: row.status,
+            referrerAgencyId: row.referrer_agency_id!,
+            form: referralFormSchema.parse(stored),
+          };
     return {
+      ...typed,
       id: row.id,
       reference: row.reference,
       caseId: row.case_id,
       areaId: row.area_id,
       partnershipId: row.partnership_id,
       referrerPersonId: row.referrer_person_id,
-      referrerAgencyId: row.referrer_agency_id,
-      status: row.status,
-      form,
       questionSet: row.question_set,
       score: row.score,
       band: row.band,
@@ -143,8 +152,14 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
     };
     return form.victim?.name?.trim() || null;
   }
+  // A draft is matched against nothing and nothing is matched against it: it has no terms.
   const writeTerms = (r: ReferralRecord) =>
-    replaceVictimTerms(q, r.id, r.partnershipId, victimTerms(indexer, r.form.victim));
+    replaceVictimTerms(
+      q,
+      r.id,
+      r.partnershipId,
+      r.status === 'draft' ? [] : victimTerms(indexer, r.form.victim),
+    );
 
   return {
     async nextReference(areaId, year) {
@@ -165,12 +180,11 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
     },
     async update(r) {
       await q.query(
-        `UPDATE referral SET case_id = $3, status = $8, form = $9, question_set = $10, score = $11, band = $12,
+        `UPDATE referral SET case_id = $3, referrer_agency_id = $7, status = $8, form = $9, question_set = $10, score = $11, band = $12,
            criteria = $13, is_repeat = $14, mappa_lead = $15, children_count = $16, meeting_id = $17,
            referred_on = $18, submitted_at = $19, decided_at = $20, decision_note = $21, mappa_link_note = $22,
            updated_at = now()
-         WHERE id = $1 AND reference = $2 AND area_id = $4 AND partnership_id = $5 AND referrer_person_id = $6
-           AND referrer_agency_id = $7`,
+         WHERE id = $1 AND reference = $2 AND area_id = $4 AND partnership_id = $5 AND referrer_person_id = $6`,
         await sealed(r),
       );
       await writeTerms(r);

@@ -12,6 +12,8 @@ export async function mayRead(
   principal: Principal,
   referral: ReferralRecord,
 ): Promise<boolean> {
+  // A draft is its referrer's own until it is submitted.
+  if (referral.status === 'draft') return referral.referrerPersonId === principal.personId;
   const roles = principal.roles.filter((r) => r.areaId === referral.areaId).map((r) => r.role);
   if (roles.includes('coordinator') || roles.includes('admin')) return true;
   if (referral.referrerPersonId === principal.personId) return true;

@@ -10,6 +10,7 @@ import {
   questionSetViewSchema,
   referralDecisionBody,
   referralDetailSchema,
+  referralDraftDetailSchema,
   referralReceiptSchema,
   riskSettingsBody,
   riskSettingsView,
@@ -113,7 +114,7 @@ export function referralRoutes(s: Services): RouteDef[] {
       method: 'post',
       path: '/referrals',
       summary:
-        'Save a draft referral (running the duplicate check) or submit it to the coordinator',
+        'Save a draft referral (only the area is required; no duplicate check) or submit it to the coordinator',
       tag: 'referrals',
       policy: {
         kind: 'area',
@@ -176,13 +177,23 @@ export function referralRoutes(s: Services): RouteDef[] {
     route({
       method: 'get',
       path: '/referrals/{referralId}',
-      summary: 'A referral in full, for those allowed to see it (read is audited)',
+      summary:
+        'A referral in full, for those allowed to see it, or a draft as far as it has been typed, for its referrer (read is audited)',
       tag: 'referrals',
       policy: { kind: 'area', roles: 'any', areaOf: areaOfReferral },
       params: referralParams,
-      response: referralDetailSchema,
+      response: z.union([referralDetailSchema, referralDraftDetailSchema]),
       handle: async (ctx) => {
         const { referral } = await load(ctx, ctx.params.referralId, 'referral.read');
+        if (referral.status === 'draft') {
+          // Only its referrer reads a draft (mayRead): the form as far as it has been typed.
+          const summary = await s.uow.run(async (repos) =>
+            (await repos.referrals.byReferrer(referral.referrerPersonId)).find(
+              (q) => q.id === referral.id,
+            ),
+          );
+          return { summary: summary!, draft: referral.form };
+        }
         const coordinator = ctx.principal!.roles.some(
           (r) => r.areaId === referral.areaId && (r.role === 'coordinator' || r.role === 'admin'),
         );
@@ -342,21 +353,22 @@ async function summaryOf(s: Services, id: string, areaId: string) {
 }
 
 function receipt(result: Awaited<ReturnType<typeof submitReferral>>) {
-  const { referral, assessment, messages } = result;
+  const { referral, criteria, assessment, messages } = result;
   return {
     id: referral.id,
     reference: referral.reference,
-    status: referral.status as 'draft' | 'submitted',
+    status: referral.status as 'draft' | 'submitted' | 'needs-information',
     risk: {
       score: referral.score,
       band: referral.band,
-      criteriaMet: assessment.criteria.criteriaMet,
-      shortfall: assessment.criteria.shortfall,
+      criteriaMet: criteria.criteriaMet,
+      shortfall: criteria.shortfall,
     },
-    likelyDuplicate: assessment.duplicates.length > 0,
+    // Said only on submission: a draft runs no check, so it can tell its referrer nothing.
+    likelyDuplicate: referral.status === 'submitted' && (assessment?.duplicates.length ?? 0) > 0,
     mappaLead: referral.mappaLead,
     meetingId: null,
     meetingDate: null,
-    warnings: [...messages, ...assessment.warnings.map((w) => w.message)],
+    warnings: [...messages, ...(assessment?.warnings ?? []).map((w) => w.message)],
   };
 }
