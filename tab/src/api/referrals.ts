@@ -8,6 +8,7 @@ import type {
   ReferralFormInput,
   ReferralReceipt,
   referralDetailSchema,
+  referralDraftDetailSchema,
 } from '#core/contracts/referral.js';
 import { request } from './client.js';
 
@@ -15,6 +16,7 @@ import { request } from './client.js';
 export type QuestionSetView = z.infer<typeof questionSetViewSchema>;
 export type QueueItem = z.infer<typeof queueItemSchema>;
 export type ReferralDetail = z.infer<typeof referralDetailSchema>;
+export type ReferralDraftDetail = z.infer<typeof referralDraftDetailSchema>;
 export type MyReferral = z.infer<typeof myReferralSchema>;
 export type Candidate = ReferralDetail['candidates'][number];
 export type AcceptOutcome = z.infer<typeof acceptOutcomeSchema>;
@@ -42,6 +44,11 @@ export const referralApi = {
   queue: (areaId: string) =>
     request<QueueItem[]>(`/api/areas/${encodeURIComponent(areaId)}/referrals`),
   detail: (id: string) => request<ReferralDetail>(referral(id)),
+  /** A draft comes back as far as it was typed; anything else as the full form. */
+  toContinue: (id: string) =>
+    request<ReferralDetail | ReferralDraftDetail>(referral(id)).then((d) =>
+      'draft' in d ? d.draft : d.form,
+    ),
   accept: (id: string, body: AcceptBody) =>
     request<AcceptOutcome>(`${referral(id)}/accept`, { method: 'POST', body }),
   decide: (id: string, decision: 'needs-information' | 'declined', note: string) =>

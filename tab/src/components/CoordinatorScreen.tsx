@@ -78,8 +78,7 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   const setCurrentDraft = (next: ReferralDraft | ((d: ReferralDraft) => ReferralDraft)) =>
     setDraft((d) => (typeof next === 'function' ? next(d ?? currentDraft) : next));
   const continueReferral = async (item: MyReferral) => {
-    const detail = await referralApi.detail(item.id);
-    setDraft(fromForm(detail.form, item.id, today));
+    setDraft(fromForm(await referralApi.toContinue(item.id), item.id, today));
     setView('refer');
   };
 

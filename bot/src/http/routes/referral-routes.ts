@@ -207,7 +207,8 @@ export function referralRoutes(s: Services): RouteDef[] {
           const compared = [];
           for (const c of candidates) {
             const other = await repos.referrals.get(c.referralId);
-            if (!other) continue;
+            // Candidates are sent referrals: a draft is never matched.
+            if (!other || other.status === 'draft') continue;
             compared.push({
               referralId: c.referralId,
               reference: other.reference,

@@ -42,9 +42,20 @@ function consent(d: ReferralDraft) {
   } as const;
 }
 
+/** Leaves out every blank text: a draft stores only what was typed (the server refuses ''). */
+function withoutBlanks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutBlanks);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== '' && v !== undefined)
+      .map(([k, v]) => [k, withoutBlanks(v)]),
+  );
+}
+
 /**
- * The draft in the API's shape. Blank required text is sent blank and unanswered choices are left
- * out: the tab's own check names them before a submission, and a draft may be saved unfinished.
+ * The draft in the API's shape. Blank text and unanswered choices are left out: the tab's own
+ * check names what is missing before a submission, and a draft may be saved unfinished.
  */
 export function toForm(d: ReferralDraft): ReferralFormInput {
   const v = d.victim;
@@ -104,7 +115,7 @@ export function toForm(d: ReferralDraft): ReferralFormInput {
     previousMaracsElsewhere: opt(d.previousMaracsElsewhere),
     childrensServicesReferralMade: d.childrensServicesReferralMade,
   };
-  return form as ReferralFormInput;
+  return withoutBlanks(form) as ReferralFormInput;
 }
 
 const yesNo = (value: boolean | null | undefined): '' | 'yes' | 'no' =>
