@@ -25,23 +25,38 @@ import { fromForm } from './referrals/form/to-form.js';
 
 type View = 'meetings' | 'referrals' | 'refer' | 'mine';
 
+/** The Teams meeting side panel is 320 px wide: the areas go above the screen, not beside it. */
+const NARROW = '@media (max-width: 640px)';
+
 const useStyles = makeStyles({
   header: {
     display: 'flex',
     alignItems: 'center',
-    gap: '16px',
+    flexWrap: 'wrap',
+    gap: '8px 16px',
     padding: '10px 24px',
+    [NARROW]: { padding: '8px 12px' },
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   appTitle: { margin: 0 },
   grow: { flexGrow: 1 },
-  body: { display: 'flex', alignItems: 'flex-start' },
-  nav: { width: '240px', flexShrink: 0, padding: '16px 8px 16px 12px' },
+  body: { display: 'flex', alignItems: 'flex-start', [NARROW]: { flexDirection: 'column' } },
+  nav: {
+    width: '240px',
+    flexShrink: 0,
+    padding: '16px 8px 16px 12px',
+    [NARROW]: { width: 'auto', alignSelf: 'stretch', padding: '8px 12px 0' },
+  },
   tab: { justifyContent: 'flex-start', textAlign: 'left' },
   navHeading: { margin: '0 0 8px 10px', fontSize: tokens.fontSizeBase300 },
-  main: { flexGrow: 1, minWidth: 0, padding: '16px 24px 48px 8px' },
-  views: { marginBottom: '12px' },
+  main: {
+    flexGrow: 1,
+    minWidth: 0,
+    padding: '16px 24px 48px 8px',
+    [NARROW]: { alignSelf: 'stretch', padding: '8px 8px 48px' },
+  },
+  views: { marginBottom: '12px', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -69,6 +69,7 @@ export function ReferralQueue({ area }: { area: Area }) {
       </Title2>
       <ErrorBar error={queue.error} title="The referral queue could not be loaded" />
       <TabList
+        style={{ flexWrap: 'wrap' }}
         aria-label="Referral status"
         selectedValue={bucket}
         onTabSelect={(_, d) => setBucket(d.value as Bucket)}
