@@ -164,6 +164,16 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await row.getByRole('button', { name: `Open ${reference}` }).click();
   const detail = page.getByTestId('referral-detail');
   await detail.getByText(VICTIM).waitFor();
+  // The referrer by name, agency and phone; every DASH answer beside its question.
+  const referrer = (await detail.getByTestId('referrer-facts').textContent()) ?? '';
+  expect(referrer).toMatch(/Dana Whitcombe/);
+  expect(referrer).toMatch(/Riverside Police/);
+  expect(referrer).toMatch(/01632 960001/);
+  const answers = detail.getByTestId('dash-answers');
+  await answers.waitFor();
+  expect(await answers.locator('dt').count()).toBe(24);
+  expect(await answers.textContent()).toMatch(/1\. .{10,}Yes/);
+  expect(await detail.textContent()).toMatch(/SafeLives Dash risk checklist/);
   await shot(page, 'detail', true);
   await detail.getByRole('button', { name: 'Accept', exact: true }).click();
   const notice = page.getByTestId('accepted-notice').or(page.getByTestId('over-capacity'));

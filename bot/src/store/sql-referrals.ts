@@ -10,6 +10,7 @@ import type { FieldRef } from '../crypto/field-cipher.js';
 import { findCandidates } from '../matching/find-candidates.js';
 import { replaceVictimTerms, victimTerms } from '../matching/victim-terms.js';
 import type { Queryable } from '../db/db.js';
+import { decryptPerson, type PersonRow } from './sql-people.js';
 
 interface ReferralRow {
   id: string;
@@ -303,15 +304,18 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       return items;
     },
     async referrerOf(referralId) {
-      const found = await q.query<{ name: string; agency_name: string | null }>(
-        `SELECT p.name, a.name AS agency_name FROM referral r
+      const found = await q.query<PersonRow & { agency_name: string | null }>(
+        `SELECT p.id, p.partnership_id, p.name, p.email, a.name AS agency_name FROM referral r
            JOIN person p ON p.id = r.referrer_person_id
            LEFT JOIN agency a ON a.id = r.referrer_agency_id
           WHERE r.id = $1`,
         [referralId],
       );
       const row = found.rows[0];
-      return row ? { name: row.name, agencyName: row.agency_name } : null;
+      if (!row) return null;
+      // A professional's name is kept under the partnership's directory key.
+      const person = await decryptPerson(q, crypto, row);
+      return { name: person.name, agencyName: row.agency_name };
     },
     async byReferrer(personId) {
       const found = await q.query(
