@@ -25,6 +25,8 @@ export const useStackedTable = makeStyles({
       height: 'auto',
       minHeight: '28px',
       padding: '2px 0',
+      // A cell with nothing in it (no action to offer) is not a line of its own.
+      ':empty': { display: 'none' },
       '::before': {
         content: 'attr(data-label)',
         flexShrink: 0,
