@@ -229,24 +229,64 @@ export const queueItemSchema = z.strictObject({
   referredOn: localDateSchema,
   /** Only in the coordinator's views. */
   openDuplicates: z.number().int().optional(),
+  /** In the coordinator's queue only: whose case it is, so the queue reads as people. */
+  victimName: z.string().optional(),
 });
 export type QueueItemView = z.infer<typeof queueItemSchema>;
+
+/**
+ * One of the referrer's own referrals in "My referrals": the coordinator's answer (note, meeting
+ * date), never whether the victim was referred before (no repeat flag, no candidate counts).
+ */
+export const myReferralSchema = z.strictObject({
+  id: idSchema,
+  reference: z.string(),
+  status: z.enum(['draft', 'submitted', 'needs-information', 'accepted', 'declined', 'merged']),
+  band: z.enum(['standard', 'medium', 'high']),
+  score: z.number().int().nullable(),
+  referredOn: localDateSchema,
+  victimName: z.string().nullable(),
+  /** The coordinator's note when they asked for information or declined. */
+  decisionNote: z.string().nullable(),
+  /** The meeting's date once accepted. */
+  meetingDate: localDateSchema.nullable(),
+});
+export type MyReferralView = z.infer<typeof myReferralSchema>;
+
+/** Who made a referral, as the coordinator sees them. */
+export const referrerViewSchema = z.strictObject({
+  name: z.string(),
+  agencyName: z.string().nullable(),
+  phone: z.string().nullable(),
+});
 
 export const referralDetailSchema = z.strictObject({
   summary: queueItemSchema,
   form: referralFormSchema,
   decisionNote: z.string().nullable(),
   mappaLinkNote: z.string().nullable(),
-  /** Only for the coordinator: possible duplicates with a confidence and level, by reference. */
+  referrer: referrerViewSchema,
+  /**
+   * Only for the coordinator: possible duplicates with a confidence and level, each with what
+   * is needed to compare it side by side with this referral before merging.
+   */
   candidates: z.array(
     z.strictObject({
       referralId: idSchema,
+      reference: z.string(),
       confidence: z.number(),
       /** possible: worth a look; likely: the referrer was told that a likely match exists. */
       level: z.enum(['possible', 'likely']),
       status: z.string(),
       referredOn: localDateSchema,
       decision: z.enum(['open', 'merged', 'dismissed']),
+      victim: z.strictObject({
+        name: z.string(),
+        otherNames: z.array(z.string()),
+        dateOfBirth: localDateSchema.nullable(),
+        address: z.string().nullable(),
+      }),
+      referrer: referrerViewSchema,
     }),
   ),
 });

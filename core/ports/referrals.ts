@@ -71,6 +71,27 @@ export interface QueueItem {
   meetingId: string | null;
   referredOn: LocalDate;
   openDuplicates: number;
+  /** Only when asked for (the coordinator's queue). */
+  victimName?: string;
+}
+
+/** One of the referrer's own referrals, with the coordinator's answer. */
+export interface MyReferral {
+  id: string;
+  reference: string;
+  status: ReferralRecord['status'];
+  band: ReferralRecord['band'];
+  score: number | null;
+  referredOn: LocalDate;
+  victimName: string | null;
+  decisionNote: string | null;
+  meetingDate: LocalDate | null;
+}
+
+/** Who made a referral: their name and the agency they referred for. */
+export interface ReferrerPerson {
+  name: string;
+  agencyName: string | null;
 }
 
 export interface ReferralsRepo {
@@ -106,6 +127,10 @@ export interface ReferralsRepo {
     referralId: string,
   ): Promise<(VictimMatch & { decision: 'open' | 'merged' | 'dismissed' })[]>;
   countOnMeeting(meetingId: string): Promise<number>;
-  queue(areaId: string): Promise<QueueItem[]>;
+  /** The area's referrals (not drafts); with victimNames, each decrypted for the coordinator. */
+  queue(areaId: string, options?: { victimNames?: boolean }): Promise<QueueItem[]>;
   byReferrer(personId: string): Promise<QueueItem[]>;
+  /** The person's own referrals for "My referrals", drafts included, with the answer to each. */
+  mine(personId: string): Promise<MyReferral[]>;
+  referrerOf(referralId: string): Promise<ReferrerPerson | null>;
 }

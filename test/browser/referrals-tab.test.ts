@@ -8,6 +8,12 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.js';
+import {
+  field,
+  fillReferral,
+  openSession as openTabSession,
+  signInAs,
+} from './support/tab-session.js';
 import type { z } from 'zod';
 import type { devUserSchema } from '#core/contracts/api.js';
 import { startApp } from '../support/start-app.js';
@@ -40,29 +46,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `${SCREENS}/referral-${name}.png`, fullPage, animations: 'disabled' });
 
-async function openSession() {
-  const context = await browser.newContext({
-    viewport: { width: 1360, height: 900 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
-  const logs: string[] = [];
-  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  return { context, page, logs };
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(app.url);
-  await page.getByRole('heading', { name: 'Sign in to MARAC' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
-  await page.getByRole('heading', { name: 'Areas', level: 2 }).waitFor();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
+const openSession = () => openTabSession(browser);
+const signIn = (page: Page, email: string) => signInAs(page, app.url, email);
 
 function userFor(email: string): DevUser {
   const user = users.find((u) => u.email === email);
@@ -83,46 +71,6 @@ function sharedArea(): string {
   const name = names.find((n) => n.startsWith('Northbrook')) ?? names[0];
   if (!name) throw new Error('no area shared by the rep and the coordinator');
   return name;
-}
-
-const field = (page: Page, path: string) => page.locator(`[data-field="${path}"]`);
-
-/** Fills a referral: the victim's name and date of birth as given; 15 "yes" answers. */
-async function fillReferral(page: Page, areaName: string, victim: { name: string; dob: string }) {
-  const form = page.getByRole('form', { name: 'Referral form' });
-  await form.getByLabel('MARAC area').selectOption({ label: areaName });
-  await form
-    .getByLabel('Your agency')
-    .locator('option', { hasText: 'Riverside Police' })
-    .waitFor({ state: 'attached' });
-  await form.getByLabel('Your agency').selectOption({ label: 'Riverside Police' });
-  await form.getByLabel('Your phone number').fill('01632 960001');
-  await form.getByLabel('Victim’s name').fill(victim.name);
-  await form.getByLabel('Victim’s date of birth').fill(victim.dob);
-  await form.getByLabel('Gender').first().selectOption('female');
-  await field(page, 'victim.address.line1').getByRole('textbox').fill('14 Larkspur Row');
-  await field(page, 'victim.address.town').getByRole('textbox').fill('Northbrook');
-  await field(page, 'victim.address.postcode').getByRole('textbox').fill('NB4 7QX');
-  await form.getByLabel('Victim’s phone').fill('07700 900123');
-  await field(page, 'victim.safeToCall').getByRole('radio', { name: 'Yes' }).check();
-  await form.getByLabel('Perpetrator 1 name').fill('Dorian Threlkeld');
-  await form.getByLabel('Perpetrator 1 date of birth').fill('1987-09-12');
-  await field(page, 'perpetrators.0.relationshipToVictim')
-    .getByRole('combobox')
-    .selectOption('ex-partner');
-  await field(page, 'perpetrators.0.mappaLevel').getByRole('combobox').selectOption('none');
-  await form
-    .getByLabel('Reasons for referral')
-    .fill('Escalating threats after separation; strangulation disclosed last week.');
-  await page.getByTestId('dash-q24').waitFor();
-  for (let i = 1; i <= 24; i++) {
-    await page
-      .getByTestId(`dash-q${i}`)
-      .getByRole('radio', { name: i <= 15 ? 'Yes' : 'No', exact: true })
-      .check();
-  }
-  await form.getByLabel('Incidents in the last 12 months').fill('1');
-  await form.getByLabel('Who does the victim fear?').fill('Her ex-partner and his brother.');
 }
 
 test('a police rep refers a high-risk case; a coordinator accepts it onto a meeting', async () => {
@@ -159,12 +107,11 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await page.getByRole('button', { name: 'Start a new referral' }).click();
   await fillReferral(page, areaName, { name: '', dob: '1990-04-03' });
   await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
-  await page.getByTestId('referral-errors').waitFor();
-  expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s name/);
-  // The server's words (the tab may say the same before sending).
-  await field(page, 'victim.name')
-    .getByText(/^(Victim['’]s name: enter a value\.|Fill this in\.)$/)
-    .waitFor();
+  await page.getByTestId('error-summary').waitFor();
+  expect(await page.getByTestId('error-summary').textContent()).toMatch(
+    /There is a problemVictim’s name: fill this in/,
+  );
+  await field(page, 'victim.name').getByText('Victim’s name: fill this in').waitFor();
   await expect(page.getByLabel('Victim’s name').getAttribute('aria-invalid')).resolves.toBe('true');
   expect(await page.getByLabel('Perpetrator 1 name').inputValue()).toBe('Dorian Threlkeld');
   expect(await page.getByLabel('Reasons for referral').inputValue()).toMatch(/strangulation/);
@@ -179,7 +126,7 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await field(page, 'victim.dateOfBirth')
     .getByText(/in the future/)
     .waitFor();
-  expect(await page.getByTestId('referral-errors').textContent()).toMatch(/Victim’s date of birth/);
+  expect(await page.getByTestId('error-summary').textContent()).toMatch(/Victim’s date of birth/);
   expect(await page.getByLabel('Victim’s name').inputValue()).toBe('Sorcha Pendleby');
   expect(await page.getByLabel('Victim’s date of birth').inputValue()).toBe('2099-01-01');
   await page.getByLabel('Victim’s date of birth').scrollIntoViewIfNeeded();
@@ -217,6 +164,16 @@ test('a police rep refers a high-risk case; a coordinator accepts it onto a meet
   await row.getByRole('button', { name: `Open ${reference}` }).click();
   const detail = page.getByTestId('referral-detail');
   await detail.getByText(VICTIM).waitFor();
+  // The referrer by name, agency and phone; every DASH answer beside its question.
+  const referrer = (await detail.getByTestId('referrer-facts').textContent()) ?? '';
+  expect(referrer).toMatch(/Dana Whitcombe/);
+  expect(referrer).toMatch(/Riverside Police/);
+  expect(referrer).toMatch(/01632 960001/);
+  const answers = detail.getByTestId('dash-answers');
+  await answers.waitFor();
+  expect(await answers.locator('dt').count()).toBe(24);
+  expect(await answers.textContent()).toMatch(/1\. .{10,}Yes/);
+  expect(await detail.textContent()).toMatch(/SafeLives Dash risk checklist/);
   await shot(page, 'detail', true);
   await detail.getByRole('button', { name: 'Accept', exact: true }).click();
   const notice = page.getByTestId('accepted-notice').or(page.getByTestId('over-capacity'));

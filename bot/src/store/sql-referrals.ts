@@ -1,10 +1,16 @@
 import { referralDraftSchema, referralFormSchema } from '#core/contracts/referral.js';
-import type { QueueItem, ReferralRecord, ReferralsRepo } from '#core/ports/referrals.js';
+import type {
+  MyReferral,
+  QueueItem,
+  ReferralRecord,
+  ReferralsRepo,
+} from '#core/ports/referrals.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import { findCandidates } from '../matching/find-candidates.js';
 import { replaceVictimTerms, victimTerms } from '../matching/victim-terms.js';
 import type { Queryable } from '../db/db.js';
+import { decryptPerson, type PersonRow } from './sql-people.js';
 
 interface ReferralRow {
   id: string;
@@ -48,11 +54,12 @@ const asDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 const MATCHED_STATUSES = ['submitted', 'needs-information', 'accepted'];
 
 const QUEUE_SELECT = `SELECT r.id, r.reference, r.status, r.band, r.score, r.criteria, r.is_repeat, r.mappa_lead,
-    r.children_count, r.referrer_agency_id, r.meeting_id, r.referred_on,
+    r.children_count, r.referrer_agency_id, r.meeting_id, r.referred_on, r.case_id, r.form,
     (SELECT count(*)::int FROM duplicate_candidate d WHERE d.referral_id = r.id AND d.status = 'open') AS open_duplicates
   FROM referral r`;
 
-const toQueueItem = (r: Record<string, any>): QueueItem => ({
+type Row = Record<string, any>;
+const toQueueItem = (r: Row): QueueItem => ({
   id: r.id,
   reference: r.reference,
   status: r.status,
@@ -138,6 +145,13 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       await cipher.encryptNullable(ref(row, 'decision_note'), r.decisionNote ?? null, q),
       await cipher.encryptNullable(ref(row, 'mappa_link_note'), r.mappaLinkNote ?? null, q),
     ];
+  }
+  /** The victim's name from a row's encrypted form (a draft's may be blank). */
+  async function victimName(row: Row): Promise<string | null> {
+    const form = JSON.parse(await cipher.decrypt(ref(row as ReferralRow, 'form'), row.form, q)) as {
+      victim?: { name?: string };
+    };
+    return form.victim?.name?.trim() || null;
   }
   // A draft is matched against nothing and nothing is matched against it: it has no terms.
   const writeTerms = (r: ReferralRecord) =>
@@ -248,12 +262,61 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       );
       return found.rows[0]!.n;
     },
-    async queue(areaId) {
-      const found = await q.query(
+    async queue(areaId, options = {}) {
+      const found = await q.query<Row>(
         `${QUEUE_SELECT} WHERE r.area_id = $1 AND r.status <> 'draft' ORDER BY r.referred_on DESC, r.reference DESC`,
         [areaId],
       );
-      return found.rows.map(toQueueItem);
+      if (!options.victimNames) return found.rows.map(toQueueItem);
+      const items: QueueItem[] = [];
+      for (const row of found.rows)
+        items.push({ ...toQueueItem(row), victimName: (await victimName(row)) ?? '' });
+      return items;
+    },
+    async mine(personId) {
+      const found = await q.query<Row>(
+        `SELECT r.id, r.case_id, r.reference, r.status, r.band, r.score, r.referred_on, r.form,
+                r.decision_note, m.date AS meeting_date
+           FROM referral r LEFT JOIN meeting m ON m.id = r.meeting_id
+          WHERE r.referrer_person_id = $1 ORDER BY r.referred_on DESC, r.reference DESC`,
+        [personId],
+      );
+      const items: MyReferral[] = [];
+      for (const row of found.rows) {
+        const answered = row.status === 'needs-information' || row.status === 'declined';
+        items.push({
+          id: row.id,
+          reference: row.reference,
+          status: row.status,
+          band: row.band,
+          score: row.score,
+          referredOn: row.referred_on,
+          victimName: await victimName(row),
+          decisionNote: answered
+            ? await cipher.decryptNullable(
+                ref(row as ReferralRow, 'decision_note'),
+                row.decision_note,
+                q,
+              )
+            : null,
+          meetingDate: row.status === 'accepted' ? (row.meeting_date ?? null) : null,
+        });
+      }
+      return items;
+    },
+    async referrerOf(referralId) {
+      const found = await q.query<PersonRow & { agency_name: string | null }>(
+        `SELECT p.id, p.partnership_id, p.name, p.email, a.name AS agency_name FROM referral r
+           JOIN person p ON p.id = r.referrer_person_id
+           LEFT JOIN agency a ON a.id = r.referrer_agency_id
+          WHERE r.id = $1`,
+        [referralId],
+      );
+      const row = found.rows[0];
+      if (!row) return null;
+      // A professional's name is kept under the partnership's directory key.
+      const person = await decryptPerson(q, crypto, row);
+      return { name: person.name, agencyName: row.agency_name };
     },
     async byReferrer(personId) {
       const found = await q.query(

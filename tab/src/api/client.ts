@@ -46,13 +46,34 @@ export interface RequestOptions {
   body?: unknown;
   /** Sign-in calls go without a token. */
   anonymous?: boolean;
+  /**
+   * One key per user action (see newActionKey): a retried or repeated action sends the same key,
+   * and the server answers it once. A POST without one gets a key of its own for this call.
+   */
+  idempotencyKey?: string;
+}
+
+/** A random key for one user action, made when the person clicks. */
+export function newActionKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Outside a secure context randomUUID is missing: a version 4 UUID from random bytes.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**
  * Calls the API with the bearer token. Inside a host, a 401 is retried once with a fresh token
  * (the kept one may have been revoked or expired early); a second 401 is a refused sign-in.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, given: RequestOptions = {}): Promise<T> {
+  // The key is fixed before the first attempt, so the retry with a fresh token repeats it.
+  const options =
+    (given.method ?? 'GET') === 'POST' && !given.idempotencyKey
+      ? { ...given, idempotencyKey: newActionKey() }
+      : given;
   let response: Response;
   if (options.anonymous) {
     response = await send(path, options, null);
@@ -84,6 +105,7 @@ async function send(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   try {
     return await fetch(path, {
       method: options.method ?? 'GET',

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type {
   acceptOutcomeSchema,
   acceptReferralBody,
+  myReferralSchema,
   queueItemSchema,
   questionSetViewSchema,
   ReferralFormInput,
   ReferralReceipt,
   referralDetailSchema,
+  referralDraftDetailSchema,
 } from '#core/contracts/referral.js';
 import { request } from './client.js';
 
@@ -14,6 +16,9 @@ import { request } from './client.js';
 export type QuestionSetView = z.infer<typeof questionSetViewSchema>;
 export type QueueItem = z.infer<typeof queueItemSchema>;
 export type ReferralDetail = z.infer<typeof referralDetailSchema>;
+export type ReferralDraftDetail = z.infer<typeof referralDraftDetailSchema>;
+export type MyReferral = z.infer<typeof myReferralSchema>;
+export type Candidate = ReferralDetail['candidates'][number];
 export type AcceptOutcome = z.infer<typeof acceptOutcomeSchema>;
 export type AcceptBody = z.input<typeof acceptReferralBody>;
 export type { ReferralFormInput, ReferralReceipt };
@@ -23,14 +28,27 @@ const referral = (id: string) => `/api/referrals/${encodeURIComponent(id)}`;
 export const referralApi = {
   questionSet: (id: string) =>
     request<QuestionSetView>(`/api/question-sets/${encodeURIComponent(id)}`),
-  save: (form: ReferralFormInput, submit: boolean, id?: string | null) =>
+  save: (form: ReferralFormInput, submit: boolean, id: string | null, idempotencyKey: string) =>
     id
-      ? request<ReferralReceipt>(referral(id), { method: 'PUT', body: { form, submit } })
-      : request<ReferralReceipt>('/api/referrals', { method: 'POST', body: { form, submit } }),
-  mine: () => request<QueueItem[]>('/api/referrals/mine'),
+      ? request<ReferralReceipt>(referral(id), {
+          method: 'PUT',
+          body: { form, submit },
+          idempotencyKey,
+        })
+      : request<ReferralReceipt>('/api/referrals', {
+          method: 'POST',
+          body: { form, submit },
+          idempotencyKey,
+        }),
+  mine: () => request<MyReferral[]>('/api/referrals/mine'),
   queue: (areaId: string) =>
     request<QueueItem[]>(`/api/areas/${encodeURIComponent(areaId)}/referrals`),
   detail: (id: string) => request<ReferralDetail>(referral(id)),
+  /** A draft comes back as far as it was typed; anything else as the full form. */
+  toContinue: (id: string) =>
+    request<ReferralDetail | ReferralDraftDetail>(referral(id)).then((d) =>
+      'draft' in d ? d.draft : d.form,
+    ),
   accept: (id: string, body: AcceptBody) =>
     request<AcceptOutcome>(`${referral(id)}/accept`, { method: 'POST', body }),
   decide: (id: string, decision: 'needs-information' | 'declined', note: string) =>

@@ -8,39 +8,55 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Area } from '#core/contracts/api.js';
 import { api } from '../api/endpoints.js';
 import { AreaView } from './AreaView.js';
 import { ErrorBar } from './ErrorBar.js';
 import { describeRole } from './SignIn.js';
 import { useLoad } from './use-load.js';
-import { referralApi, type QueueItem } from '../api/referrals.js';
+import { referralApi, type MyReferral } from '../api/referrals.js';
 import { londonToday } from '../format/dates.js';
 import { MyReferrals } from './referrals/MyReferrals.js';
-import { ReferCase } from './referrals/ReferCase.js';
+import { ReferCase } from './referrals/form/ReferCase.js';
 import { ReferralQueue } from './referrals/ReferralQueue.js';
-import { emptyDraft, fromForm, type ReferralDraft } from './referrals/referral-form-model.js';
+import { emptyDraft, type ReferralDraft } from './referrals/form/referral-draft.js';
+import { fromForm } from './referrals/form/to-form.js';
 
 type View = 'meetings' | 'referrals' | 'refer' | 'mine';
+
+/** The Teams meeting side panel is 320 px wide: the areas go above the screen, not beside it. */
+const NARROW = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
   header: {
     display: 'flex',
     alignItems: 'center',
-    gap: '16px',
+    flexWrap: 'wrap',
+    gap: '8px 16px',
     padding: '10px 24px',
+    [NARROW]: { padding: '8px 12px' },
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   appTitle: { margin: 0 },
   grow: { flexGrow: 1 },
-  body: { display: 'flex', alignItems: 'flex-start' },
-  nav: { width: '240px', flexShrink: 0, padding: '16px 8px 16px 12px' },
+  body: { display: 'flex', alignItems: 'flex-start', [NARROW]: { flexDirection: 'column' } },
+  nav: {
+    width: '240px',
+    flexShrink: 0,
+    padding: '16px 8px 16px 12px',
+    [NARROW]: { width: 'auto', alignSelf: 'stretch', padding: '8px 12px 0' },
+  },
   tab: { justifyContent: 'flex-start', textAlign: 'left' },
   navHeading: { margin: '0 0 8px 10px', fontSize: tokens.fontSizeBase300 },
-  main: { flexGrow: 1, minWidth: 0, padding: '16px 24px 48px 8px' },
-  views: { marginBottom: '12px' },
+  main: {
+    flexGrow: 1,
+    minWidth: 0,
+    padding: '16px 24px 48px 8px',
+    [NARROW]: { alignSelf: 'stretch', padding: '8px 8px 48px' },
+  },
+  views: { marginBottom: '12px', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -70,14 +86,14 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   );
   const shown: View = view === 'referrals' && !coordinates ? 'meetings' : view;
   const today = londonToday();
-  const currentDraft =
-    draft ??
-    emptyDraft(referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '', today);
+  const referArea = referAreas.find((a) => a.id === area?.id)?.id ?? referAreas[0]?.id ?? '';
+  // One blank form per area until the person types; kept, so its draft key stays the same.
+  const blank = useMemo(() => emptyDraft(referArea, today), [referArea, today]);
+  const currentDraft = draft ?? blank;
   const setCurrentDraft = (next: ReferralDraft | ((d: ReferralDraft) => ReferralDraft)) =>
     setDraft((d) => (typeof next === 'function' ? next(d ?? currentDraft) : next));
-  const continueReferral = async (item: QueueItem) => {
-    const detail = await referralApi.detail(item.id);
-    setDraft(fromForm(detail.form, item.id, today));
+  const continueReferral = async (item: MyReferral) => {
+    setDraft(fromForm(await referralApi.toContinue(item.id), item.id, today));
     setView('refer');
   };
 
@@ -140,6 +156,7 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
           {area && me.data && shown === 'referrals' && <ReferralQueue key={area.id} area={area} />}
           {me.data && shown === 'refer' && referAreas.length > 0 && (
             <ReferCase
+              key={currentDraft.draftKey}
               me={me.data}
               areas={referAreas}
               today={today}

@@ -12,10 +12,8 @@ export function ErrorBar({ error, title }: { error: ApiRequestError | null; titl
         {error.details.length > 0 && (
           <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
             {error.details.map((d) => (
-              <li key={`${d.path}:${d.message}`}>
-                {d.path ? `${d.path}: ` : ''}
-                {d.message}
-              </li>
+              // The path only finds a field; people read the message, which names it in words.
+              <li key={`${d.path}:${d.message}`}>{d.message}</li>
             ))}
           </ul>
         )}

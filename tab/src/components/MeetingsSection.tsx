@@ -7,15 +7,17 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Meeting } from '#core/contracts/api.js';
 import type { ApiRequestError } from '../api/client.js';
 import { CancelMeetingDialog } from './CancelMeetingDialog.js';
 import { ErrorBar } from './ErrorBar.js';
-import { MeetingRow } from './MeetingRow.js';
+import { MEETING_COLUMNS, MeetingRow } from './MeetingRow.js';
 import { MoveMeetingDialog } from './MoveMeetingDialog.js';
 import { Section } from './Section.js';
+import { useStackedTable } from './stacked-table.js';
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
@@ -23,15 +25,7 @@ const useStyles = makeStyles({
 });
 
 type Action = { kind: 'move' | 'cancel'; meeting: Meeting } | null;
-const headers = [
-  'Meeting',
-  'Status',
-  'Referrals due',
-  'Agenda circulated',
-  'Action plan due',
-  'Minutes due',
-  'Cases',
-];
+const headers = MEETING_COLUMNS.slice(0, 7);
 
 /** The coming meetings with every deadline, and per-meeting Move and Cancel. */
 export function MeetingsSection(props: {
@@ -44,6 +38,7 @@ export function MeetingsSection(props: {
   onMeetingsStale?: () => void;
 }) {
   const styles = useStyles();
+  const stacked = useStackedTable();
   const [action, setAction] = useState<Action>(null);
   const meetings = [...(props.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const done = (meeting: Meeting) => {
@@ -62,7 +57,7 @@ export function MeetingsSection(props: {
         <div className={styles.scroll}>
           <Table
             size="small"
-            className={styles.table}
+            className={mergeClasses(styles.table, stacked.table)}
             aria-labelledby="meetings-heading"
             data-testid="meetings-table"
           >
@@ -74,7 +69,7 @@ export function MeetingsSection(props: {
                 {props.editable && <TableHeaderCell>Change</TableHeaderCell>}
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody className={stacked.body}>
               {meetings.map((m) => (
                 <MeetingRow
                   key={m.id}

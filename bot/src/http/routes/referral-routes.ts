@@ -5,6 +5,7 @@ import {
   acceptReferralBody,
   duplicateDecisionBody,
   mappaLinkBody,
+  myReferralSchema,
   queueItemSchema,
   questionSetViewSchema,
   referralDecisionBody,
@@ -14,6 +15,7 @@ import {
   riskSettingsBody,
   riskSettingsView,
   submitReferralBody,
+  type ReferralForm,
 } from '#core/contracts/referral.js';
 import { settingsOf } from '#core/referrals/assess-referral.js';
 import { updateRiskSettings } from '#core/referrals/update-risk-settings.js';
@@ -163,15 +165,15 @@ export function referralRoutes(s: Services): RouteDef[] {
     route({
       method: 'get',
       path: '/referrals/mine',
-      summary: 'Your own referrals and their status',
+      summary: "Your own referrals: status, the coordinator's note, the meeting date once accepted",
       tag: 'referrals',
       policy: { kind: 'signed-in' },
-      response: z.array(queueItemSchema),
+      response: z.array(myReferralSchema),
       // A read of case metadata: audited, as the caller.
       handle: (ctx) =>
         depsFor(s, ctx).uow.run(async (repos) => {
           await repos.audit.record('referral.mine.read', 'person', ctx.principal!.personId);
-          return (await repos.referrals.byReferrer(ctx.principal!.personId)).map(referrerView);
+          return repos.referrals.mine(ctx.principal!.personId);
         }),
     }),
     route({
@@ -189,7 +191,7 @@ export function referralRoutes(s: Services): RouteDef[] {
       handle: (ctx) =>
         depsFor(s, ctx).uow.run(async (repos) => {
           await repos.audit.record('referral.queue.read', 'area', ctx.params.areaId);
-          return repos.referrals.queue(ctx.params.areaId);
+          return repos.referrals.queue(ctx.params.areaId, { victimNames: true });
         }),
     }),
     route({
@@ -222,6 +224,23 @@ export function referralRoutes(s: Services): RouteDef[] {
               (q) => q.id === referral.id,
             )!;
           const candidates = coordinator ? await repos.referrals.candidates(referral.id) : [];
+          const compared = [];
+          for (const c of candidates) {
+            const other = await repos.referrals.get(c.referralId);
+            // Candidates are sent referrals: a draft is never matched.
+            if (!other || other.status === 'draft') continue;
+            compared.push({
+              referralId: c.referralId,
+              reference: other.reference,
+              confidence: c.confidence,
+              level: c.level,
+              status: c.status,
+              referredOn: c.referredOn,
+              decision: c.decision,
+              victim: victimForComparison(other.form.victim),
+              referrer: await referrerDetails(repos, other.id, other.form.referrerPhone),
+            });
+          }
           return {
             summary:
               !coordinator && referral.referrerPersonId === ctx.principal!.personId
@@ -230,14 +249,8 @@ export function referralRoutes(s: Services): RouteDef[] {
             form: referral.form,
             decisionNote: referral.decisionNote ?? null,
             mappaLinkNote: coordinator ? (referral.mappaLinkNote ?? null) : null,
-            candidates: candidates.map((c) => ({
-              referralId: c.referralId,
-              confidence: c.confidence,
-              level: c.level,
-              status: c.status,
-              referredOn: c.referredOn,
-              decision: c.decision,
-            })),
+            referrer: await referrerDetails(repos, referral.id, referral.form.referrerPhone),
+            candidates: compared,
           };
         });
       },
@@ -338,6 +351,28 @@ export function referralRoutes(s: Services): RouteDef[] {
       },
     }),
   ];
+}
+
+type Repos = Parameters<Parameters<Services['uow']['run']>[0]>[0];
+
+async function referrerDetails(repos: Repos, referralId: string, phone: string | undefined) {
+  const person = await repos.referrals.referrerOf(referralId);
+  return {
+    name: person?.name ?? 'Not known',
+    agencyName: person?.agencyName ?? null,
+    phone: phone?.trim() || null,
+  };
+}
+
+/** What the coordinator compares side by side before merging: names, birth date, address. */
+function victimForComparison(victim: ReferralForm['victim']) {
+  const a = victim.address;
+  return {
+    name: victim.name,
+    otherNames: victim.otherNames ?? [],
+    dateOfBirth: victim.dateOfBirth,
+    address: a ? [a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(', ') : null,
+  };
 }
 
 async function summaryOf(s: Services, id: string, areaId: string) {

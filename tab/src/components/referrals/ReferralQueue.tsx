@@ -21,8 +21,22 @@ import { formatDate, londonToday } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { useLoad } from '../use-load.js';
 import { statusColour } from './MyReferrals.js';
-import { ReferralDetailPanel } from './ReferralDetail.js';
-import { BAND_WORDS, CRITERIA_WORDS, STATUS_WORDS } from './referral-form-model.js';
+import { useStackedTable } from '../stacked-table.js';
+import { ReferralDetailPanel } from './detail/ReferralDetail.js';
+import { BAND_WORDS, CRITERIA_WORDS, STATUS_WORDS } from './referral-words.js';
+
+const HEADS = [
+  'Reference',
+  'Victim',
+  'Referred',
+  'Risk',
+  'Criteria',
+  'Flags',
+  'Children',
+  'Possible duplicates',
+  'Status',
+  'Open',
+];
 
 type Bucket = 'new' | 'needs-information' | 'accepted' | 'declined';
 const BUCKETS: { value: Bucket; label: string; statuses: string[] }[] = [
@@ -38,6 +52,8 @@ export function ReferralQueue({ area }: { area: Area }) {
   const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
   const [bucket, setBucket] = useState<Bucket>('new');
   const [openId, setOpenId] = useState<string | null>(null);
+  const stacked = useStackedTable();
+  const cell = (i: number) => ({ className: stacked.cell, 'data-label': HEADS[i] });
 
   const meetingDate = (id: string | null) => meetings.data?.find((m) => m.id === id)?.date ?? null;
   const items = (queue.data ?? []).filter((q) =>
@@ -53,6 +69,7 @@ export function ReferralQueue({ area }: { area: Area }) {
       </Title2>
       <ErrorBar error={queue.error} title="The referral queue could not be loaded" />
       <TabList
+        style={{ flexWrap: 'wrap' }}
         aria-label="Referral status"
         selectedValue={bucket}
         onTabSelect={(_, d) => setBucket(d.value as Bucket)}
@@ -70,35 +87,35 @@ export function ReferralQueue({ area }: { area: Area }) {
         </Text>
       )}
       {items.length > 0 && (
-        <Table aria-label="Referral queue" data-testid="referral-queue" style={{ marginTop: 8 }}>
+        <Table
+          aria-label="Referral queue"
+          data-testid="referral-queue"
+          className={stacked.table}
+          style={{ marginTop: 8 }}
+        >
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Reference</TableHeaderCell>
-              <TableHeaderCell>Referred</TableHeaderCell>
-              <TableHeaderCell>Risk</TableHeaderCell>
-              <TableHeaderCell>Criteria</TableHeaderCell>
-              <TableHeaderCell>Flags</TableHeaderCell>
-              <TableHeaderCell>Children</TableHeaderCell>
-              <TableHeaderCell>Likely duplicates</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Open</TableHeaderCell>
+              {HEADS.map((h) => (
+                <TableHeaderCell key={h}>{h}</TableHeaderCell>
+              ))}
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className={stacked.body}>
             {items.map((q: QueueItem) => {
               const date = meetingDate(q.meetingId);
               return (
-                <TableRow key={q.id} aria-selected={openId === q.id}>
-                  <TableCell>{q.reference}</TableCell>
-                  <TableCell>{formatDate(q.referredOn)}</TableCell>
-                  <TableCell>
+                <TableRow key={q.id} aria-selected={openId === q.id} className={stacked.row}>
+                  <TableCell {...cell(0)}>{q.reference}</TableCell>
+                  <TableCell {...cell(1)}>{q.victimName || 'Not given'}</TableCell>
+                  <TableCell {...cell(2)}>{formatDate(q.referredOn)}</TableCell>
+                  <TableCell {...cell(3)}>
                     {BAND_WORDS[q.band]}
                     {q.score !== null ? ` (${q.score})` : ''}
                   </TableCell>
-                  <TableCell>
+                  <TableCell {...cell(4)}>
                     {q.criteria.map((c) => CRITERIA_WORDS[c] ?? c).join(', ') || 'None'}
                   </TableCell>
-                  <TableCell>
+                  <TableCell {...cell(5)}>
                     {q.isRepeat && (
                       <Badge color="important" appearance="tint">
                         Repeat
@@ -110,9 +127,9 @@ export function ReferralQueue({ area }: { area: Area }) {
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell>{q.childrenCount}</TableCell>
-                  <TableCell>{q.openDuplicates}</TableCell>
-                  <TableCell>
+                  <TableCell {...cell(6)}>{q.childrenCount}</TableCell>
+                  <TableCell {...cell(7)}>{q.openDuplicates}</TableCell>
+                  <TableCell {...cell(8)}>
                     <Badge appearance="tint" color={statusColour(q.status)}>
                       {STATUS_WORDS[q.status] ?? q.status}
                     </Badge>
@@ -122,7 +139,7 @@ export function ReferralQueue({ area }: { area: Area }) {
                       </div>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell {...cell(9)}>
                     <Button
                       size="small"
                       onClick={() => setOpenId(q.id)}
