@@ -3,6 +3,7 @@ import { dataKeys } from './002-data-keys.js';
 import { auditLog } from './003-audit-log.js';
 import { referrals } from './004-referrals.js';
 import { referralWorkflow } from './005-referral-workflow.js';
+import { mailDeliveries } from './011-mail-deliveries.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '003-audit-log', sql: auditLog },
   { id: '004-referrals', sql: referrals },
   { id: '005-referral-workflow', sql: referralWorkflow },
+  { id: '011-mail-deliveries', sql: mailDeliveries },
 ];
