@@ -10,7 +10,7 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON, form fields for form posts, or undefined when empty. */
+  /** Parsed JSON, form fields for form posts, the text of text/plain, or undefined when empty. */
   body: unknown;
   /** Milliseconds since the epoch at arrival. */
   at: number;
@@ -36,13 +36,15 @@ export async function record(req: IncomingMessage): Promise<RecordedRequest> {
   const text = Buffer.concat(chunks).toString('utf8');
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const rawPath = (req.url ?? '/').split('?')[0]!;
-  const form = (req.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
+  const contentType = req.headers['content-type'] ?? '';
   const body =
     text === ''
       ? undefined
-      : form
+      : contentType.includes('x-www-form-urlencoded')
         ? Object.fromEntries(new URLSearchParams(text))
-        : JSON.parse(text);
+        : contentType.startsWith('text/plain')
+          ? text
+          : JSON.parse(text);
   return {
     method: req.method ?? 'GET',
     rawPath,

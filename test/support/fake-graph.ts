@@ -39,6 +39,9 @@ export class FakeGraph {
   /** Most Graph requests seen in flight at once, per mailbox. */
   readonly maxInFlight = new Map<string, number>();
   private created = 0;
+  /** Messages sendMail accepted, per mailbox (lower case), as the MIME text Graph decoded. */
+  readonly sentMail = new Map<string, string[]>();
+  private actThenFail: Failure[] = [];
 
   private constructor(private readonly server: Server) {}
 
@@ -87,6 +90,11 @@ export class FakeGraph {
       code,
       ...(retryAfter === undefined ? {} : { retryAfter: String(retryAfter) }),
     });
+  }
+
+  /** The next sendMail is carried out (the mail goes) and then answered with this failure. */
+  sendThenFail(status: number, code: string): void {
+    this.actThenFail.push({ status, code });
   }
 
   failTokenWith(status: number, error: string, description: string): void {
@@ -153,6 +161,12 @@ export class FakeGraph {
   private route(r: RecordedRequest): Reply {
     // Split before decoding: event ids may hold an encoded '/'.
     const segments = r.rawPath.split('/').slice(2).map(decodeURIComponent); // users, mailbox, events, id?, action?
+    if (segments[0] === 'users' && segments[2] === 'sendMail' && r.method === 'POST') {
+      return this.sendMail(segments[1]!, r);
+    }
+    if (segments[0] === 'users' && segments[2] === 'mailFolders' && segments[3] === 'sentitems') {
+      return this.findSent(segments[1]!, r.query);
+    }
     if (segments[0] !== 'users' || segments[2] !== 'events') return notFound();
     const [id, action] = [segments[3], segments[4]];
     if (r.method === 'POST' && id === undefined)
@@ -162,6 +176,34 @@ export class FakeGraph {
       return { status: 200, body: { id, ...(r.body as object) } };
     if (r.method === 'POST' && id && action === 'cancel') return { status: 202 };
     return notFound();
+  }
+
+  /** Like Graph: a text/plain body of base64 MIME; 202 with no body. */
+  private sendMail(mailbox: string, r: RecordedRequest): Reply {
+    if (!String(r.headers['content-type']).startsWith('text/plain') || typeof r.body !== 'string') {
+      return graphError(400, 'ErrorMimeContentInvalid', 'MIME content must be base64 text/plain.');
+    }
+    const mime = Buffer.from(r.body, 'base64').toString('latin1');
+    if (!/^Message-ID: <[^>]+>$/im.test(mime)) {
+      return graphError(400, 'ErrorMimeContentInvalid', 'The MIME content is not a message.');
+    }
+    const key = mailbox.toLowerCase();
+    this.sentMail.set(key, [...(this.sentMail.get(key) ?? []), mime]);
+    const failure = this.actThenFail.shift();
+    if (failure)
+      return graphError(failure.status, failure.code, 'Simulated failure after sending.');
+    return { status: 202 };
+  }
+
+  private findSent(mailbox: string, query: Record<string, string>): Reply {
+    const wanted = /^internetMessageId eq '([^']+)'$/.exec(query.$filter ?? '')?.[1];
+    if (!wanted) return graphError(400, 'BadRequest', 'Only internetMessageId filters are faked.');
+    const sent = (this.sentMail.get(mailbox.toLowerCase()) ?? []).filter((mime) =>
+      mime
+        .split(/\r?\n/)
+        .some((line) => line.toLowerCase() === `message-id: ${wanted.toLowerCase()}`),
+    );
+    return { status: 200, body: { value: sent.map((_, i) => ({ id: `sent-${i}` })) } };
   }
 
   private createEvent(body: Record<string, unknown>): Reply {

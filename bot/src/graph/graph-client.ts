@@ -37,7 +37,10 @@ export interface GraphRequest {
   /** Starts with `/`, segments already encoded: build it with {@link graphPath}. */
   path: string;
   query?: Record<string, string>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, instead of JSON: `sendMail` takes a base64 MIME message as text/plain. */
+  rawBody?: { contentType: string; text: string };
   /**
    * May a 503, a 504 or a lost connection be retried? It may be that Graph acted before failing.
    * Defaults to true except for POST; a 429 is always retried, as Graph did nothing.
@@ -117,9 +120,13 @@ export class GraphClient {
         headers: {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
-          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...contentHeader(request),
         },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...(request.rawBody
+          ? { body: request.rawBody.text }
+          : request.body === undefined
+            ? {}
+            : { body: JSON.stringify(request.body) }),
       });
       text = await response.text();
     } catch (cause) {
@@ -138,6 +145,11 @@ export class GraphClient {
     const joiner = request.path.includes('?') ? '&' : '?';
     return `${this.baseUrl}${request.path}${query ? joiner + query : ''}`;
   }
+}
+
+function contentHeader(request: GraphRequest): Record<string, string> {
+  if (request.rawBody) return { 'content-type': request.rawBody.contentType };
+  return request.body === undefined ? {} : { 'content-type': 'application/json' };
 }
 
 function errorFrom(response: Response, body: unknown, line: string): GraphError {

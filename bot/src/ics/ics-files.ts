@@ -10,7 +10,7 @@ import { join } from 'node:path';
 export async function writeFileAtomically(
   dir: string,
   name: string,
-  content: string,
+  content: string | Uint8Array,
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
   const target = join(dir, name);
@@ -18,7 +18,7 @@ export async function writeFileAtomically(
   try {
     const handle = await open(temporary, 'wx', 0o600);
     try {
-      await handle.writeFile(content, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();

@@ -7,6 +7,7 @@ import { draftsAndCardOperations } from './006-drafts-and-card-operations.js';
 import { matchTerms } from './007-match-terms.js';
 import { idempotency } from './009-idempotency.js';
 import { caseMoves } from './010-case-moves.js';
+import { mailDeliveries } from './011-mail-deliveries.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '007-match-terms', sql: matchTerms },
   { id: '009-idempotency', sql: idempotency },
   { id: '010-case-moves', sql: caseMoves },
+  { id: '011-mail-deliveries', sql: mailDeliveries },
 ];
