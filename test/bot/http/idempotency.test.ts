@@ -119,6 +119,21 @@ const cases: Record<string, Case> = {
       return { path: `/api/referrals/${id}/mappa-link`, body: { note: 'MAPPA coordinator told.' } };
     },
   },
+  'post /api/referrals/{referralId}/move': {
+    action: 'referral.move',
+    request: async () => {
+      const id = await submitted();
+      expect((await call(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+      // The area's last meeting: no other case here cancels or moves it.
+      const target = (
+        await app.db.query<{ id: string }>(
+          `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date DESC LIMIT 1`,
+          [areaId],
+        )
+      ).rows[0]!.id;
+      return { path: `/api/referrals/${id}/move`, body: { meetingId: target, reason: 'Room booked' } };
+    },
+  },
   'post /api/areas/{areaId}/meetings': {
     action: 'meeting.add-extra',
     request: async (round) => ({
