@@ -1,5 +1,10 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { personIdByEmail, principalById, type Principal } from '../auth/people.js';
+import {
+  personIdByEmail,
+  personIdByEntraId,
+  principalById,
+  type Principal,
+} from '../auth/people.js';
 import type { Services } from '../http/services.js';
 
 /**
@@ -37,11 +42,7 @@ export async function principalOfActivity(
   const objectId = activity.from?.aadObjectId;
   const tenantId = tenantOf(activity);
   if (objectId && tenantId) {
-    const found = await s.db.query<{ id: string }>(
-      'SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2',
-      [tenantId, objectId],
-    );
-    const id = found.rows[0]?.id;
+    const id = await personIdByEntraId(s.db, tenantId, objectId);
     if (id) return principalById(s.db, s.crypto, id);
   }
   if (s.config.devSignIn && objectId) {

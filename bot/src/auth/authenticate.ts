@@ -4,7 +4,7 @@ import type { Db } from '../db/db.js';
 import { verifyDevToken } from './dev-tokens.js';
 import type { EntraIdentity, EntraVerifier } from './entra/entra-verifier.js';
 import { TokenRejectedError } from './entra/token-rejected-error.js';
-import { principalById, type Principal } from './people.js';
+import { personIdByEntraId, principalById, type Principal } from './people.js';
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal | null>;
 
@@ -14,11 +14,8 @@ export type Authenticate = (authorization: string | undefined) => Promise<Princi
  * person not yet bound to another identity. Returns null for someone the MARAC does not know.
  */
 async function personFor(db: Db, crypto: AppCrypto, who: EntraIdentity): Promise<string | null> {
-  const bound = await db.query<{ id: string }>(
-    'SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2',
-    [who.tenantId, who.objectId],
-  );
-  if (bound.rows[0]) return bound.rows[0].id;
+  const bound = await personIdByEntraId(db, who.tenantId, who.objectId);
+  if (bound) return bound;
   if (!who.username) return null;
   const claimed = await db.query<{ id: string }>(
     `UPDATE person SET tenant_id = $1, object_id = $2

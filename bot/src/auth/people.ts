@@ -1,7 +1,12 @@
 import type { Role } from '#core/contracts/api.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from '../db/db.js';
-import { decryptPerson, findPersonIdByEmail, type PersonRow } from '../store/sql-people.js';
+import {
+  decryptPerson,
+  findPersonIdByEmail,
+  findPersonIdByEntraId,
+  type PersonRow,
+} from '../store/sql-people.js';
 
 export interface AreaRole {
   areaId: string;
@@ -51,6 +56,7 @@ export async function principalById(
 }
 
 export const personIdByEmail = findPersonIdByEmail;
+export const personIdByEntraId = findPersonIdByEntraId;
 
 /** People who hold any role, for the development sign-in's picker. */
 export async function peopleWithRoles(q: Queryable, crypto: AppCrypto): Promise<Principal[]> {

@@ -15,7 +15,7 @@ import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { recordRefused } from '../audit/refused-requests.js';
-import { sqlIdempotencyStore } from './idempotency.js';
+import { sqlIdempotencyStore } from '../store/sql-idempotency.js';
 import { bodyErrorHandler, mountRoutes, sendError, type DeniedRequest } from './mount-routes.js';
 import { openApiDocument } from './openapi.js';
 import { createRateLimiter } from './rate-limit.js';

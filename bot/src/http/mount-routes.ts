@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { DomainError, isDomainError } from '#core/shared/errors.js';
 import type { Principal } from '../auth/people.js';
 import { domainInWords, statusOf, validationError } from './errors.js';
-import { IDEMPOTENCY_KEY, type IdempotencyStore } from './idempotency.js';
+import { IDEMPOTENCY_KEY, type IdempotencyStore } from '../store/sql-idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Policy, RouteDef } from './route.js';
 
@@ -48,7 +49,7 @@ function parse<T>(
         safeParse(
           v: unknown,
           params?: never,
-        ): { success: true; data: T } | { success: false; error: any };
+        ): { success: true; data: T } | { success: false; error: z.ZodError };
       }
     | undefined,
   value: unknown,

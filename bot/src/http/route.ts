@@ -13,8 +13,8 @@ export type Policy =
   | {
       kind: 'area';
       roles: readonly Role[] | 'any';
-      /** The area the request is about, from its path ids or (already validated) body. */
-      areaOf: (params: Record<string, string>, body: any) => Promise<string | null>;
+      /** The area the request is about, from its path ids or its body (not validated yet). */
+      areaOf: (params: Record<string, string>, body: unknown) => Promise<string | null>;
     };
 
 export interface RequestContext<P, Q, B> {
@@ -25,6 +25,10 @@ export interface RequestContext<P, Q, B> {
   correlationId: string;
 }
 
+// `any` by default so that routes of different shapes sit in one list: a handler's context is
+// read contravariantly and its schemas covariantly, and no other type fits both. Each route is
+// still checked against its own schemas where `route()` infers them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface RouteDef<P = any, Q = any, B = any, R = any> {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI form: `/areas/{areaId}`; mounted under `/api`. */

@@ -84,3 +84,16 @@ export async function upsertPerson(
   );
   return id;
 }
+
+/** A person already bound to this Entra identity (tenant and object id), or null. */
+export async function findPersonIdByEntraId(
+  q: Queryable,
+  tenantId: string,
+  objectId: string,
+): Promise<string | null> {
+  const bound = await q.query<{ id: string }>(
+    'SELECT id FROM person WHERE tenant_id = $1 AND object_id = $2',
+    [tenantId, objectId],
+  );
+  return bound.rows[0]?.id ?? null;
+}

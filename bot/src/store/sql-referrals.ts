@@ -58,7 +58,24 @@ const QUEUE_SELECT = `SELECT r.id, r.reference, r.status, r.band, r.score, r.cri
     (SELECT count(*)::int FROM duplicate_candidate d WHERE d.referral_id = r.id AND d.status = 'open') AS open_duplicates
   FROM referral r`;
 
-type Row = Record<string, any>;
+/** A row of QUEUE_SELECT. */
+type Row = Pick<
+  ReferralRow,
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'band'
+  | 'score'
+  | 'criteria'
+  | 'is_repeat'
+  | 'mappa_lead'
+  | 'children_count'
+  | 'referrer_agency_id'
+  | 'meeting_id'
+  | 'referred_on'
+  | 'case_id'
+  | 'form'
+> & { open_duplicates: number };
 const toQueueItem = (r: Row): QueueItem => ({
   id: r.id,
   reference: r.reference,
@@ -147,8 +164,8 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
     ];
   }
   /** The victim's name from a row's encrypted form (a draft's may be blank). */
-  async function victimName(row: Row): Promise<string | null> {
-    const form = JSON.parse(await cipher.decrypt(ref(row as ReferralRow, 'form'), row.form, q)) as {
+  async function victimName(row: Pick<Row, 'id' | 'case_id' | 'form'>): Promise<string | null> {
+    const form = JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)) as {
       victim?: { name?: string };
     };
     return form.victim?.name?.trim() || null;
@@ -237,7 +254,16 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       return done.affectedRows === 1;
     },
     async candidates(referralId) {
-      const found = await q.query<Record<string, any>>(
+      const found = await q.query<{
+        id: string;
+        case_id: string;
+        area_id: string;
+        status: string;
+        referred_on: string;
+        confidence: number;
+        level: 'possible' | 'likely';
+        decision: 'open' | 'merged' | 'dismissed';
+      }>(
         `SELECT r.id, r.case_id, r.area_id, r.status, r.referred_on, d.confidence, d.level, d.status AS decision
            FROM duplicate_candidate d JOIN referral r ON r.id = d.candidate_referral_id
           WHERE d.referral_id = $1 ORDER BY d.confidence DESC`,
@@ -274,7 +300,12 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       return items;
     },
     async mine(personId) {
-      const found = await q.query<Row>(
+      const found = await q.query<
+        Pick<
+          ReferralRow,
+          'id' | 'case_id' | 'reference' | 'status' | 'band' | 'score' | 'referred_on' | 'form'
+        > & { decision_note: string | null; meeting_date: string | null }
+      >(
         `SELECT r.id, r.case_id, r.reference, r.status, r.band, r.score, r.referred_on, r.form,
                 r.decision_note, m.date AS meeting_date
            FROM referral r LEFT JOIN meeting m ON m.id = r.meeting_id
@@ -293,11 +324,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
           referredOn: row.referred_on,
           victimName: await victimName(row),
           decisionNote: answered
-            ? await cipher.decryptNullable(
-                ref(row as ReferralRow, 'decision_note'),
-                row.decision_note,
-                q,
-              )
+            ? await cipher.decryptNullable(ref(row, 'decision_note'), row.decision_note, q)
             : null,
           meetingDate: row.status === 'accepted' ? (row.meeting_date ?? null) : null,
         });
@@ -319,7 +346,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       return { name: person.name, agencyName: row.agency_name };
     },
     async byReferrer(personId) {
-      const found = await q.query(
+      const found = await q.query<Row>(
         `${QUEUE_SELECT} WHERE r.referrer_person_id = $1 ORDER BY r.referred_on DESC, r.reference DESC`,
         [personId],
       );

@@ -23,7 +23,7 @@ import { moveReferral } from '#core/scheduling/move-referral.js';
 import { previewView } from '#core/scheduling/preview-view.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
-import { areaOfMeeting } from './area-of.js';
+import { areaOfMeeting, areaOfReferral as areaOfReferralIn } from './area-of.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
 const referralParams = z.strictObject({ referralId: idSchema });
@@ -34,9 +34,7 @@ export function meetingRoutes(s: Services): RouteDef[] {
     roles: ['coordinator', 'admin'],
     areaOf: areaOfMeeting(s),
   } as const;
-  // Through the repository, not SQL here: the area a referral belongs to.
-  const areaOfReferral = (params: Record<string, string>) =>
-    s.uow.run(async (repos) => (await repos.referrals.get(params.referralId!))?.areaId ?? null);
+  const areaOfReferral = areaOfReferralIn(s);
   const view = (meeting: MeetingRecord) =>
     s.uow.run(async (repos) => meetingView(meeting, (await repos.areas.get(meeting.areaId))!));
   return [

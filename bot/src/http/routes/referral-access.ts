@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/people.js';
 import type { ReferralRecord } from '#core/ports/referrals.js';
+import { repSitsOnMeeting } from '../../store/record-area.js';
 import type { Services } from '../services.js';
 
 /**
@@ -20,14 +21,11 @@ export async function mayRead(
   if (!referral.meetingId || referral.status !== 'accepted') return false;
   if (roles.includes('chair') || roles.includes('idva')) return true;
   if (!roles.includes('rep')) return false;
-  const onList = await s.db.query(
-    `SELECT 1 FROM area_agency aa
-      WHERE aa.area_id = $1 AND (aa.core_rep_id = $2 OR aa.deputy_rep_id = $2)
-        AND (aa.agency_id IN (SELECT agency_id FROM meeting_agency WHERE meeting_id = $3)
-             OR NOT EXISTS (SELECT 1 FROM meeting_agency WHERE meeting_id = $3))`,
-    [referral.areaId, principal.personId, referral.meetingId],
-  );
-  return onList.rows.length > 0;
+  return repSitsOnMeeting(s.db, {
+    areaId: referral.areaId,
+    personId: principal.personId,
+    meetingId: referral.meetingId,
+  });
 }
 
 export const isCoordinating = (principal: Principal, areaId: string) =>

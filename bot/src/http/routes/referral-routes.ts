@@ -28,8 +28,10 @@ import {
 import { findQuestionSet } from '#core/referrals/question-sets.js';
 import { submitReferral } from '#core/referrals/submit-referral.js';
 import { DomainError } from '#core/shared/errors.js';
+import type { Principal } from '../../auth/people.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
+import { areaOfReferral as areaOfReferralIn } from './area-of.js';
 import { mayRead } from './referral-access.js';
 import { checkReferringAgency, referrerView } from './referrer-view.js';
 
@@ -37,13 +39,7 @@ const REFERRING = ['coordinator', 'chair', 'rep', 'idva', 'admin'] as const;
 const referralParams = z.strictObject({ referralId: idSchema });
 
 export function referralRoutes(s: Services): RouteDef[] {
-  const areaOfReferral = async (params: Record<string, string>) => {
-    const found = await s.db.query<{ area_id: string }>(
-      'SELECT area_id FROM referral WHERE id = $1',
-      [params.referralId],
-    );
-    return found.rows[0]?.area_id ?? null;
-  };
+  const areaOfReferral = areaOfReferralIn(s);
   const coordinating = {
     kind: 'area',
     roles: ['coordinator', 'admin'],
@@ -52,12 +48,12 @@ export function referralRoutes(s: Services): RouteDef[] {
   // Read, check, then audit: three steps, since PGlite serves one transaction at a time and the
   // access check reads outside the unit of work.
   const load = async (
-    ctx: { principal: any; correlationId: string },
+    ctx: { principal: Principal | null; correlationId: string },
     id: string,
     action: string,
   ) => {
     const referral = await s.uow.run((repos) => repos.referrals.get(id));
-    if (!referral || !(await mayRead(s, ctx.principal, referral)))
+    if (!referral || !ctx.principal || !(await mayRead(s, ctx.principal, referral)))
       throw new DomainError('NOT_FOUND', 'Not found.');
     await depsFor(s, ctx).uow.run((repos) => repos.audit.record(action, 'referral', referral.id));
     return { referral };
@@ -120,7 +116,7 @@ export function referralRoutes(s: Services): RouteDef[] {
       policy: {
         kind: 'area',
         roles: REFERRING,
-        areaOf: async (_p, body) => body?.form?.areaId ?? null,
+        areaOf: async (_p, body) => areaIdInForm(body),
       },
       idempotent: true,
       body: submitReferralBody,
@@ -402,4 +398,11 @@ function receipt(result: Awaited<ReturnType<typeof submitReferral>>) {
     meetingDate: null,
     warnings: [...messages, ...(assessment?.warnings ?? []).map((w) => w.message)],
   };
+}
+
+/** The area a referral body names, read before validation for the route's policy. */
+function areaIdInForm(body: unknown): string | null {
+  const form = (body as { form?: unknown } | undefined)?.form;
+  const areaId = (form as { areaId?: unknown } | undefined)?.areaId;
+  return typeof areaId === 'string' ? areaId : null;
 }

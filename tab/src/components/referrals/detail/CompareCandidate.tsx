@@ -57,7 +57,7 @@ export function CompareCandidate({
   return (
     <table className={styles.table} data-testid="candidate-comparison">
       <caption className={styles.caption}>
-        {`${data.summary.reference} and ${c.reference}: ${Math.round(c.confidence * 100)}% match`}
+        {`${data.summary.reference} and ${c.reference}: ${c.level === 'likely' ? 'a likely' : 'a possible'} match (${Math.round(c.confidence * 100)}%)`}
       </caption>
       <thead>
         <tr>

@@ -1,0 +1,39 @@
+import type { Queryable } from '../db/db.js';
+
+/*
+ * Small look-ups the route policies need before any use case runs: which area a record belongs
+ * to (a caller with no role there gets 404), and whether a rep's agency sits on a meeting. Ids
+ * only: nothing is decrypted to answer them.
+ */
+
+export async function areaOfMeetingId(q: Queryable, meetingId: string): Promise<string | null> {
+  const found = await q.query<{ area_id: string }>('SELECT area_id FROM meeting WHERE id = $1', [
+    meetingId,
+  ]);
+  return found.rows[0]?.area_id ?? null;
+}
+
+export async function areaOfReferralId(q: Queryable, referralId: string): Promise<string | null> {
+  const found = await q.query<{ area_id: string }>('SELECT area_id FROM referral WHERE id = $1', [
+    referralId,
+  ]);
+  return found.rows[0]?.area_id ?? null;
+}
+
+/**
+ * Whether the person is the core rep or deputy of an agency on the meeting's list (every agency
+ * of the area while the coordinator has set no list).
+ */
+export async function repSitsOnMeeting(
+  q: Queryable,
+  input: { areaId: string; personId: string; meetingId: string },
+): Promise<boolean> {
+  const found = await q.query(
+    `SELECT 1 FROM area_agency aa
+      WHERE aa.area_id = $1 AND (aa.core_rep_id = $2 OR aa.deputy_rep_id = $2)
+        AND (aa.agency_id IN (SELECT agency_id FROM meeting_agency WHERE meeting_id = $3)
+             OR NOT EXISTS (SELECT 1 FROM meeting_agency WHERE meeting_id = $3))`,
+    [input.areaId, input.personId, input.meetingId],
+  );
+  return found.rows.length > 0;
+}
