@@ -7,6 +7,7 @@ import {
 import type { MailPort, OutgoingMail } from '#core/ports/mail.js';
 import type { Db } from '../db/db.js';
 import { leaseDeliveries, recordDelivery, type LeasedDelivery } from '../store/sql-deliveries.js';
+import { startDrainLoop } from './drain-loop.js';
 
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -31,9 +32,6 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions) {
   const { db, log } = options;
   const concurrency = options.concurrency ?? 8;
   const policy = options.policy ?? defaultDeliveryPolicy;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
 
   async function deliverOne(leased: LeasedDelivery): Promise<void> {
     const outcome = await deliverMail(
@@ -62,10 +60,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions) {
     if (outcome.kind === 'dead') await options.onDead?.(leased, outcome.reason);
   }
 
-  async function drainOnce(): Promise<void> {
+  async function drainOnce(stopped: () => boolean): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     for (;;) {
-      if (stopped) break;
+      if (stopped()) break;
       const room = concurrency - inFlight.size;
       const leased = room > 0 ? await leaseDeliveries(db, room, options.leaseSeconds ?? 120) : [];
       for (const row of leased) {
@@ -79,34 +77,5 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions) {
     await Promise.all(inFlight);
   }
 
-  function drain(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await drainOnce();
-      } while (again && !stopped);
-    })()
-      .catch((error: unknown) =>
-        log.error({ code: (error as Error).name }, 'delivery drain failed'),
-      )
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
-
-  const timer = setInterval(() => void drain(), options.pollMs ?? 5000);
-  timer.unref();
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startDrainLoop({ drainOnce, log, name: 'mail delivery', pollMs: options.pollMs });
 }

@@ -3,6 +3,7 @@ import type { OutboxJob } from '#core/ports/store.js';
 import { isDomainError } from '#core/shared/errors.js';
 import type { Db } from '../db/db.js';
 import { completeJob, failJob, leaseNext } from '../store/sql-outbox.js';
+import { startDrainLoop } from './drain-loop.js';
 
 export type JobHandler = (job: OutboxJob) => Promise<void>;
 
@@ -49,13 +50,10 @@ function errorCode(error: unknown): string {
 export function startOutboxWorker(options: OutboxWorkerOptions) {
   const { db, handle, log } = options;
   const maxAttempts = options.maxAttempts ?? 8;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
 
-  async function drainOnce(): Promise<void> {
+  async function drainOnce(stopped: () => boolean): Promise<void> {
     for (;;) {
-      if (stopped) return;
+      if (stopped()) return;
       const leased = await leaseNext(db, options.leaseSeconds ?? 120);
       if (!leased) return;
       try {
@@ -74,33 +72,5 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
     }
   }
 
-  /** Starts a drain, or asks the running one to look again; resolves when the outbox is idle. */
-  function drain(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await drainOnce();
-      } while (again && !stopped);
-    })()
-      .catch((error) => log.error({ code: errorCode(error) }, 'outbox drain failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
-
-  const timer = setInterval(() => void drain(), options.pollMs ?? 5000);
-  timer.unref();
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startDrainLoop({ drainOnce, log, name: 'outbox', pollMs: options.pollMs });
 }
