@@ -18,6 +18,8 @@ export interface ReviewInput {
   data: CardData;
 }
 
+const BAND_WORDS: Record<string, string> = { high: 'High', medium: 'Medium', standard: 'Standard' };
+
 const CRITERIA: Record<string, string> = {
   'visible-high-risk': 'Visible high risk (score)',
   'professional-judgement': 'Professional judgement',
@@ -50,7 +52,7 @@ export function reviewCard(input: ReviewInput): AdaptiveCard {
           title: 'Score',
           value: input.risk.score === null ? 'Not scored' : String(input.risk.score),
         },
-        { title: 'Risk band', value: input.risk.band },
+        { title: 'Risk band', value: BAND_WORDS[input.risk.band] ?? input.risk.band },
         { title: 'Criteria met', value: criteria || 'None yet' },
       ],
     },
