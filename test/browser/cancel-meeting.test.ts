@@ -139,3 +139,43 @@ it('shows the cases to move in a 320 px side panel without sideways scrolling', 
   expect(rightmost).toBeLessThanOrEqual(320);
   await dialog.getByRole('button', { name: 'Keep meeting' }).click();
 });
+
+it('moves one accepted case to another meeting from its detail; the referrer is told the date', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await openMeetings(page);
+  await page.getByRole('tab', { name: 'Referrals', exact: true }).click();
+  await page.getByRole('tab', { name: /^Accepted/ }).click();
+  const queue = page.getByTestId('referral-queue');
+  await queue.getByRole('button', { name: `Open ${references[0]}` }).click();
+  const detail = page.getByTestId('referral-detail');
+  const meeting = detail.getByRole('combobox', { name: /^Meeting/ }).last();
+  await meeting.waitFor();
+  const options = await meeting
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const target = options[options.length - 1]!;
+  await meeting.selectOption(target);
+  await detail
+    .getByRole('textbox', { name: /^Reason/ })
+    .last()
+    .fill('Referrer on leave that day');
+  await detail.getByRole('button', { name: 'Move the case' }).click();
+  await detail.getByText(/^Moved to the MARAC on .+\. The referrer has been told\.$/).waitFor();
+  await shot(page, 'referral-moved');
+
+  const moved = await app.db.query<{ meeting_id: string }>(
+    'SELECT meeting_id FROM referral WHERE reference = $1',
+    [references[0]],
+  );
+  expect(moved.rows[0]!.meeting_id).toBe(target);
+  const dir = path.join(app.dataDir, 'outbox', 'teams');
+  const texts = await Promise.all(
+    (await readdir(dir)).map(
+      async (f) => (JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { text: string }).text,
+    ),
+  );
+  expect(
+    texts.filter((t) => t.includes(references[0]!) && /now on the MARAC on/.test(t)),
+  ).toHaveLength(2);
+  expect(JSON.stringify(texts)).not.toContain('Referrer on leave');
+});

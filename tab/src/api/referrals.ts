@@ -58,6 +58,15 @@ export const referralApi = {
       method: 'POST',
       body: { decision },
     }),
+  /** Moves an accepted case to another coming meeting; the referrer is told the new date. */
+  move: (id: string, meetingId: string, reason: string) =>
+    request<{ referralId: string; meetingId: string; meetingDate: string }>(
+      `${referral(id)}/move`,
+      {
+        method: 'POST',
+        body: { meetingId, reason },
+      },
+    ),
   mappaLink: (id: string, note: string) =>
     request<QueueItem>(`${referral(id)}/mappa-link`, { method: 'POST', body: { note } }),
 };

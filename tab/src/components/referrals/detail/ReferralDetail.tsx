@@ -15,6 +15,7 @@ import { Section } from '../../Section.js';
 import { useLoad } from '../../use-load.js';
 import { AcceptPanel, type Accepted } from './AcceptPanel.js';
 import { DuplicateCandidates } from './DuplicateCandidates.js';
+import { MovePanel } from './MovePanel.js';
 import { DecisionPanel, MappaLinkPanel } from './NotePanels.js';
 import { ReferralFacts } from './ReferralFacts.js';
 
@@ -89,6 +90,9 @@ export function ReferralDetailPanel(props: {
                 />
                 <DecisionPanel {...panel} />
               </>
+            )}
+            {s.status === 'accepted' && (
+              <MovePanel {...panel} currentMeetingId={s.meetingId} meetings={props.meetings} />
             )}
             <MappaLinkPanel {...panel} mappaLead={s.mappaLead} />
           </>
