@@ -7,7 +7,7 @@
  * from My referrals. Screenshots go to test-output/screens/form-*.png.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Route, Browser, Page } from 'playwright-core';
 import { signIn as apiSignIn, startApp, type TestApp } from '../support/start-app.js';
 import { launchChromium } from './support/chromium.js';
 import { field, fillReferral, openSession, signInAs } from './support/tab-session.js';
@@ -161,13 +161,24 @@ test('a partial draft saves as it is typed, warns before leaving, and reopens', 
     .getByText(/Draft saved at/)
     .waitFor({ timeout: 20_000 });
 
-  // Typed but not yet saved: leaving the page asks first.
+  // Typed but not yet saved: leaving the page asks first. The save is held on its way, so the
+  // change stays unsaved however slowly the machine runs (autosave would otherwise win the race).
+  const held: Route[] = [];
+  await page.route('**/api/referrals/**', (route) =>
+    route.request().method() === 'PUT' ? void held.push(route) : route.continue(),
+  );
   await form.getByLabel('Who does the victim fear?').fill('Her former partner.');
+  await page
+    .getByTestId('draft-status')
+    .getByText(/^(Changes not saved yet|Saving the draft…)$/)
+    .waitFor();
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.dismiss();
+  for (const route of held) await route.continue();
+  await page.unroute('**/api/referrals/**');
   await page
     .getByTestId('draft-status')
     .getByText(/Draft saved at/)
