@@ -37,6 +37,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/test/global-setup.cjs',
-  testTimeout: 30000,
+  // Generous: PGlite setups take seconds each and a 2-core machine may run two suites at once.
+  testTimeout: 90000,
   maxWorkers: 2,
 };
