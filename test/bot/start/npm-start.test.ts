@@ -44,7 +44,9 @@ afterAll(() => {
 it('starts with a readable first line and stops on SIGTERM with the audit checkpoint written', async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'marac-start-'));
   const port = await freePort();
-  const { NODE_ENV: _test, ...env } = process.env;
+  // Its own embedded store in a fresh folder: not the server CI points DATABASE_URL at, whose
+  // public schema outlives a run and may be in use by another.
+  const { NODE_ENV: _test, DATABASE_URL: _server, ...env } = process.env;
   npm = spawn('npm', ['start'], {
     cwd: path.resolve('.'),
     env: { ...env, MARAC_DATA_DIR: dataDir, PORT: String(port), MARAC_SKIP_TAB_BUILD: '1' },
