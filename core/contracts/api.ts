@@ -72,6 +72,28 @@ export const meetingSchema = z.strictObject({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
+/** How an agency's reps receive the agenda (DESIGN.md, "Encrypted agendas"). */
+export const deliveryModeSchema = z.enum(['smime', 'password', 'purview', 'link']);
+export type DeliveryMode = z.infer<typeof deliveryModeSchema>;
+
+/** A rep's S/MIME certificate as the coordinator sees it once it is checked and stored. */
+export const certificateSummarySchema = z.strictObject({
+  email: z.string(),
+  subject: z.string(),
+  notAfter: isoInstant,
+  /** SHA-256 of the DER, colon-separated hex: what a rep reads out to confirm it is theirs. */
+  fingerprint: z.string(),
+});
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+
+export const agencyDeliverySchema = z.strictObject({
+  agencyId: idSchema,
+  mode: deliveryModeSchema,
+  /** One per rep of the agency (core and deputy) in `smime` mode; empty otherwise. */
+  certificates: z.array(certificateSummarySchema),
+});
+export type AgencyDelivery = z.infer<typeof agencyDeliverySchema>;
+
 export const repSchema = z.strictObject({ name: personName(120), email: z.email().max(254) });
 export const agencySchema = z.strictObject({
   id: idSchema,
@@ -79,6 +101,7 @@ export const agencySchema = z.strictObject({
   kind: z.string(),
   coreRep: repSchema.nullable(),
   deputyRep: repSchema.nullable(),
+  delivery: agencyDeliverySchema,
 });
 export type Agency = z.infer<typeof agencySchema>;
 
@@ -129,7 +152,10 @@ export const addExtraMeetingBody = z.strictObject({
   /** Kept in the app for the coordinator; never written to the calendar. */
   reason: shortText(200),
 });
-export const updateRepsBody = z.strictObject({ coreRep: repSchema, deputyRep: repSchema.nullable() });
+export const updateRepsBody = z.strictObject({
+  coreRep: repSchema,
+  deputyRep: repSchema.nullable(),
+});
 export const schedulePreviewBody = z.strictObject({
   cadence: cadenceSchema,
   start: localDateSchema,

@@ -49,12 +49,26 @@ export interface Rep {
   email: string;
 }
 
+export type DeliveryMode = 'smime' | 'password' | 'purview' | 'link';
+
+/** A rep's S/MIME certificate as stored: the PEM, and what the coordinator is shown of it. */
+export interface StoredCertificate {
+  pem: string;
+  email: string;
+  subject: string;
+  notAfter: Date;
+  fingerprint: string;
+}
+
 export interface AgencyRecord {
   id: string;
   name: string;
   kind: string;
   coreRep: Rep | null;
   deputyRep: Rep | null;
+  /** How the agency's reps receive the agenda; `link` (nothing leaves) until the coordinator sets it. */
+  deliveryMode: DeliveryMode;
+  certificates: StoredCertificate[];
 }
 
 export interface AreasRepo {
@@ -67,7 +81,19 @@ export interface AreasRepo {
   coreReps(areaId: string): Promise<CalendarAttendee[]>;
   /** The people holding any of these roles in the area (the chair, the IDVAs), by email. */
   peopleInRoles(areaId: string, roles: readonly string[]): Promise<CalendarAttendee[]>;
-  setReps(areaId: string, agencyId: string, core: Rep, deputy: Rep | null): Promise<AgencyRecord | null>;
+  setReps(
+    areaId: string,
+    agencyId: string,
+    core: Rep,
+    deputy: Rep | null,
+  ): Promise<AgencyRecord | null>;
+  /** Records how the agency receives papers; certificates null keeps the stored ones. */
+  setDelivery(
+    areaId: string,
+    agencyId: string,
+    mode: DeliveryMode,
+    certificates: StoredCertificate[] | null,
+  ): Promise<AgencyRecord | null>;
 }
 
 export interface SeriesRepo {
@@ -76,12 +102,18 @@ export interface SeriesRepo {
   insert(series: SeriesRecord): Promise<void>;
   /** Bumps the iCalendar sequence and returns the new value. */
   nextSequence(id: string): Promise<number>;
-  recordCalendar(id: string, result: Pick<SeriesRecord, 'calendarStatus' | 'calendarRef' | 'joinUrl'>): Promise<void>;
+  recordCalendar(
+    id: string,
+    result: Pick<SeriesRecord, 'calendarStatus' | 'calendarRef' | 'joinUrl'>,
+  ): Promise<void>;
 }
 
 export interface MeetingsRepo {
   get(id: string): Promise<MeetingRecord | null>;
-  listForArea(areaId: string, range: { from?: LocalDate; to?: LocalDate }): Promise<MeetingRecord[]>;
+  listForArea(
+    areaId: string,
+    range: { from?: LocalDate; to?: LocalDate },
+  ): Promise<MeetingRecord[]>;
   listForSeries(seriesId: string): Promise<MeetingRecord[]>;
   insertMany(meetings: MeetingRecord[]): Promise<void>;
   update(meeting: MeetingRecord): Promise<void>;

@@ -1,6 +1,14 @@
 import { protocolSchema } from '#core/meetings/protocol.js';
 import { defaultRiskSettings, riskSettingsSchema } from '#core/referrals/risk-settings.js';
-import type { AgencyRecord, AreaRecord, AreasRepo, Rep } from '#core/ports/store.js';
+import type {
+  AgencyRecord,
+  AreaRecord,
+  AreasRepo,
+  DeliveryMode,
+  Rep,
+  StoredCertificate,
+} from '#core/ports/store.js';
+import type { FieldRef } from '../crypto/field-format.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from '../db/db.js';
 import { decryptPerson, upsertPerson } from './sql-people.js';
@@ -36,7 +44,8 @@ function toArea(row: AreaRow): AreaRecord {
   };
 }
 
-const AGENCY_SELECT = `SELECT g.id, g.name, g.kind, g.partnership_id,
+const AGENCY_SELECT = `SELECT g.id, g.name, g.kind, g.partnership_id, aa.area_id,
+    aa.delivery_mode, aa.certificates,
     c.id AS core_id, c.name AS core_name, c.email AS core_email,
     d.id AS deputy_id, d.name AS deputy_name, d.email AS deputy_email
   FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
@@ -53,6 +62,36 @@ interface AgencyRow {
   deputy_id: string | null;
   deputy_name: string | null;
   deputy_email: string | null;
+  area_id: string;
+  delivery_mode: DeliveryMode;
+  certificates: string | null;
+}
+
+/** Certificates name the rep: kept as ciphertext under the area's key. */
+const certificatesRef = (areaId: string, agencyId: string): FieldRef => ({
+  keyOwner: `area:${areaId}`,
+  table: 'area_agency',
+  column: 'certificates',
+  rowId: agencyId,
+});
+
+type CertificateJson = Omit<StoredCertificate, 'notAfter'> & { notAfter: string };
+
+async function readCertificates(
+  q: Queryable,
+  crypto: AppCrypto,
+  row: AgencyRow,
+): Promise<StoredCertificate[]> {
+  if (!row.certificates) return [];
+  const json = await crypto.cipher.decrypt(
+    certificatesRef(row.area_id, row.id),
+    row.certificates,
+    q,
+  );
+  return (JSON.parse(json) as CertificateJson[]).map((c) => ({
+    ...c,
+    notAfter: new Date(c.notAfter),
+  }));
 }
 
 async function rep(
@@ -98,6 +137,8 @@ async function agenciesWhere(
         name: row.deputy_name,
         email: row.deputy_email,
       }),
+      deliveryMode: row.delivery_mode,
+      certificates: await readCertificates(q, crypto, row),
     });
   }
   return agencies;
@@ -167,6 +208,30 @@ export function sqlAreas(q: Queryable, crypto: AppCrypto): AreasRepo {
         'UPDATE area_agency SET core_rep_id = $3, deputy_rep_id = $4 WHERE area_id = $1 AND agency_id = $2',
         [areaId, agencyId, coreId, deputyId],
       );
+      const [agency] = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.agency_id = $2', [
+        areaId,
+        agencyId,
+      ]);
+      return agency!;
+    },
+    async setDelivery(areaId, agencyId, mode, certificates) {
+      const stored =
+        certificates === null
+          ? null
+          : await crypto.cipher.encrypt(
+              certificatesRef(areaId, agencyId),
+              JSON.stringify(
+                certificates.map((c) => ({ ...c, notAfter: c.notAfter.toISOString() })),
+              ),
+              q,
+            );
+      const updated = await q.query(
+        `UPDATE area_agency SET delivery_mode = $3,
+            certificates = CASE WHEN $5 THEN $4 ELSE certificates END
+          WHERE area_id = $1 AND agency_id = $2 RETURNING agency_id`,
+        [areaId, agencyId, mode, stored, certificates !== null],
+      );
+      if (updated.rows.length === 0) return null;
       const [agency] = await agenciesWhere(q, crypto, 'aa.area_id = $1 AND aa.agency_id = $2', [
         areaId,
         agencyId,

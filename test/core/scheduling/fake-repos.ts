@@ -101,7 +101,15 @@ export function fakeStore(initial: Partial<FakeState>) {
   let state: FakeState = {
     areas: [area()],
     agencies: [
-      { id: AGENCY_ID, name: 'Riverside Police', kind: 'police', coreRep: null, deputyRep: null },
+      {
+        id: AGENCY_ID,
+        name: 'Riverside Police',
+        kind: 'police',
+        coreRep: null,
+        deputyRep: null,
+        deliveryMode: 'link',
+        certificates: [],
+      },
     ],
     meetings: [],
     referrals: [],

@@ -8,6 +8,7 @@ import { matchTerms } from './007-match-terms.js';
 import { idempotency } from './009-idempotency.js';
 import { caseMoves } from './010-case-moves.js';
 import { mailDeliveries } from './011-mail-deliveries.js';
+import { agendas } from './012-agendas.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '009-idempotency', sql: idempotency },
   { id: '010-case-moves', sql: caseMoves },
   { id: '011-mail-deliveries', sql: mailDeliveries },
+  { id: '012-agendas', sql: agendas },
 ];

@@ -9,9 +9,10 @@ import {
   meetingsQuery,
   updateProtocolBody,
   updateRepsBody,
+  type Agency,
   type Area,
 } from '#core/contracts/api.js';
-import type { AreaRecord, Repos } from '#core/ports/store.js';
+import type { AgencyRecord, AreaRecord, Repos } from '#core/ports/store.js';
 import { addExtraMeeting } from '#core/scheduling/add-extra-meeting.js';
 import { createSeries } from '#core/scheduling/create-series.js';
 import { meetingInvitees } from '#core/scheduling/invitees.js';
@@ -42,6 +43,27 @@ async function areaView(repos: Repos, area: AreaRecord): Promise<Area> {
       calendarRef: series.calendarRef,
       joinUrl: series.joinUrl,
       attendees: await meetingInvitees(repos, area),
+    },
+  };
+}
+
+/** An agency as the tab sees it: the certificates' summaries, never the PEMs. */
+export function agencyView(agency: AgencyRecord): Agency {
+  return {
+    id: agency.id,
+    name: agency.name,
+    kind: agency.kind,
+    coreRep: agency.coreRep,
+    deputyRep: agency.deputyRep,
+    delivery: {
+      agencyId: agency.id,
+      mode: agency.deliveryMode,
+      certificates: agency.certificates.map((c) => ({
+        email: c.email,
+        subject: c.subject,
+        notAfter: c.notAfter.toISOString(),
+        fingerprint: c.fingerprint,
+      })),
     },
   };
 }
@@ -168,7 +190,8 @@ export function areaRoutes(s: Services): RouteDef[] {
       policy: inArea('any'),
       params: areaParams,
       response: z.array(agencySchema),
-      handle: ({ params }) => s.uow.run((repos) => repos.areas.agencies(params.areaId)),
+      handle: ({ params }) =>
+        s.uow.run(async (repos) => (await repos.areas.agencies(params.areaId)).map(agencyView)),
     }),
     route({
       method: 'put',
@@ -187,7 +210,7 @@ export function areaRoutes(s: Services): RouteDef[] {
           deputyRep: body.deputyRep,
         });
         await s.drainOutbox();
-        return agency;
+        return agencyView(agency);
       },
     }),
   ];
