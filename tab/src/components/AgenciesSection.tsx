@@ -16,9 +16,12 @@ import { useState } from 'react';
 import type { Agency } from '#core/contracts/api.js';
 import { api, type Rep } from '../api/endpoints.js';
 import { capitalise } from '../format/protocol-words.js';
+import { MODE_WORDS } from './agenda/agenda-words.js';
+import { DeliveryDialog } from './agenda/DeliveryDialog.js';
 import { ErrorBar } from './ErrorBar.js';
 import { RepsDialog } from './RepsDialog.js';
 import { Section } from './Section.js';
+import { useStackedTable } from './stacked-table.js';
 import { useLoad } from './use-load.js';
 
 const useStyles = makeStyles({
@@ -28,7 +31,10 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   missing: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
 });
+
+const COLUMNS = ['Agency', 'Kind', 'Core rep', 'Deputy', 'Agenda sent as', 'Change'];
 
 const kindWords: Record<string, string> = {
   police: 'Police',
@@ -47,7 +53,10 @@ const kindWords: Record<string, string> = {
 /** Known kinds in words; any other kind is shown as the server names it, made readable. */
 const describeKind = (kind: string) => kindWords[kind] ?? capitalise(kind.replace(/[-_]/g, ' '));
 
-/** The agencies of the area with their core rep and deputy, who are invited to every meeting. */
+/**
+ * The agencies of the area with their core rep and deputy, who are invited to every meeting, and
+ * how each receives the agenda.
+ */
 export function AgenciesSection(props: {
   areaId: string;
   editable: boolean;
@@ -55,8 +64,13 @@ export function AgenciesSection(props: {
 }) {
   const styles = useStyles();
   const agencies = useLoad(() => api.agencies(props.areaId), [props.areaId]);
-  const [editing, setEditing] = useState<Agency | null>(null);
+  const [editing, setEditing] = useState<{ what: 'reps' | 'delivery'; agency: Agency } | null>(
+    null,
+  );
   const restoreFocus = useRestoreFocusTarget();
+  const stacked = useStackedTable();
+  // In a narrow panel each cell is a "label: value" line (see stacked-table.ts).
+  const cell = (column: number) => ({ className: stacked.cell, 'data-label': COLUMNS[column] });
 
   const person = (rep: Rep | null, missing: string) =>
     rep ? (
@@ -68,12 +82,21 @@ export function AgenciesSection(props: {
       <Text className={missing === 'None named' ? styles.missing : undefined}>{missing}</Text>
     );
 
-  const saved = (agency: Agency) => {
+  const replace = (agency: Agency) => {
     setEditing(null);
     agencies.setData((list) => (list ?? []).map((a) => (a.id === agency.id ? agency : a)));
+  };
+  const saved = (agency: Agency) => {
+    replace(agency);
     // The server updates the series attendees; fetch the area again to show them.
     props.onRepsChanged();
   };
+  const mode = (a: Agency) =>
+    `${MODE_WORDS[a.delivery.mode]}${
+      a.delivery.mode === 'smime'
+        ? ` (${a.delivery.certificates.length === 1 ? '1 certificate' : `${a.delivery.certificates.length} certificates`})`
+        : ''
+    }`;
 
   return (
     <Section id="agencies-heading" title="Agencies and reps">
@@ -86,35 +109,47 @@ export function AgenciesSection(props: {
         <Table
           size="small"
           style={{ tableLayout: 'auto' }}
+          className={stacked.table}
           aria-labelledby="agencies-heading"
           data-testid="agencies-table"
         >
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Agency</TableHeaderCell>
-              <TableHeaderCell>Kind</TableHeaderCell>
-              <TableHeaderCell>Core rep</TableHeaderCell>
-              <TableHeaderCell>Deputy</TableHeaderCell>
-              {props.editable && <TableHeaderCell>Change</TableHeaderCell>}
+              {COLUMNS.slice(0, props.editable ? 6 : 5).map((c) => (
+                <TableHeaderCell key={c}>{c}</TableHeaderCell>
+              ))}
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className={stacked.body}>
             {agencies.data.map((a) => (
-              <TableRow key={a.id} data-agency-id={a.id}>
-                <TableCell>{a.name}</TableCell>
-                <TableCell>{describeKind(a.kind)}</TableCell>
-                <TableCell>{person(a.coreRep, 'None named')}</TableCell>
-                <TableCell>{person(a.deputyRep, 'No deputy')}</TableCell>
+              <TableRow key={a.id} data-agency-id={a.id} className={stacked.row}>
+                <TableCell {...cell(0)}>{a.name}</TableCell>
+                <TableCell {...cell(1)}>{describeKind(a.kind)}</TableCell>
+                <TableCell {...cell(2)}>{person(a.coreRep, 'None named')}</TableCell>
+                <TableCell {...cell(3)}>{person(a.deputyRep, 'No deputy')}</TableCell>
+                <TableCell {...cell(4)} data-testid="agency-mode">
+                  {mode(a)}
+                </TableCell>
                 {props.editable && (
-                  <TableCell style={{ whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      aria-label={`Edit reps of ${a.name}`}
-                      onClick={() => setEditing(a)}
-                      {...restoreFocus}
-                    >
-                      Edit reps
-                    </Button>
+                  <TableCell {...cell(5)}>
+                    <div className={styles.actions}>
+                      <Button
+                        size="small"
+                        aria-label={`Edit reps of ${a.name}`}
+                        onClick={() => setEditing({ what: 'reps', agency: a })}
+                        {...restoreFocus}
+                      >
+                        Edit reps
+                      </Button>
+                      <Button
+                        size="small"
+                        aria-label={`Delivery for ${a.name}`}
+                        onClick={() => setEditing({ what: 'delivery', agency: a })}
+                        {...restoreFocus}
+                      >
+                        Delivery
+                      </Button>
+                    </div>
                   </TableCell>
                 )}
               </TableRow>
@@ -122,12 +157,20 @@ export function AgenciesSection(props: {
           </TableBody>
         </Table>
       )}
-      {editing && (
+      {editing?.what === 'reps' && (
         <RepsDialog
           areaId={props.areaId}
-          agency={editing}
+          agency={editing.agency}
           onClose={() => setEditing(null)}
           onSaved={saved}
+        />
+      )}
+      {editing?.what === 'delivery' && (
+        <DeliveryDialog
+          areaId={props.areaId}
+          agency={editing.agency}
+          onClose={() => setEditing(null)}
+          onSaved={replace}
         />
       )}
     </Section>

@@ -19,6 +19,13 @@ const instantParts = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   year: 'numeric',
 });
+const longParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   hour: '2-digit',
@@ -53,6 +60,11 @@ export function formatDate(date: string): string {
 /** An instant -> "Tue 1 Dec 2026" in London. */
 export function formatInstantDate(iso: string): string {
   return britishDate(instantParts, new Date(iso));
+}
+
+/** An instant -> "Tuesday 1 December 2026" in London: a date no one can misread (expiry dates). */
+export function formatLongInstantDate(iso: string): string {
+  return britishDate(longParts, new Date(iso));
 }
 
 /** An instant -> "10:00" in London. */
