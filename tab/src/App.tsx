@@ -2,24 +2,28 @@ import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { CoordinatorScreen } from './components/CoordinatorScreen.js';
 import { SessionGate } from './components/SessionGate.js';
 import { useHost } from './host/use-host-theme.js';
+import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { TermsPage } from './pages/TermsPage.js';
-import { routeFor } from './routes.js';
+import { agendaMeetingId, routeFor, usePathname } from './routes.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground3 },
 });
 
 /**
- * Chooses the theme from the host and the page from the path. The privacy and terms pages and the
+ * Chooses the theme from the host and the page from the path (followed as it changes: see
+ * navigate() in routes.ts). The privacy and terms pages and the
  * meeting tab's configuration page need no sign-in; the others sign in first (SessionGate).
  */
 export function App() {
   const styles = useStyles();
   const { theme, host } = useHost();
-  const route = routeFor(window.location.pathname);
+  const pathname = usePathname();
+  const route = routeFor(pathname);
+  const agendaOf = agendaMeetingId(pathname);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
@@ -31,9 +35,16 @@ export function App() {
           {(session) => <MeetingPage onSignOut={session.onSignOut} />}
         </SessionGate>
       )}
-      {route === 'coordinator' && (
+      {(route === 'coordinator' || route === 'agenda') && (
+        // One gate for both: going from the meetings to an agenda and back does not sign in again.
         <SessionGate host={host}>
-          {(session) => <CoordinatorScreen onSignOut={session.onSignOut} />}
+          {(session) =>
+            agendaOf ? (
+              <AgendaPage key={agendaOf} meetingId={agendaOf} onSignOut={session.onSignOut} />
+            ) : (
+              <CoordinatorScreen onSignOut={session.onSignOut} />
+            )
+          }
         </SessionGate>
       )}
     </FluentProvider>

@@ -68,7 +68,10 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   const styles = useStyles();
   const me = useLoad(() => api.me(), []);
   const areas = useLoad(() => api.areas(), []);
-  const [selected, setSelected] = useState<string | null>(null);
+  // Coming back from an agenda (`/?area=...`), the area the person was looking at.
+  const [selected, setSelected] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('area'),
+  );
   const [view, setView] = useState<View>('meetings');
   const [draft, setDraft] = useState<ReferralDraft | null>(null);
   const mine = useLoad(() => referralApi.mine(), []);

@@ -11,6 +11,8 @@ import {
 } from '@fluentui/react-components';
 import type { Meeting } from '#core/contracts/api.js';
 import { formatDate, formatInstantDate, formatTime } from '../format/dates.js';
+import { agendaPath } from '../routes.js';
+import { AppLink } from './AppLink.js';
 import { useStackedTable } from './stacked-table.js';
 
 const useStyles = makeStyles({
@@ -44,7 +46,10 @@ const statusBadge = {
   cancelled: { label: 'Cancelled', color: 'danger' },
 } as const;
 
-/** One coming meeting: when, its status, every deadline, and (for coordinators) Move and Cancel. */
+/**
+ * One coming meeting: when, a link to its agenda, its status, every deadline, and (for
+ * coordinators) Move and Cancel.
+ */
 export function MeetingRow(props: {
   meeting: Meeting;
   editable: boolean;
@@ -74,11 +79,18 @@ export function MeetingRow(props: {
       className={mergeClasses(stacked.row, live ? undefined : styles.cancelled)}
     >
       <TableCell {...cell(0)}>
-        <span className={styles.when}>{when}</span>
-        <Text className={styles.note}>
-          {formatTime(m.startsAt)}–{formatTime(m.endsAt)}
-          {m.movedFrom && `, moved from ${formatDate(m.movedFrom)}`}
-        </Text>
+        <div>
+          <span className={styles.when}>{when}</span>
+          <Text className={styles.note}>
+            {formatTime(m.startsAt)}–{formatTime(m.endsAt)}
+            {m.movedFrom && `, moved from ${formatDate(m.movedFrom)}`}
+          </Text>
+          {live && (
+            <AppLink href={agendaPath(m.id)} aria-label={`Agenda for the meeting of ${when}`}>
+              Agenda
+            </AppLink>
+          )}
+        </div>
       </TableCell>
       <TableCell {...cell(1)}>
         <Badge appearance="tint" color={badge.color}>
