@@ -3,6 +3,7 @@ import type { Area, Me } from '#core/contracts/api.js';
 import { api, canEdit } from '../api/endpoints.js';
 import { londonToday } from '../format/dates.js';
 import { AgenciesSection } from './AgenciesSection.js';
+import { AgendaWarnings } from './agenda/AgendaWarnings.js';
 import { MeetingsSection } from './MeetingsSection.js';
 import { ProtocolSection } from './ProtocolSection.js';
 import { SeriesSection } from './SeriesSection.js';
@@ -42,6 +43,7 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
           ? 'You coordinate this area: you can change its schedule and agency reps.'
           : 'You can see this area’s schedule; only its coordinator can change it.'}
       </Text>
+      {editable && <AgendaWarnings areaId={area.id} />}
       <ProtocolSection area={area} editable={editable} onSaved={areaChanged} />
       <SeriesSection area={area} editable={editable} onCreated={areaChanged} />
       <MeetingsSection
