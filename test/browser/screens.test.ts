@@ -11,7 +11,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type TestApp } from '../support/start-app.js';
+import { signIn, startApp, type TestApp } from '../support/start-app.js';
+import { londonToday } from '../../tab/src/format/dates.js';
 import { launchChromium } from './support/chromium.js';
 import { fillReferral, openSession, signInAs } from './support/tab-session.js';
 
@@ -34,12 +35,23 @@ jest.setTimeout(600_000);
 
 let app: TestApp;
 let browser: Browser;
+/** The area's next meeting, whose agenda page every role opens. */
+let meetingId: string;
 const problems: string[] = [];
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
   app = await startApp();
   browser = await launchChromium();
+  const coordinator = await signIn(app, ROLES[0]![1]);
+  const areas = (await (await coordinator('/api/areas')).json()) as { id: string; name: string }[];
+  const areaId = areas.find((a) => a.name === AREA)!.id;
+  const meetings = (await (
+    await coordinator(`/api/areas/${areaId}/meetings?from=${londonToday()}`)
+  ).json()) as {
+    id: string;
+  }[];
+  meetingId = meetings[0]!.id;
   // A referral in the queue, so the coordinator's queue and detail have something to show.
   const { context, page } = await openSession(browser);
   await signInAs(page, app.url, ROLES[1]![1]);
@@ -126,6 +138,17 @@ async function walk(role: string, email: string, width: number): Promise<void> {
   await page.goto(`${app.url}/meeting`);
   await page.waitForLoadState('networkidle');
   await check(page, at('meeting-panel'));
+
+  // The agenda page: the coordinator's draft, the published agenda (none yet), or a refusal.
+  await page.goto(`${app.url}/agenda/${meetingId}`);
+  await page
+    .getByTestId('draft-agenda')
+    .or(page.getByTestId('no-agenda'))
+    .or(page.getByTestId('not-on-meeting'))
+    .or(page.getByTestId('published-agenda'))
+    .first()
+    .waitFor();
+  await check(page, at('agenda'));
   await context.close();
 }
 
