@@ -64,7 +64,7 @@ async function openArea(page: Page, email: string): Promise<void> {
 }
 
 const agencyRow = (page: Page, name: string) =>
-  page.getByTestId('agencies-table').locator('tr', { has: page.getByText(name, { exact: true }) });
+  page.getByTestId('agencies-table').locator('tbody tr').filter({ hasText: name });
 
 /** The references of one case group's lines, in order. */
 const referencesIn = (group: Locator) =>
@@ -147,7 +147,7 @@ it('sets how an agency receives the agenda; nothing is chosen for the coordinato
   const police = agencyRow(page, 'Riverside Police');
   await police
     .getByTestId('agency-mode')
-    .getByText(/^S\/MIME encrypted email \(2 certificates\)$/)
+    .getByText(/^Agenda: S\/MIME encrypted email \(2 certificates\)$/)
     .waitFor();
   await police.getByRole('button', { name: 'Delivery for Riverside Police' }).click();
   const stored = dialog.getByTestId('stored-certificates');

@@ -9,6 +9,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
@@ -32,9 +33,13 @@ const useStyles = makeStyles({
   },
   missing: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
+  scroll: { overflowX: 'auto' },
+  // Full width: an email address stays on one line (the stacked lines of a narrow panel may
+  // break it anywhere rather than run past the edge).
+  whole: { '@media (min-width: 641px)': { overflowWrap: 'normal' } },
 });
 
-const COLUMNS = ['Agency', 'Kind', 'Core rep', 'Deputy', 'Agenda sent as', 'Change'];
+const COLUMNS = ['Agency', 'Kind', 'Core rep', 'Deputy', 'Change'];
 
 const kindWords: Record<string, string> = {
   police: 'Police',
@@ -70,7 +75,10 @@ export function AgenciesSection(props: {
   const restoreFocus = useRestoreFocusTarget();
   const stacked = useStackedTable();
   // In a narrow panel each cell is a "label: value" line (see stacked-table.ts).
-  const cell = (column: number) => ({ className: stacked.cell, 'data-label': COLUMNS[column] });
+  const cell = (column: number) => ({
+    className: mergeClasses(stacked.cell, styles.whole),
+    'data-label': COLUMNS[column],
+  });
 
   const person = (rep: Rep | null, missing: string) =>
     rep ? (
@@ -92,7 +100,7 @@ export function AgenciesSection(props: {
     props.onRepsChanged();
   };
   const mode = (a: Agency) =>
-    `${MODE_WORDS[a.delivery.mode]}${
+    `Agenda: ${MODE_WORDS[a.delivery.mode]}${
       a.delivery.mode === 'smime'
         ? ` (${a.delivery.certificates.length === 1 ? '1 certificate' : `${a.delivery.certificates.length} certificates`})`
         : ''
@@ -106,56 +114,62 @@ export function AgenciesSection(props: {
         <Text>No agencies recorded for this area.</Text>
       )}
       {agencies.data && agencies.data.length > 0 && (
-        <Table
-          size="small"
-          style={{ tableLayout: 'auto' }}
-          className={stacked.table}
-          aria-labelledby="agencies-heading"
-          data-testid="agencies-table"
-        >
-          <TableHeader>
-            <TableRow>
-              {COLUMNS.slice(0, props.editable ? 6 : 5).map((c) => (
-                <TableHeaderCell key={c}>{c}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody className={stacked.body}>
-            {agencies.data.map((a) => (
-              <TableRow key={a.id} data-agency-id={a.id} className={stacked.row}>
-                <TableCell {...cell(0)}>{a.name}</TableCell>
-                <TableCell {...cell(1)}>{describeKind(a.kind)}</TableCell>
-                <TableCell {...cell(2)}>{person(a.coreRep, 'None named')}</TableCell>
-                <TableCell {...cell(3)}>{person(a.deputyRep, 'No deputy')}</TableCell>
-                <TableCell {...cell(4)} data-testid="agency-mode">
-                  {mode(a)}
-                </TableCell>
-                {props.editable && (
-                  <TableCell {...cell(5)}>
-                    <div className={styles.actions}>
-                      <Button
-                        size="small"
-                        aria-label={`Edit reps of ${a.name}`}
-                        onClick={() => setEditing({ what: 'reps', agency: a })}
-                        {...restoreFocus}
-                      >
-                        Edit reps
-                      </Button>
-                      <Button
-                        size="small"
-                        aria-label={`Delivery for ${a.name}`}
-                        onClick={() => setEditing({ what: 'delivery', agency: a })}
-                        {...restoreFocus}
-                      >
-                        Delivery
-                      </Button>
+        <div className={styles.scroll}>
+          <Table
+            size="small"
+            style={{ tableLayout: 'auto' }}
+            className={stacked.table}
+            aria-labelledby="agencies-heading"
+            data-testid="agencies-table"
+          >
+            <TableHeader>
+              <TableRow>
+                {COLUMNS.slice(0, props.editable ? 5 : 4).map((c) => (
+                  <TableHeaderCell key={c}>{c}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody className={stacked.body}>
+              {agencies.data.map((a) => (
+                <TableRow key={a.id} data-agency-id={a.id} className={stacked.row}>
+                  <TableCell {...cell(0)}>
+                    <div>
+                      {a.name}
+                      <Text className={styles.email} data-testid="agency-mode">
+                        {mode(a)}
+                      </Text>
                     </div>
                   </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                  <TableCell {...cell(1)}>{describeKind(a.kind)}</TableCell>
+                  <TableCell {...cell(2)}>{person(a.coreRep, 'None named')}</TableCell>
+                  <TableCell {...cell(3)}>{person(a.deputyRep, 'No deputy')}</TableCell>
+                  {props.editable && (
+                    <TableCell {...cell(4)}>
+                      <div className={styles.actions}>
+                        <Button
+                          size="small"
+                          aria-label={`Edit reps of ${a.name}`}
+                          onClick={() => setEditing({ what: 'reps', agency: a })}
+                          {...restoreFocus}
+                        >
+                          Edit reps
+                        </Button>
+                        <Button
+                          size="small"
+                          aria-label={`Delivery for ${a.name}`}
+                          onClick={() => setEditing({ what: 'delivery', agency: a })}
+                          {...restoreFocus}
+                        >
+                          Delivery
+                        </Button>
+                      </div>
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
       {editing?.what === 'reps' && (
         <RepsDialog
