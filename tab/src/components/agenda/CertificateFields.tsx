@@ -52,13 +52,17 @@ export function CertificateFields(props: {
         />
       </F>
       <Field label="Or upload the certificate files" hint="Files ending .pem, .crt or .cer">
-        <input
-          className={styles.file}
-          type="file"
-          accept=".pem,.crt,.cer"
-          multiple
-          onChange={(e) => void upload(e)}
-        />
+        {/* A native file input: the Field hands it its id and description through these props. */}
+        {(control) => (
+          <input
+            {...control}
+            className={styles.file}
+            type="file"
+            accept=".pem,.crt,.cer"
+            multiple
+            onChange={(e) => void upload(e)}
+          />
+        )}
       </Field>
       <Text aria-live="polite">
         {read}
