@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   flags: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center' },
   late: { display: 'block', color: tokens.colorNeutralForeground2 },
   order: { display: 'flex', gap: '4px' },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 /**
@@ -48,7 +49,10 @@ export function CaseTable(props: {
 }) {
   const styles = useStyles();
   const stacked = useStackedTable();
-  const cell = (column: number) => ({ className: stacked.cell, 'data-label': COLUMNS[column] });
+  const cell = (column: number, nowrap = false) => ({
+    className: mergeClasses(stacked.cell, nowrap && styles.nowrap),
+    'data-label': COLUMNS[column],
+  });
   const columns = props.onMove ? COLUMNS : COLUMNS.slice(0, -1);
   const last = props.cases.length - 1;
   return (
@@ -72,9 +76,9 @@ export function CaseTable(props: {
             data-testid="agenda-case"
             data-reference={c.reference}
           >
-            <TableCell {...cell(0)}>{c.reference}</TableCell>
+            <TableCell {...cell(0, true)}>{c.reference}</TableCell>
             <TableCell {...cell(1)}>{c.victim.name}</TableCell>
-            <TableCell {...cell(2)}>{dateOrUnknown(c.victim.dateOfBirth)}</TableCell>
+            <TableCell {...cell(2, true)}>{dateOrUnknown(c.victim.dateOfBirth)}</TableCell>
             <TableCell {...cell(3)}>{c.children.length}</TableCell>
             <TableCell {...cell(4)}>{c.referringAgency}</TableCell>
             <TableCell {...cell(5)}>

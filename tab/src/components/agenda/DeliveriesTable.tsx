@@ -25,7 +25,10 @@ const COLUMNS = [
   'Resend',
 ];
 
-const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
+});
 
 /** One line per recipient's copy: where it is, how many tries, the last error in words. */
 export function DeliveriesTable(props: {
@@ -36,7 +39,10 @@ export function DeliveriesTable(props: {
 }) {
   const styles = useStyles();
   const stacked = useStackedTable();
-  const cell = (column: number) => ({ className: stacked.cell, 'data-label': COLUMNS[column] });
+  const cell = (column: number, nowrap = false) => ({
+    className: mergeClasses(stacked.cell, nowrap && styles.nowrap),
+    'data-label': COLUMNS[column],
+  });
   return (
     <Table
       size="small"
@@ -59,11 +65,11 @@ export function DeliveriesTable(props: {
             data-testid="delivery-row"
             data-status={d.status}
           >
-            <TableCell {...cell(0)}>{props.label(d.version)}</TableCell>
+            <TableCell {...cell(0, true)}>{props.label(d.version)}</TableCell>
             <TableCell {...cell(1)}>{d.agency}</TableCell>
             <TableCell {...cell(2)}>{d.recipient}</TableCell>
             <TableCell {...cell(3)}>{MODE_WORDS[d.mode]}</TableCell>
-            <TableCell {...cell(4)}>
+            <TableCell {...cell(4, true)}>
               <Badge appearance="tint" color={STATUS_COLOURS[d.status]}>
                 {STATUS_WORDS[d.status]}
               </Badge>
