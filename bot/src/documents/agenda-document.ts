@@ -15,10 +15,16 @@ export interface AgendaDocument {
   agenda: Agenda;
 }
 
-export const documentTitle = (d: AgendaDocument): string =>
+/**
+ * What names one version of an agenda and nothing of its content: all that a subject line or a
+ * chat message may carry.
+ */
+export type AgendaHeading = Pick<AgendaDocument, 'areaName' | 'meetingDate' | 'version'>;
+
+export const documentTitle = (d: Omit<AgendaHeading, 'version'>): string =>
   `MARAC agenda - ${d.areaName} - ${longDate(d.meetingDate)}`;
 
-export const versionLabel = (d: AgendaDocument): string =>
+export const versionLabel = (d: Pick<AgendaHeading, 'version'>): string =>
   d.version === 1 ? 'Version 1' : `Addendum ${d.version - 1} (version ${d.version})`;
 
 const MONTHS = [
