@@ -20,10 +20,17 @@ export interface AgendaDocument {
   agenda: Agenda;
 }
 
-export const documentTitle = (d: AgendaDocument): string =>
+/**
+ * What names one version of an agenda and nothing of its content: all that a subject line or a
+ * chat message may carry.
+ */
+export type AgendaHeading = Pick<AgendaDocument, 'areaName' | 'meetingDate' | 'version'>;
+
+export const documentTitle = (d: Omit<AgendaHeading, 'version'>): string =>
   `MARAC agenda - ${d.areaName} - ${longDate(d.meetingDate)}`;
 
-export const versionLabel = (d: AgendaDocument): string => agendaVersionLabel(d.version);
+export const versionLabel = (d: Pick<AgendaHeading, 'version'>): string =>
+  agendaVersionLabel(d.version);
 
 const MONTHS = [
   'January',
