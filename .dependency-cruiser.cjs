@@ -2,9 +2,11 @@
 // Inside bot/src every folder has a layer; a folder imports only folders of lower layers, so
 // no two folders can import each other, even through a third. The database seam is at the
 // bottom, the repositories above crypto, matching and audit, the composition root on top.
+// `documents` renders core's agenda types and imports nothing of bot/src, so it sits at the
+// bottom: `mail` builds the agenda e-mail from it.
 const layers = [
-  ['db', 'graph', 'ics', 'cards'],
-  ['crypto', 'audit', 'mail', 'documents'],
+  ['db', 'graph', 'ics', 'cards', 'documents'],
+  ['crypto', 'audit', 'mail'],
   ['matching'],
   ['store'],
   ['auth', 'jobs', 'notify', 'demo'],

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '#core/ports/calendar.js';
+import type { MailPort } from '#core/ports/mail.js';
 import { runExtraMeetingJob } from '#core/scheduling/add-extra-meeting.js';
 import { runCalendarJob } from '#core/scheduling/run-calendar-job.js';
 import { writeCheckpoint } from './audit/checkpoint.js';
@@ -11,13 +12,21 @@ import { createAuthenticate } from './auth/authenticate.js';
 import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './agent/agent.js';
-import { createCalendar } from './calendar-factory.js';
+import { createCalendar, createMail } from './calendar-factory.js';
 import { openAppCrypto } from './crypto/app-crypto.js';
 import { checkLoopbackHost, ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { createHttpApp } from './http/app.js';
 import type { Services } from './http/services.js';
+import { agendaMailBuilder } from './jobs/agenda-mail.js';
+import { startDeliveryWorker } from './jobs/delivery-worker.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
+import {
+  notifyAgendaWarning,
+  notifyDeliveryDead,
+  sendAgendaPassword,
+} from './notify/agenda-notices.js';
+import { raiseAgendaWarnings } from '#core/agendas/agenda-warnings.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localNotifier } from './notify/playground-notifier.js';
@@ -41,6 +50,7 @@ export interface StartOptions {
   log?: Logger;
   /** Tests swap the calendar (e.g. Graph against a loopback server) and the clock. */
   calendar?: CalendarPort;
+  mail?: MailPort;
   now?: () => Date;
 }
 
@@ -56,7 +66,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
   const reindexed = await reindexMatching(db, crypto);
   if (reindexed > 0) log.info({ referrals: reindexed }, 'duplicate check terms re-indexed');
-  if (config.seedDemo && (await seedDemo(db, crypto, now, { referrals: config.demoReferrals }))) {
+  if (
+    config.seedDemo &&
+    (await seedDemo(db, crypto, now, {
+      referrals: config.demoReferrals,
+      dataDir: config.dataDir,
+    }))
+  ) {
     log.debug('demo data seeded');
   }
   const uow = sqlUnitOfWork(db, crypto);
@@ -69,12 +85,37 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     db,
     log,
     handle: (job) => {
-      if (job.kind === 'notify.referrer') return notifyReferrer({ uow, notifier }, job);
-      if (job.kind === 'calendar.create-extra') return runExtraMeetingJob({ uow, calendar }, job);
-      return runCalendarJob({ uow, calendar }, job);
+      switch (job.kind) {
+        case 'notify.referrer':
+          return notifyReferrer({ uow, notifier }, job);
+        case 'notify.agenda-password':
+          return sendAgendaPassword({ db, crypto, notifier }, job);
+        case 'notify.delivery-dead':
+          return notifyDeliveryDead({ db, crypto, notifier }, job);
+        case 'notify.agenda-warning':
+          return notifyAgendaWarning({ db, notifier }, job);
+        case 'calendar.create-extra':
+          return runExtraMeetingJob({ uow, calendar }, job);
+        default:
+          return runCalendarJob({ uow, calendar }, job);
+      }
     },
   });
   uow.afterCommit(() => void worker.drain());
+  const deliveries = startDeliveryWorker({
+    db,
+    log,
+    mail: options.mail ?? createMail(config),
+    build: agendaMailBuilder({ db, crypto, publicUrl: config.publicUrl }),
+    onDead: async (delivery) => {
+      await uow.run((repos) =>
+        repos.outbox.enqueue(
+          { kind: 'notify.delivery-dead', deliveryId: delivery.id },
+          `delivery-dead:${delivery.id}:${delivery.leaseToken}`,
+        ),
+      );
+    },
+  });
   const devSigningKey = config.devSignIn ? loadDevSigningKey(config.dataDir) : null;
   const services: Services = {
     config,
@@ -85,6 +126,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ids: { newId: randomUUID },
     log,
     drainOutbox: worker.drain,
+    drainDeliveries: deliveries.drain,
     devSigningKey,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
@@ -99,8 +141,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  // Agendas due out soon or overdue: the coordinators are told in Teams, once per meeting and kind.
+  const warn = () =>
+    raiseAgendaWarnings({ uow, clock: { now } }).catch((error: unknown) =>
+      log.error({ code: (error as Error).name }, 'agenda warnings failed'),
+    );
   ready = true;
+  await warn();
   await worker.drain();
+  void deliveries.drain();
   // A signed checkpoint of the audit chain's head, outside the database, so a chain rewritten
   // inside it is caught (audit-verify). Written every few minutes and at shutdown.
   const checkpoint = () =>
@@ -112,6 +161,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     );
   const checkpointTimer = setInterval(() => void checkpoint(), 5 * 60_000);
   checkpointTimer.unref();
+  const warningTimer = setInterval(() => void warn(), 60 * 60_000);
+  warningTimer.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.debug({ url, graphMode: config.graph.mode, store: db.kind }, 'MARAC app listening');
@@ -122,10 +173,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     async close() {
       ready = false;
       clearInterval(checkpointTimer);
+      clearInterval(warningTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await worker.stop();
+      await deliveries.stop();
       await checkpoint();
       await db.close();
     },

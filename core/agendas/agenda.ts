@@ -74,3 +74,7 @@ export const casesInOrder = (agenda: Agenda): AgendaCase[] =>
       ? [...section.cases]
       : [],
   );
+
+/** "Version 1" for the agenda first published; "Addendum 1 (version 2)" and on for each addendum. */
+export const agendaVersionLabel = (version: number): string =>
+  version === 1 ? 'Version 1' : `Addendum ${version - 1} (version ${version})`;

@@ -7,6 +7,11 @@ export interface DeliveryAttempt {
   attempt: number;
   /** Builds the message only when it is to be sent (encryption is not free). */
   build: () => Promise<OutgoingMail>;
+  /**
+   * An earlier attempt may have gone out (a retry, or the coordinator's resend of a dead row):
+   * Sent Items is asked first. Defaults to `attempt > 1`.
+   */
+  mayHaveSent?: boolean;
 }
 
 export type DeliveryOutcome =
@@ -34,6 +39,17 @@ interface SendFailure {
   status?: number;
   retryAfterSeconds?: number;
   code?: string;
+  /** Set by a message that cannot be built (no certificate for the rep): trying again will not help. */
+  permanent?: boolean;
+}
+
+/** A message that cannot be built as things stand; `reason` is what the coordinator reads. */
+export class UndeliverableError extends Error {
+  readonly permanent = true;
+  constructor(readonly code: string) {
+    super(code);
+    this.name = 'UndeliverableError';
+  }
 }
 
 /**
@@ -49,7 +65,7 @@ export async function deliverMail(
   attempt: DeliveryAttempt,
   policy: DeliveryPolicy = defaultDeliveryPolicy,
 ): Promise<DeliveryOutcome> {
-  if (attempt.attempt > 1) {
+  if (attempt.mayHaveSent ?? attempt.attempt > 1) {
     try {
       if (await deps.mail.wasSent(attempt.mailbox, attempt.messageId))
         return { kind: 'sent', foundInSentItems: true };
@@ -73,6 +89,7 @@ function retryOrDead(
 ): DeliveryOutcome {
   const failure = (error ?? {}) as SendFailure;
   const reason = describe(failure);
+  if (failure.permanent) return { kind: 'dead', reason: failure.code ?? 'cannot be built' };
   if (!isRetryable(failure.status)) return { kind: 'dead', reason };
   if (attempt.attempt >= policy.maxAttempts)
     return { kind: 'dead', reason: `${reason}, after ${attempt.attempt} attempts` };

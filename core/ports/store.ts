@@ -1,3 +1,4 @@
+import type { AgendasRepo } from './agendas.js';
 import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
 import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
@@ -149,7 +150,14 @@ export type ExtraMeetingJob = { kind: 'calendar.create-extra'; meetingId: string
  * Tell a referrer in Teams that their referral's status changed (reference and status only), or
  * (`moved`) that their accepted case is now on another meeting.
  */
-export type NotifyJob = { kind: 'notify.referrer'; referralId: string; status: string };
+export type NotifyJob =
+  | { kind: 'notify.referrer'; referralId: string; status: string }
+  /** Send a rep the password of their copy of an agenda (a `password` delivery), by the bot. */
+  | { kind: 'notify.agenda-password'; deliveryId: string }
+  /** Tell the area's coordinators that an agenda delivery is dead (meeting date only). */
+  | { kind: 'notify.delivery-dead'; deliveryId: string }
+  /** Tell the area's coordinators an agenda is due out or overdue: the words name the meeting only. */
+  | { kind: 'notify.agenda-warning'; areaId: string; meetingId: string; text: string };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }
@@ -177,6 +185,7 @@ export interface Repos {
   meetings: MeetingsRepo;
   outbox: OutboxRepo;
   referrals: ReferralsRepo;
+  agendas: AgendasRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -50,7 +50,7 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
         db,
         await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
         undefined,
-        { referrals: config.demoReferrals },
+        { referrals: config.demoReferrals, dataDir: config.dataDir },
       );
       const text = seeded
         ? 'Demo data loaded.'

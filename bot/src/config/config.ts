@@ -2,7 +2,12 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { EntraConfigError, entraEnvSchema, entraOptionsFrom, type EntraOptions } from '../auth/entra/entra-config.js';
+import {
+  EntraConfigError,
+  entraEnvSchema,
+  entraOptionsFrom,
+  type EntraOptions,
+} from '../auth/entra/entra-config.js';
 
 const bool = (fallback: boolean) =>
   z
@@ -14,7 +19,12 @@ const optionalText = z.string().trim().min(1).optional();
 
 const envSchema = entraEnvSchema.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MARAC_DATA_DIR: z.string().min(1).default('./.data'),
@@ -23,6 +33,10 @@ const envSchema = entraEnvSchema.extend({
   MARAC_DEMO_REFERRALS: bool(true),
   MARAC_DEV_SIGN_IN: bool(true),
   MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
+  /** Where people open the app (a `link` agenda notice points there); localhost and PORT by default. */
+  MARAC_PUBLIC_URL: z
+    .url({ message: 'expected a URL such as https://marac.example.org' })
+    .optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'expected a whole number' })
     .int('expected a whole number')
@@ -41,10 +55,17 @@ const envSchema = entraEnvSchema.extend({
   GRAPH_TENANT_ID: optionalText,
   GRAPH_CLIENT_ID: optionalText,
   GRAPH_CLIENT_SECRET: optionalText,
-  GRAPH_BASE_URL: z.url({ message: 'expected an https URL' }).default('https://graph.microsoft.com/v1.0'),
+  GRAPH_BASE_URL: z
+    .url({ message: 'expected an https URL' })
+    .default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
-  MARAC_KEY_VAULT_URL: z.url({ message: 'expected the https URL of an Azure Key Vault' }).optional(),
-  MARAC_KEK_NAME: z.string().regex(/^[A-Za-z0-9-]{1,127}$/, 'expected a Key Vault key name').default('marac-kek'),
+  MARAC_KEY_VAULT_URL: z
+    .url({ message: 'expected the https URL of an Azure Key Vault' })
+    .optional(),
+  MARAC_KEK_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,127}$/, 'expected a Key Vault key name')
+    .default('marac-kek'),
   BOT_CLIENT_ID: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_CLIENT_SECRET: optionalText,
@@ -58,6 +79,7 @@ export interface AppConfig {
   dataDir: string;
   outboxDir: string;
   tabDir: string;
+  publicUrl: string;
   seedDemo: boolean;
   demoReferrals: boolean;
   devSignIn: boolean;
@@ -66,7 +88,14 @@ export interface AppConfig {
   store: { databaseUrl: string | null; databaseSchema: string | null; dataDir: string };
   graph:
     | { mode: 'local' }
-    | { mode: 'graph'; tenantId: string; clientId: string; clientSecret: string; baseUrl: string; authorityHost: string };
+    | {
+        mode: 'graph';
+        tenantId: string;
+        clientId: string;
+        clientSecret: string;
+        baseUrl: string;
+        authorityHost: string;
+      };
   bot: { clientId: string; tenantId: string; clientSecret: string } | null;
   /** Where the key-encryption key lives: Key Vault in production, else a file in dataDir. */
   keyVault: { vaultUrl: string; keyName: string } | null;
@@ -102,13 +131,18 @@ const lookupAll: LookupAll = (host) => lookup(host, { all: true, verbatim: true 
  * Resolves HOST to every address it names and refuses the development sign-in unless each one
  * is in 127.0.0.0/8 or is ::1. Run at start, before the server listens.
  */
-export async function checkLoopbackHost(host: string, resolve: LookupAll = lookupAll): Promise<void> {
+export async function checkLoopbackHost(
+  host: string,
+  resolve: LookupAll = lookupAll,
+): Promise<void> {
   const problem = `MARAC_DEV_SIGN_IN: the development sign-in only runs on a loopback address (HOST is ${host}`;
   let addresses: { address: string }[];
   try {
     addresses = await resolve(host);
   } catch {
-    throw new ConfigError([`${problem}, which does not resolve); set HOST to 127.0.0.1 or MARAC_DEV_SIGN_IN to false`]);
+    throw new ConfigError([
+      `${problem}, which does not resolve); set HOST to 127.0.0.1 or MARAC_DEV_SIGN_IN to false`,
+    ]);
   }
   const outside = addresses.filter((a) => !isLoopbackAddress(a.address));
   if (addresses.length === 0 || outside.length > 0) {
@@ -118,7 +152,11 @@ export async function checkLoopbackHost(host: string, resolve: LookupAll = looku
   }
 }
 
-function required(env: z.infer<typeof envSchema>, keys: (keyof typeof env)[], why: string): string[] {
+function required(
+  env: z.infer<typeof envSchema>,
+  keys: (keyof typeof env)[],
+  why: string,
+): string[] {
   return keys.filter((key) => !env[key]).map((key) => `${key}: required ${why}`);
 }
 
@@ -136,10 +174,17 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
   const mode = env.GRAPH_MODE ?? (hasGraphCredentials ? 'graph' : 'local');
   const problems: string[] = [];
   if (mode === 'graph') {
-    problems.push(...required(env, ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'], 'when GRAPH_MODE=graph'));
+    problems.push(
+      ...required(
+        env,
+        ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'],
+        'when GRAPH_MODE=graph',
+      ),
+    );
   }
   const botKeys = ['BOT_CLIENT_ID', 'BOT_TENANT_ID', 'BOT_CLIENT_SECRET'] as const;
-  if (botKeys.some((key) => env[key])) problems.push(...required(env, [...botKeys], 'with the other bot credentials'));
+  if (botKeys.some((key) => env[key]))
+    problems.push(...required(env, [...botKeys], 'with the other bot credentials'));
   let entra: EntraOptions | null = null;
   try {
     entra = entraOptionsFrom(source);
@@ -148,17 +193,25 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     problems.push(...error.problems);
   }
   if (!entra && env.NODE_ENV === 'production') {
-    problems.push('ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production (the API accepts only Entra ID tokens there)');
+    problems.push(
+      'ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production (the API accepts only Entra ID tokens there)',
+    );
   }
   if (!env.MARAC_KEY_VAULT_URL && env.NODE_ENV === 'production') {
-    problems.push('MARAC_KEY_VAULT_URL: required with NODE_ENV=production (the key-encryption key must live in Key Vault, not on the app server)');
+    problems.push(
+      'MARAC_KEY_VAULT_URL: required with NODE_ENV=production (the key-encryption key must live in Key Vault, not on the app server)',
+    );
   }
   const devSignIn = mode === 'local' && env.MARAC_DEV_SIGN_IN;
   if (devSignIn && env.NODE_ENV === 'production') {
-    problems.push('MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production; set it to false');
+    problems.push(
+      'MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production; set it to false',
+    );
   }
   if (devSignIn && !isLoopback(env.HOST)) {
-    problems.push(`MARAC_DEV_SIGN_IN: the development sign-in only runs on a loopback address (HOST is ${env.HOST}); set it to false`);
+    problems.push(
+      `MARAC_DEV_SIGN_IN: the development sign-in only runs on a loopback address (HOST is ${env.HOST}); set it to false`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(env.MARAC_DATA_DIR);
@@ -170,11 +223,16 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     dataDir,
     outboxDir: path.join(dataDir, 'outbox'),
     tabDir: path.resolve(env.MARAC_TAB_DIR),
+    publicUrl: (env.MARAC_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.MARAC_SEED_DEMO,
     demoReferrals: env.MARAC_DEMO_REFERRALS,
     devSignIn,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    store: { databaseUrl: env.DATABASE_URL ?? null, databaseSchema: env.DATABASE_SCHEMA ?? null, dataDir },
+    store: {
+      databaseUrl: env.DATABASE_URL ?? null,
+      databaseSchema: env.DATABASE_SCHEMA ?? null,
+      dataDir,
+    },
     graph:
       mode === 'graph'
         ? {
@@ -187,9 +245,15 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
           }
         : { mode: 'local' },
     bot: env.BOT_CLIENT_ID
-      ? { clientId: env.BOT_CLIENT_ID, tenantId: env.BOT_TENANT_ID!, clientSecret: env.BOT_CLIENT_SECRET! }
+      ? {
+          clientId: env.BOT_CLIENT_ID,
+          tenantId: env.BOT_TENANT_ID!,
+          clientSecret: env.BOT_CLIENT_SECRET!,
+        }
       : null,
     entra,
-    keyVault: env.MARAC_KEY_VAULT_URL ? { vaultUrl: env.MARAC_KEY_VAULT_URL, keyName: env.MARAC_KEK_NAME } : null,
+    keyVault: env.MARAC_KEY_VAULT_URL
+      ? { vaultUrl: env.MARAC_KEY_VAULT_URL, keyName: env.MARAC_KEK_NAME }
+      : null,
   };
 }

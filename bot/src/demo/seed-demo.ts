@@ -6,12 +6,15 @@ import type { ReferralDeps } from '#core/referrals/referral-deps.js';
 import { submitReferral } from '#core/referrals/submit-referral.js';
 import { londonToday } from '#core/scheduling/area-calendar.js';
 import { createSeries } from '#core/scheduling/create-series.js';
+import { setAgencyDelivery } from '#core/agendas/set-delivery.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
+import { checkRecipientCertificate } from '../mail/recipient-certificate.js';
 import type { Db } from '../db/db.js';
 import { findPersonIdByEmail, upsertPerson } from '../store/sql-people.js';
 import { sqlUnitOfWork } from '../store/unit-of-work.js';
 import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
 import { demoForm, demoReferrals, type DemoReferral } from './demo-referrals.js';
+import { ensureDemoCertificates } from './demo-smime.js';
 
 /**
  * Loads the demo partnership once, and gives the fortnightly area a year of meetings from today
@@ -22,11 +25,15 @@ export async function seedDemo(
   db: Db,
   crypto: AppCrypto,
   now: () => Date = () => new Date(),
-  /** `referrals`: also a referral in every state (the app and the CLI say, from config). */
-  options: { referrals?: boolean } = {},
+  /**
+   * `referrals`: also a referral in every state (the app and the CLI say, from config).
+   * `dataDir`: where the S/MIME reps' demo keys go; without it those agencies stay on `link`.
+   */
+  options: { referrals?: boolean; dataDir?: string } = {},
 ): Promise<boolean> {
   const seeded = await seedDemoPartnership(db, crypto);
   if (!seeded) return false;
+  await seedDeliveryModes(db, crypto, now(), options.dataDir);
   const fortnightly = await db.query<{ id: string }>('SELECT id FROM area WHERE name = $1', [
     demoAreas[0]!.name,
   ]);
@@ -34,6 +41,43 @@ export async function seedDemo(
   await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
   if (options.referrals) await seedReferrals(db, crypto, deps, fortnightly.rows[0]!.id);
   return true;
+}
+
+/**
+ * Each demo agency's delivery mode, through the same use case (and certificate checks) as the
+ * tab. The S/MIME agencies' reps get demo keys and certificates under `<data>/demo/smime/`, so a
+ * newcomer can open their agenda with `openssl cms -decrypt`.
+ */
+async function seedDeliveryModes(db: Db, crypto: AppCrypto, now: Date, dataDir?: string) {
+  const deps = {
+    uow: sqlUnitOfWork(db, crypto),
+    clock: { now: () => now },
+    ids: { newId: randomUUID },
+  };
+  const certificates = dataDir
+    ? await ensureDemoCertificates(
+        dataDir,
+        demoAgencies
+          .filter((a) => a.delivery === 'smime')
+          .flatMap((a) => [a.core.email, a.deputy.email]),
+        now,
+      )
+    : null;
+  const areas = await db.query<{ area_id: string; agency_id: string; name: string }>(
+    'SELECT aa.area_id, aa.agency_id, g.name FROM area_agency aa JOIN agency g ON g.id = aa.agency_id',
+  );
+  for (const row of areas.rows) {
+    const agency = demoAgencies.find((a) => a.name === row.name)!;
+    if (agency.delivery === 'link' || (agency.delivery === 'smime' && !certificates)) continue;
+    const certificatePem =
+      agency.delivery === 'smime'
+        ? [agency.core.email, agency.deputy.email].map((e) => certificates!.get(e)!).join('\n')
+        : undefined;
+    await setAgencyDelivery(
+      { ...deps, checkCertificate: checkRecipientCertificate },
+      { areaId: row.area_id, agencyId: row.agency_id, mode: agency.delivery, certificatePem },
+    );
+  }
 }
 
 /**

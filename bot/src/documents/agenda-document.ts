@@ -1,4 +1,9 @@
-import type { Agenda, AgendaCase, AgendaPerson } from '#core/agendas/agenda.js';
+import {
+  agendaVersionLabel,
+  type Agenda,
+  type AgendaCase,
+  type AgendaPerson,
+} from '#core/agendas/agenda.js';
 import type { LocalDate } from '#core/shared/local-date.js';
 
 /** One version of a meeting's agenda as a document: the same content for the PDF and the HTML. */
@@ -15,11 +20,17 @@ export interface AgendaDocument {
   agenda: Agenda;
 }
 
-export const documentTitle = (d: AgendaDocument): string =>
+/**
+ * What names one version of an agenda and nothing of its content: all that a subject line or a
+ * chat message may carry.
+ */
+export type AgendaHeading = Pick<AgendaDocument, 'areaName' | 'meetingDate' | 'version'>;
+
+export const documentTitle = (d: Omit<AgendaHeading, 'version'>): string =>
   `MARAC agenda - ${d.areaName} - ${longDate(d.meetingDate)}`;
 
-export const versionLabel = (d: AgendaDocument): string =>
-  d.version === 1 ? 'Version 1' : `Addendum ${d.version - 1} (version ${d.version})`;
+export const versionLabel = (d: Pick<AgendaHeading, 'version'>): string =>
+  agendaVersionLabel(d.version);
 
 const MONTHS = [
   'January',

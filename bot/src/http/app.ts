@@ -9,6 +9,7 @@ import express, {
   type Router,
 } from 'express';
 import type { Principal } from '../auth/people.js';
+import { agendaRoutes } from './routes/agenda-routes.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
@@ -28,6 +29,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...sessionRoutes(s),
     ...areaRoutes(s),
     ...meetingRoutes(s),
+    ...agendaRoutes(s),
     ...referralRoutes(s),
     ...matchNoticeRoutes(s),
   ];

@@ -17,6 +17,8 @@ export interface Services {
   log: Logger;
   /** Sends what the outbox holds now; resolves when it is idle. */
   drainOutbox: () => Promise<void>;
+  /** Wakes the mail delivery workers (an agenda was published or a delivery resent). */
+  drainDeliveries: () => Promise<void>;
   devSigningKey: Buffer | null;
 }
 

@@ -40,6 +40,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions) {
         mailbox: leased.mailbox,
         messageId: leased.messageId,
         attempt: leased.attempt,
+        mayHaveSent: leased.mayHaveSent,
         build: () => options.build(leased),
       },
       policy,

@@ -5,6 +5,8 @@ import { parseCertificatePem } from './smime.js';
 /** What the coordinator is shown about a rep's uploaded certificate, and what is stored. */
 export interface RecipientCertificate {
   pem: string;
+  /** The rep's address it was checked against, lower-cased. */
+  email: string;
   subject: string;
   notAfter: Date;
   /** SHA-256 of the DER, as OpenSSL and Windows show it: the rep can compare it by eye. */
@@ -82,6 +84,7 @@ export function checkRecipientCertificate(
   }
   return {
     pem: certificate.toString(),
+    email: repEmail.trim().toLowerCase(),
     subject: certificate.subject,
     notAfter,
     fingerprint: certificate.fingerprint256,

@@ -5,7 +5,7 @@ import type { TeamsNotifier } from './teams-notifier.js';
 /** Carries a `notify.referrer` outbox job to Teams. */
 export async function notifyReferrer(
   deps: { uow: UnitOfWork; notifier: TeamsNotifier },
-  job: NotifyJob,
+  job: Extract<NotifyJob, { kind: 'notify.referrer' }>,
 ): Promise<void> {
   const found = await deps.uow.run(async (repos) => {
     const referral = await repos.referrals.get(job.referralId);

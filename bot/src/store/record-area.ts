@@ -37,3 +37,29 @@ export async function repSitsOnMeeting(
   );
   return found.rows.length > 0;
 }
+
+/**
+ * Whether a chair or IDVA of the area is on the meeting: named on its list, or any of the area's
+ * chairs and IDVAs while the coordinator has set no list.
+ */
+export async function memberSitsOnMeeting(
+  q: Queryable,
+  input: { personId: string; meetingId: string; roles: readonly ('chair' | 'idva')[] },
+): Promise<boolean> {
+  const found = await q.query(
+    `SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM meeting_agency WHERE meeting_id = $1)
+        OR EXISTS (SELECT 1 FROM meeting_person
+                    WHERE meeting_id = $1 AND person_id = $2 AND role = ANY($3))`,
+    [input.meetingId, input.personId, input.roles],
+  );
+  return found.rows.length > 0;
+}
+
+/** The area's coordinators, to be told of what needs them (a delivery that could not be made). */
+export async function coordinatorIds(q: Queryable, areaId: string): Promise<string[]> {
+  const found = await q.query<{ person_id: string }>(
+    `SELECT person_id FROM area_role WHERE area_id = $1 AND role = 'coordinator' ORDER BY person_id`,
+    [areaId],
+  );
+  return found.rows.map((r) => r.person_id);
+}

@@ -13,6 +13,8 @@ export interface NewDelivery {
 export interface LeasedDelivery extends NewDelivery {
   id: string;
   attempt: number;
+  /** An earlier attempt may have gone out: a retry, or a resend of a dead row. */
+  mayHaveSent: boolean;
   leaseToken: string;
 }
 
@@ -59,12 +61,13 @@ export async function leaseDeliveries(
     mailbox: string;
     message_id: string;
     attempts: number;
+    resends: number;
   }>(
     `UPDATE mail_delivery SET lease_until = now() + make_interval(secs => $2), lease_token = $3, attempts = attempts + 1
       WHERE id IN (SELECT id FROM mail_delivery
                     WHERE status = 'queued' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
                     ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING id::text AS id, purpose, subject_id::text AS subject_id, recipient_key, mailbox, message_id, attempts`,
+      RETURNING id::text AS id, purpose, subject_id::text AS subject_id, recipient_key, mailbox, message_id, attempts, resends`,
     [limit, leaseSeconds, token],
   );
   return leased.rows.map((r) => ({
@@ -75,6 +78,7 @@ export async function leaseDeliveries(
     mailbox: r.mailbox,
     messageId: r.message_id,
     attempt: r.attempts,
+    mayHaveSent: r.attempts > 1 || r.resends > 0,
     leaseToken: token,
   }));
 }
@@ -141,7 +145,8 @@ export async function deliveriesOf(
 /** The coordinator's resend of a dead row: tried again from the start, with the same Message-ID. */
 export async function requeueDelivery(q: Queryable, id: string): Promise<boolean> {
   const result = await q.query(
-    `UPDATE mail_delivery SET status = 'queued', attempts = 0, next_attempt_at = now(), last_error = NULL
+    `UPDATE mail_delivery SET status = 'queued', attempts = 0, resends = resends + 1,
+            next_attempt_at = now(), last_error = NULL
       WHERE id = $1 AND status = 'dead'`,
     [id],
   );

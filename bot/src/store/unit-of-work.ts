@@ -2,6 +2,7 @@ import type { AuditRecorder, Repos, UnitOfWork } from '#core/ports/store.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from '../db/db.js';
+import { sqlAgendas } from './sql-agendas.js';
 import { sqlAreas } from './sql-areas.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
@@ -31,6 +32,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     meetings: sqlMeetings(q, crypto),
     outbox: sqlOutbox(q),
     referrals: sqlReferrals(q, crypto),
+    agendas: sqlAgendas(q, crypto),
   };
 }
 

@@ -123,7 +123,9 @@ const cases: Record<string, Case> = {
     action: 'referral.move',
     request: async () => {
       const id = await submitted();
-      expect((await call(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+      expect(
+        (await call(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status,
+      ).toBe(200);
       // The area's last meeting: no other case here cancels or moves it.
       const target = (
         await app.db.query<{ id: string }>(
@@ -131,7 +133,10 @@ const cases: Record<string, Case> = {
           [areaId],
         )
       ).rows[0]!.id;
-      return { path: `/api/referrals/${id}/move`, body: { meetingId: target, reason: 'Room booked' } };
+      return {
+        path: `/api/referrals/${id}/move`,
+        body: { meetingId: target, reason: 'Room booked' },
+      };
     },
   },
   'post /api/areas/{areaId}/meetings': {
@@ -162,6 +167,48 @@ const cases: Record<string, Case> = {
       body: { reason: 'Chair unavailable' },
     }),
   },
+  'post /api/meetings/{meetingId}/agenda/publish': {
+    action: 'agenda.publish',
+    request: async (round) => ({
+      path: `/api/meetings/${meetings[round + 4]}/agenda/publish`,
+      body: {},
+    }),
+  },
+  'post /api/meetings/{meetingId}/agenda/late-cases': {
+    action: 'agenda.late-case',
+    request: async (round) => {
+      const id = await submitted();
+      expect(
+        (await call(`/api/referrals/${id}/accept`, { method: 'POST', body: '{}' })).status,
+      ).toBe(200);
+      return {
+        path: `/api/meetings/${meetings[round + 6]}/agenda/late-cases`,
+        body: { referralId: id, reason: 'A further incident last night' },
+      };
+    },
+  },
+  'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {
+    action: 'agenda.resend',
+    request: async (round) => {
+      // A published agenda with one delivery that could not be made.
+      const meetingId = meetings[round + 8]!;
+      expect(
+        (await call(`/api/meetings/${meetingId}/agenda/publish`, { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(201);
+      const dead = await app.db.query<{ id: string }>(
+        `UPDATE mail_delivery SET status = 'dead', last_error = 'HTTP 400'
+          WHERE id = (SELECT d.id FROM mail_delivery d JOIN agenda_version v ON v.id = d.subject_id
+                       WHERE v.meeting_id = $1 ORDER BY d.id LIMIT 1)
+          RETURNING id::text AS id`,
+        [meetingId],
+      );
+      return {
+        path: `/api/meetings/${meetingId}/agenda/deliveries/${dead.rows[0]!.id}/resend`,
+        body: {},
+      };
+    },
+  },
 };
 
 const send = (path: string, body: unknown, key: string) =>
@@ -187,7 +234,7 @@ beforeAll(async () => {
   ).rows[0]!.id;
   meetings = (
     await app.db.query<{ id: string }>(
-      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 4`,
+      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 10`,
       [areaId],
     )
   ).rows.map((r) => r.id);

@@ -81,12 +81,24 @@ const expected: Record<string, Rule> = {
   'post /api/referrals/{referralId}/duplicates/{candidateId}': coordinating,
   'post /api/referrals/{referralId}/mappa-link': coordinating,
   'get /api/areas/{areaId}/match-notices': coordinating,
+  'put /api/areas/{areaId}/agencies/{agencyId}/delivery': coordinating,
+  'get /api/meetings/{meetingId}/agencies': coordinating,
+  'put /api/meetings/{meetingId}/agencies': coordinating,
+  // Those on the meeting (every agency, chair and IDVA of the area by default) read the agenda.
+  'get /api/meetings/{meetingId}/agenda': referring,
+  'put /api/meetings/{meetingId}/agenda/order': coordinating,
+  'post /api/meetings/{meetingId}/agenda/late-cases': coordinating,
+  'post /api/meetings/{meetingId}/agenda/publish': coordinating,
+  'get /api/meetings/{meetingId}/agenda/deliveries': coordinating,
+  'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': coordinating,
+  'get /api/areas/{areaId}/agenda-warnings': coordinating,
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
 
 interface Target {
   areaId: string;
+  members: { agencyIds: string[]; chairIds: string[]; idvaIds: string[] };
   agencyId: string;
   meetingId: string;
   protocol: unknown;
@@ -119,8 +131,20 @@ async function target(areaName: string): Promise<Target> {
     [areaId],
   );
   const [accepted, duplicate] = referrals.rows;
+  const all = async (sql: string) =>
+    (await app.db.query<{ id: string }>(sql, [areaId])).rows.map((r) => r.id);
   return {
     areaId,
+    // Everyone of the area, so that setting the list changes no one's access in this test.
+    members: {
+      agencyIds: await all('SELECT agency_id AS id FROM area_agency WHERE area_id = $1'),
+      chairIds: await all(
+        `SELECT person_id AS id FROM area_role WHERE area_id = $1 AND role = 'chair'`,
+      ),
+      idvaIds: await all(
+        `SELECT person_id AS id FROM area_role WHERE area_id = $1 AND role = 'idva'`,
+      ),
+    },
     agencyId: agency.rows[0]!.agency_id,
     meetingId: meeting.rows[0]!.id,
     protocol: area.rows[0]!.protocol,
@@ -224,6 +248,7 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     .replace('{meetingId}', t.meetingId)
     .replace('{referralId}', referralId)
     .replace('{candidateId}', t.candidateId)
+    .replace('{deliveryId}', '1')
     .replace('{questionSetId}', 'safelives-24');
   const bodies: Record<string, unknown> = {
     'put /api/areas/{areaId}/protocol': t.protocol,
@@ -258,6 +283,15 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     },
     'post /api/referrals/{referralId}/duplicates/{candidateId}': { decision: 'dismissed' },
     'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
+    'put /api/areas/{areaId}/agencies/{agencyId}/delivery': { mode: 'link' },
+    'put /api/meetings/{meetingId}/agencies': t.members,
+    'put /api/meetings/{meetingId}/agenda/order': { order: [] },
+    'post /api/meetings/{meetingId}/agenda/late-cases': {
+      referralId: t.referralId,
+      reason: 'Urgent: a further incident',
+    },
+    'post /api/meetings/{meetingId}/agenda/publish': {},
+    'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {},
   };
   const body = bodies[route];
   return {

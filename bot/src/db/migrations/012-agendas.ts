@@ -46,6 +46,8 @@ CREATE TABLE agenda_version (
 ALTER TABLE mail_delivery
   ADD COLUMN mode text CHECK (mode IN ('smime', 'password', 'purview', 'link')),
   ADD COLUMN agency_id uuid REFERENCES agency (id),
-  ADD COLUMN secret text;
+  ADD COLUMN secret text,
+  -- How often the coordinator sent a dead row again: a resend asks Sent Items first, like a retry.
+  ADD COLUMN resends integer NOT NULL DEFAULT 0;
 CREATE INDEX mail_delivery_subject ON mail_delivery (subject_id);
 `;

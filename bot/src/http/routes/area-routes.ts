@@ -21,6 +21,9 @@ import { updateAgencyReps, updateProtocol } from '#core/scheduling/update-area.j
 import { checkMeetingDates } from '#core/shared/date-bounds.js';
 import { DomainError } from '#core/shared/errors.js';
 import { londonToday } from '#core/scheduling/area-calendar.js';
+import { updateDeliveryBody } from '#core/contracts/agenda-api.js';
+import { setAgencyDelivery } from '#core/agendas/set-delivery.js';
+import { checkRecipientCertificate } from '../../mail/recipient-certificate.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfArea } from './area-of.js';
@@ -212,6 +215,24 @@ export function areaRoutes(s: Services): RouteDef[] {
         await s.drainOutbox();
         return agencyView(agency);
       },
+    }),
+    route({
+      method: 'put',
+      path: '/areas/{areaId}/agencies/{agencyId}/delivery',
+      summary:
+        "How an agency's reps receive the agenda: smime (with their certificates), password, purview or link",
+      tag: 'areas',
+      policy: inArea(COORDINATING),
+      params: z.strictObject({ areaId: idSchema, agencyId: idSchema }),
+      body: updateDeliveryBody,
+      response: agencySchema,
+      handle: async (ctx) =>
+        agencyView(
+          await setAgencyDelivery(
+            { ...depsFor(s, ctx), checkCertificate: checkRecipientCertificate },
+            { ...ctx.params, ...ctx.body },
+          ),
+        ),
     }),
   ];
 }

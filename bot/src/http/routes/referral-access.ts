@@ -1,12 +1,12 @@
 import type { Principal } from '../../auth/people.js';
 import type { ReferralRecord } from '#core/ports/referrals.js';
-import { repSitsOnMeeting } from '../../store/record-area.js';
+import { memberSitsOnMeeting, repSitsOnMeeting } from '../../store/record-area.js';
 import type { Services } from '../services.js';
 
 /**
  * Who may read a referral in full: the area's coordinator or admin; its referrer; and, once it is
- * on a meeting, that meeting's chair and IDVA, and a rep only while their agency is on that
- * meeting's list (the area's agencies until the coordinator sets the list).
+ * on a meeting, that meeting's chairs and IDVAs, and a rep only while their agency is on that
+ * meeting's list (the area's agencies, chairs and IDVAs until the coordinator sets the list).
  */
 export async function mayRead(
   s: Services,
@@ -19,13 +19,28 @@ export async function mayRead(
   if (roles.includes('coordinator') || roles.includes('admin')) return true;
   if (referral.referrerPersonId === principal.personId) return true;
   if (!referral.meetingId || referral.status !== 'accepted') return false;
-  if (roles.includes('chair') || roles.includes('idva')) return true;
+  return sitsOnMeeting(s, principal, { areaId: referral.areaId, meetingId: referral.meetingId });
+}
+
+/**
+ * Whether the person sits on the meeting: its chair or an IDVA named on it, or a rep of an agency
+ * on its list (every agency, chair and IDVA of the area until the coordinator sets the list).
+ */
+export async function sitsOnMeeting(
+  s: Services,
+  principal: Principal,
+  meeting: { areaId: string; meetingId: string },
+): Promise<boolean> {
+  const roles = principal.roles.filter((r) => r.areaId === meeting.areaId).map((r) => r.role);
+  const asMember = (['chair', 'idva'] as const).filter((r) => roles.includes(r));
+  const { personId } = principal;
+  if (
+    asMember.length > 0 &&
+    (await memberSitsOnMeeting(s.db, { personId, meetingId: meeting.meetingId, roles: asMember }))
+  )
+    return true;
   if (!roles.includes('rep')) return false;
-  return repSitsOnMeeting(s.db, {
-    areaId: referral.areaId,
-    personId: principal.personId,
-    meetingId: referral.meetingId,
-  });
+  return repSitsOnMeeting(s.db, { ...meeting, personId });
 }
 
 export const isCoordinating = (principal: Principal, areaId: string) =>

@@ -1,0 +1,411 @@
+import { randomBytes } from 'node:crypto';
+import type { Agenda, TwelveMonthNotice } from '#core/agendas/agenda.js';
+import type {
+  AgendaDeliveryRecord,
+  AgendaRecipient,
+  AgendasRepo,
+  AgendaVersionRecord,
+  MeetingMembers,
+} from '#core/ports/agendas.js';
+import type { DeliveryMode } from '#core/ports/store.js';
+import type { AppCrypto } from '../crypto/app-crypto.js';
+import type { FieldRef } from '../crypto/field-format.js';
+import type { Queryable } from '../db/db.js';
+import { newMessageId } from '../mail/message-id.js';
+import { sqlAreas } from './sql-areas.js';
+import { decryptPerson, type PersonRow } from './sql-people.js';
+
+/** Agendas, late reasons and passwords hold names or secrets: ciphertext under the area's key. */
+const areaRef = (areaId: string, table: string, column: string, rowId: string): FieldRef => ({
+  keyOwner: `area:${areaId}`,
+  table,
+  column,
+  rowId,
+});
+
+/** A password for one rep's copy: 24 characters from an alphabet without look-alikes. */
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+export function newAgendaPassword(): string {
+  const bytes = randomBytes(48);
+  let password = '';
+  // Rejection sampling keeps every character equally likely.
+  for (const byte of bytes) {
+    if (byte >= PASSWORD_ALPHABET.length * 4) continue;
+    password += PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length];
+    if (password.length === 24) return password;
+  }
+  return password + newAgendaPassword().slice(password.length);
+}
+
+interface VersionRow {
+  id: string;
+  meeting_id: string;
+  version: number;
+  content: string;
+  changes: string;
+  published_at: Date | string;
+  published_by: string | null;
+}
+
+export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
+  const seal = (ref: FieldRef, text: string) => crypto.cipher.encrypt(ref, text, q);
+  const open = (ref: FieldRef, text: string) => crypto.cipher.decrypt(ref, text, q);
+
+  async function areaPeople(areaId: string, role: 'chair' | 'idva') {
+    const found = await q.query<PersonRow>(
+      `SELECT p.id, p.partnership_id, p.name, p.email FROM area_role r JOIN person p ON p.id = r.person_id
+        WHERE r.area_id = $1 AND r.role = $2`,
+      [areaId, role],
+    );
+    const people = await Promise.all(found.rows.map((row) => decryptPerson(q, crypto, row)));
+    return people
+      .map((p) => ({ id: p.id, name: p.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  }
+
+  return {
+    async members(meetingId, areaId): Promise<MeetingMembers> {
+      const set = await q.query<{ agency_id: string }>(
+        'SELECT agency_id FROM meeting_agency WHERE meeting_id = $1',
+        [meetingId],
+      );
+      if (set.rows.length === 0) {
+        const agencies = await q.query<{ agency_id: string }>(
+          'SELECT agency_id FROM area_agency WHERE area_id = $1',
+          [areaId],
+        );
+        return {
+          isDefault: true,
+          agencyIds: agencies.rows.map((r) => r.agency_id),
+          chairIds: (await areaPeople(areaId, 'chair')).map((p) => p.id),
+          idvaIds: (await areaPeople(areaId, 'idva')).map((p) => p.id),
+        };
+      }
+      const people = await q.query<{ person_id: string; role: 'chair' | 'idva' }>(
+        'SELECT person_id, role FROM meeting_person WHERE meeting_id = $1',
+        [meetingId],
+      );
+      return {
+        isDefault: false,
+        agencyIds: set.rows.map((r) => r.agency_id),
+        chairIds: people.rows.filter((r) => r.role === 'chair').map((r) => r.person_id),
+        idvaIds: people.rows.filter((r) => r.role === 'idva').map((r) => r.person_id),
+      };
+    },
+    async setMembers(meetingId, members) {
+      await q.query('DELETE FROM meeting_agency WHERE meeting_id = $1', [meetingId]);
+      await q.query('DELETE FROM meeting_person WHERE meeting_id = $1', [meetingId]);
+      await q.query(
+        'INSERT INTO meeting_agency (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])',
+        [meetingId, members.agencyIds],
+      );
+      await q.query(
+        `INSERT INTO meeting_person (meeting_id, person_id, role)
+         SELECT $1, id, 'chair' FROM unnest($2::uuid[]) AS id
+         UNION ALL SELECT $1, id, 'idva' FROM unnest($3::uuid[]) AS id`,
+        [meetingId, members.chairIds, members.idvaIds],
+      );
+    },
+    areaMembers: areaPeople,
+    async order(meetingId) {
+      const found = await q.query<{ referral_ids: string[] }>(
+        'SELECT referral_ids::text[] AS referral_ids FROM agenda_order WHERE meeting_id = $1',
+        [meetingId],
+      );
+      return found.rows[0]?.referral_ids ?? [];
+    },
+    async setOrder(meetingId, order) {
+      await q.query(
+        `INSERT INTO agenda_order (meeting_id, referral_ids) VALUES ($1, $2::uuid[])
+         ON CONFLICT (meeting_id) DO UPDATE SET referral_ids = excluded.referral_ids, updated_at = now()`,
+        [meetingId, order],
+      );
+    },
+    async lateReasons(meetingId, areaId) {
+      const found = await q.query<{ referral_id: string; reason: string }>(
+        'SELECT referral_id, reason FROM agenda_late_case WHERE meeting_id = $1',
+        [meetingId],
+      );
+      const reasons = new Map<string, string>();
+      for (const row of found.rows) {
+        const ref = areaRef(
+          areaId,
+          'agenda_late_case',
+          'reason',
+          `${meetingId}:${row.referral_id}`,
+        );
+        reasons.set(row.referral_id, await open(ref, row.reason));
+      }
+      return reasons;
+    },
+    async addLateCase({ meetingId, areaId, referralId, reason, at }) {
+      const ref = areaRef(areaId, 'agenda_late_case', 'reason', `${meetingId}:${referralId}`);
+      await q.query(
+        `INSERT INTO agenda_late_case (meeting_id, referral_id, reason, added_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, referral_id) DO UPDATE SET reason = excluded.reason, added_at = excluded.added_at`,
+        [meetingId, referralId, await seal(ref, reason), at],
+      );
+    },
+    async twelveMonthNotices(areaId, from, to): Promise<TwelveMonthNotice[]> {
+      // The last accepted referral of each case of the area; noticed when its meeting fell in range.
+      const found = await q.query<{ reference: string; date: string }>(
+        `SELECT DISTINCT ON (r.case_id) r.case_id, r.reference, m.date::text AS date
+           FROM referral r JOIN meeting m ON m.id = r.meeting_id
+          WHERE r.area_id = $1 AND r.status = 'accepted'
+          ORDER BY r.case_id, m.date DESC`,
+        [areaId],
+      );
+      return found.rows
+        .filter((r) => r.date > from && r.date <= to)
+        .map((r) => ({ reference: r.reference, lastHeardOn: r.date }));
+    },
+    async versions(meetingId, areaId) {
+      const found = await q.query<VersionRow>(
+        `SELECT id, meeting_id, version, content, changes, published_at, published_by
+           FROM agenda_version WHERE meeting_id = $1 ORDER BY version`,
+        [meetingId],
+      );
+      const versions: AgendaVersionRecord[] = [];
+      for (const row of found.rows) {
+        const ref = (column: string) => areaRef(areaId, 'agenda_version', column, row.id);
+        versions.push({
+          id: row.id,
+          meetingId: row.meeting_id,
+          version: row.version,
+          agenda: JSON.parse(await open(ref('content'), row.content)) as Agenda,
+          changes: JSON.parse(await open(ref('changes'), row.changes)) as string[],
+          publishedAt: new Date(row.published_at),
+          publishedBy: row.published_by,
+        });
+      }
+      return versions;
+    },
+    async insertVersion(v, areaId) {
+      const ref = (column: string) => areaRef(areaId, 'agenda_version', column, v.id);
+      await q.query(
+        `INSERT INTO agenda_version (id, meeting_id, version, content, changes, published_at, published_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          v.id,
+          v.meetingId,
+          v.version,
+          await seal(ref('content'), JSON.stringify(v.agenda)),
+          await seal(ref('changes'), JSON.stringify(v.changes)),
+          v.publishedAt,
+          v.publishedBy,
+        ],
+      );
+    },
+    async recipients(meetingId, areaId) {
+      const found = await q.query<{ person_id: string; agency_id: string; mode: DeliveryMode }>(
+        `SELECT rep.person_id, aa.agency_id, aa.delivery_mode AS mode
+           FROM area_agency aa
+           CROSS JOIN LATERAL (VALUES (aa.core_rep_id, 0), (aa.deputy_rep_id, 1)) AS rep (person_id, rank)
+          WHERE aa.area_id = $1 AND rep.person_id IS NOT NULL
+            AND (aa.agency_id IN (SELECT agency_id FROM meeting_agency WHERE meeting_id = $2)
+                 OR NOT EXISTS (SELECT 1 FROM meeting_agency WHERE meeting_id = $2))
+          ORDER BY aa.agency_id, rep.rank`,
+        [areaId, meetingId],
+      );
+      return found.rows.map((r) => ({
+        personId: r.person_id,
+        agencyId: r.agency_id,
+        mode: r.mode,
+      }));
+    },
+    async enqueueDeliveries({ versionId, mailbox, recipients }) {
+      const areaId = await areaOfVersion(q, versionId);
+      const rows: { id: string; recipient: AgendaRecipient }[] = [];
+      for (const recipient of recipients) {
+        const messageId = newMessageId(mailbox);
+        const secret =
+          recipient.mode === 'password'
+            ? await seal(areaRef(areaId, 'mail_delivery', 'secret', messageId), newAgendaPassword())
+            : null;
+        const inserted = await q.query<{ id: string }>(
+          `INSERT INTO mail_delivery (purpose, subject_id, recipient_key, mailbox, message_id, mode, agency_id, secret)
+           VALUES ('agenda', $1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (purpose, subject_id, recipient_key) DO NOTHING RETURNING id::text AS id`,
+          [
+            versionId,
+            recipient.personId,
+            mailbox,
+            messageId,
+            recipient.mode,
+            recipient.agencyId,
+            secret,
+          ],
+        );
+        if (inserted.rows[0]) rows.push({ id: inserted.rows[0].id, recipient });
+      }
+      return rows;
+    },
+    async deliveries(meetingId) {
+      return deliveryRecords(q, crypto, 'v.meeting_id = $1', [meetingId]);
+    },
+    async requeue(deliveryId, meetingId) {
+      const updated = await q.query(
+        `UPDATE mail_delivery d SET status = 'queued', attempts = 0, resends = resends + 1,
+                next_attempt_at = now(), last_error = NULL
+           FROM agenda_version v
+          WHERE d.id = $1 AND d.purpose = 'agenda' AND v.id = d.subject_id AND v.meeting_id = $2
+            AND (d.status = 'dead' OR (d.status = 'queued' AND d.last_error IS NOT NULL))
+          RETURNING d.id`,
+        [deliveryId, meetingId],
+      );
+      if (updated.rows.length === 0) return null;
+      const [row] = await deliveryRecords(q, crypto, 'd.id = $1', [deliveryId]);
+      return row ?? null;
+    },
+    async meetingsWithDeadDeliveries(areaId) {
+      const found = await q.query<{ meeting_id: string }>(
+        `SELECT DISTINCT v.meeting_id FROM mail_delivery d
+           JOIN agenda_version v ON v.id = d.subject_id JOIN meeting m ON m.id = v.meeting_id
+          WHERE d.purpose = 'agenda' AND d.status = 'dead' AND m.area_id = $1`,
+        [areaId],
+      );
+      return found.rows.map((r) => r.meeting_id);
+    },
+    async publishedMeetings(areaId) {
+      const found = await q.query<{ meeting_id: string }>(
+        `SELECT DISTINCT v.meeting_id FROM agenda_version v JOIN meeting m ON m.id = v.meeting_id
+          WHERE m.area_id = $1`,
+        [areaId],
+      );
+      return new Set(found.rows.map((r) => r.meeting_id));
+    },
+  };
+}
+
+async function areaOfVersion(q: Queryable, versionId: string): Promise<string> {
+  const found = await q.query<{ area_id: string }>(
+    'SELECT m.area_id FROM agenda_version v JOIN meeting m ON m.id = v.meeting_id WHERE v.id = $1',
+    [versionId],
+  );
+  if (!found.rows[0]) throw new Error('agenda version not found');
+  return found.rows[0].area_id;
+}
+
+async function deliveryRecords(
+  q: Queryable,
+  crypto: AppCrypto,
+  where: string,
+  params: unknown[],
+): Promise<AgendaDeliveryRecord[]> {
+  const found = await q.query<
+    PersonRow & {
+      delivery_id: string;
+      version: number;
+      agency_id: string;
+      agency: string;
+      mode: DeliveryMode;
+      status: 'queued' | 'sent' | 'dead';
+      attempts: number;
+      last_error: string | null;
+      sent_at: Date | string | null;
+    }
+  >(
+    `SELECT d.id::text AS delivery_id, v.version, d.agency_id, g.name AS agency, d.mode, d.status,
+            d.attempts, d.last_error, d.sent_at, p.id, p.partnership_id, p.name, p.email
+       FROM mail_delivery d
+       JOIN agenda_version v ON v.id = d.subject_id
+       JOIN agency g ON g.id = d.agency_id
+       JOIN person p ON p.id::text = d.recipient_key
+      WHERE d.purpose = 'agenda' AND ${where}
+      ORDER BY v.version DESC, g.name, d.id`,
+    params,
+  );
+  const records: AgendaDeliveryRecord[] = [];
+  for (const row of found.rows) {
+    const person = await decryptPerson(q, crypto, row);
+    records.push({
+      id: row.delivery_id,
+      version: row.version,
+      agencyId: row.agency_id,
+      agency: row.agency,
+      recipient: person.name,
+      mode: row.mode,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+    });
+  }
+  return records;
+}
+
+/** What a worker needs to build one recipient's copy of an agenda version. */
+export interface AgendaDeliveryDetails {
+  deliveryId: string;
+  mode: DeliveryMode;
+  recipient: { personId: string; name: string; email: string };
+  /** The rep's certificate (smime), matched by address among the agency's. */
+  certificatePem: string | null;
+  /** A password copy's password; null in the other modes. */
+  password: string | null;
+  area: { id: string; name: string; mailbox: string };
+  meeting: { id: string; date: string; startsAt: Date };
+  version: AgendaVersionRecord;
+}
+
+/** Loads a delivery row's details, decrypting what the copy needs; null when it is not an agenda's. */
+export async function agendaDeliveryDetails(
+  q: Queryable,
+  crypto: AppCrypto,
+  deliveryId: string,
+): Promise<AgendaDeliveryDetails | null> {
+  const found = await q.query<
+    PersonRow & {
+      delivery_id: string;
+      mode: DeliveryMode;
+      agency_id: string;
+      secret: string | null;
+      message_id: string;
+      subject_id: string;
+      area_id: string;
+      area_name: string;
+      mailbox: string;
+      meeting_id: string;
+      date: string;
+      starts_at: Date | string;
+    }
+  >(
+    `SELECT d.id::text AS delivery_id, d.mode, d.agency_id, d.secret, d.message_id, d.subject_id,
+            a.id AS area_id, a.name AS area_name, a.mailbox, m.id AS meeting_id, m.date::text AS date,
+            m.starts_at, p.id, p.partnership_id, p.name, p.email
+       FROM mail_delivery d
+       JOIN agenda_version v ON v.id = d.subject_id
+       JOIN meeting m ON m.id = v.meeting_id
+       JOIN area a ON a.id = m.area_id
+       JOIN person p ON p.id::text = d.recipient_key
+      WHERE d.id = $1 AND d.purpose = 'agenda'`,
+    [deliveryId],
+  );
+  const row = found.rows[0];
+  if (!row) return null;
+  const repos = sqlAgendas(q, crypto);
+  const version = (await repos.versions(row.meeting_id, row.area_id)).find(
+    (v) => v.id === row.subject_id,
+  )!;
+  const person = await decryptPerson(q, crypto, row);
+  const agencies = await sqlAreas(q, crypto).agencies(row.area_id);
+  const certificate = agencies
+    .find((a) => a.id === row.agency_id)
+    ?.certificates.find((c) => c.email === person.email.toLowerCase());
+  return {
+    deliveryId: row.delivery_id,
+    mode: row.mode,
+    recipient: { personId: person.id, name: person.name, email: person.email },
+    certificatePem: certificate?.pem ?? null,
+    password: row.secret
+      ? await crypto.cipher.decrypt(
+          areaRef(row.area_id, 'mail_delivery', 'secret', row.message_id),
+          row.secret,
+          q,
+        )
+      : null,
+    area: { id: row.area_id, name: row.area_name, mailbox: row.mailbox },
+    meeting: { id: row.meeting_id, date: row.date, startsAt: new Date(row.starts_at) },
+    version,
+  };
+}
