@@ -101,8 +101,8 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       );
       await q.query(
         `INSERT INTO meeting_person (meeting_id, person_id, role)
-         SELECT $1, id, 'chair' FROM unnest($2::uuid[]) AS id
-         UNION ALL SELECT $1, id, 'idva' FROM unnest($3::uuid[]) AS id`,
+         SELECT $1::uuid, id, 'chair' FROM unnest($2::uuid[]) AS id
+         UNION ALL SELECT $1::uuid, id, 'idva' FROM unnest($3::uuid[]) AS id`,
         [meetingId, members.chairIds, members.idvaIds],
       );
     },
