@@ -54,7 +54,7 @@ export const agendaApi = {
   resend: (meetingId: string, deliveryId: string) =>
     request<AgendaDelivery>(
       `${meeting(meetingId)}/agenda/deliveries/${encodeURIComponent(deliveryId)}/resend`,
-      { method: 'POST' },
+      { method: 'POST', body: {} },
     ),
   warnings: (areaId: string) => request<AgendaWarning[]>(`${area(areaId)}/agenda-warnings`),
 };
