@@ -96,15 +96,16 @@ it('sets how an agency receives the agenda; nothing is chosen for the coordinato
   const { context, page } = await openSession(browser);
   await openArea(page, COORDINATOR);
 
-  const health = agencyRow(page, 'Community Health');
-  await health.getByRole('button', { name: 'Delivery for Community Health' }).click();
+  // Adult Social Care (a notice with a link in the demo) is to get a password-protected PDF.
+  const adults = agencyRow(page, 'Adult Social Care');
+  await adults.getByRole('button', { name: 'Delivery for Adult Social Care' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio').first().waitFor();
   expect(await dialog.getByRole('radio', { checked: true }).count()).toBe(0);
   await dialog.getByRole('button', { name: 'Save delivery mode' }).click();
   const summary = dialog.getByTestId('error-summary');
   await summary
-    .getByRole('link', { name: 'Choose how Community Health receives the agenda.' })
+    .getByRole('link', { name: 'Choose how Adult Social Care receives the agenda.' })
     .click();
   expect(
     await dialog
@@ -115,11 +116,11 @@ it('sets how an agency receives the agenda; nothing is chosen for the coordinato
   await dialog.getByRole('radio', { name: /^Password-protected attachment/ }).check();
   await dialog.getByRole('button', { name: 'Save delivery mode' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await health.getByTestId('agency-mode').getByText('Password-protected attachment').waitFor();
+  await adults.getByTestId('agency-mode').getByText('Password-protected attachment').waitFor();
 
   // S/MIME: a block that is not a certificate is refused by the server, named in words and linked.
-  const housing = agencyRow(page, 'Housing Options');
-  await housing.getByRole('button', { name: 'Delivery for Housing Options' }).click();
+  const mentalHealth = agencyRow(page, 'Mental Health Trust');
+  await mentalHealth.getByRole('button', { name: 'Delivery for Mental Health Trust' }).click();
   await dialog.getByRole('radio', { name: /^S\/MIME encrypted email/ }).check();
   const pem = dialog.getByRole('textbox', { name: /^Certificates/ });
   await pem.fill(
@@ -141,7 +142,10 @@ it('sets how an agency receives the agenda; nothing is chosen for the coordinato
   expect(rightmost).toBeLessThanOrEqual(320);
   await page.setViewportSize({ width: 1360, height: 900 });
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await housing.getByTestId('agency-mode').getByText('Notice with a link to the app').waitFor();
+  await mentalHealth
+    .getByTestId('agency-mode')
+    .getByText('Notice with a link to the app')
+    .waitFor();
 
   // The demo's S/MIME agencies show their reps' certificates: whose, until when, the fingerprint.
   const police = agencyRow(page, 'Riverside Police');
