@@ -1,3 +1,4 @@
+import type { DeliveryMode } from '../contracts/api.js';
 import type { AgendasRepo } from './agendas.js';
 import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
 import type { LocalDate } from '../shared/local-date.js';
@@ -50,7 +51,7 @@ export interface Rep {
   email: string;
 }
 
-export type DeliveryMode = 'smime' | 'password' | 'purview' | 'link';
+export type { DeliveryMode };
 
 /** A rep's S/MIME certificate as stored: the PEM, and what the coordinator is shown of it. */
 export interface StoredCertificate {

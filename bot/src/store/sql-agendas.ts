@@ -96,13 +96,13 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       await q.query('DELETE FROM meeting_agency WHERE meeting_id = $1', [meetingId]);
       await q.query('DELETE FROM meeting_person WHERE meeting_id = $1', [meetingId]);
       await q.query(
-        'INSERT INTO meeting_agency (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])',
+        'INSERT INTO meeting_agency (meeting_id, agency_id) SELECT $1::uuid, unnest($2::uuid[])',
         [meetingId, members.agencyIds],
       );
       await q.query(
         `INSERT INTO meeting_person (meeting_id, person_id, role)
-         SELECT $1, id, 'chair' FROM unnest($2::uuid[]) AS id
-         UNION ALL SELECT $1, id, 'idva' FROM unnest($3::uuid[]) AS id`,
+         SELECT $1::uuid, id, 'chair' FROM unnest($2::uuid[]) AS id
+         UNION ALL SELECT $1::uuid, id, 'idva' FROM unnest($3::uuid[]) AS id`,
         [meetingId, members.chairIds, members.idvaIds],
       );
     },
