@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { CalendarPort } from '#core/ports/calendar.js';
+import type { MailPort } from '#core/ports/mail.js';
 import { loadConfig } from '../../bot/src/config/config.js';
 import { startApp as start, type RunningApp } from '../../bot/src/main.js';
 
@@ -16,7 +17,12 @@ export interface TestApp extends RunningApp {
  * PGlite in memory is not used: the app opens its data folder exactly as `npm start` does.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; calendar?: CalendarPort; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    calendar?: CalendarPort;
+    mail?: MailPort;
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'marac-test-'));
   const config = loadConfig({
@@ -33,6 +39,7 @@ export async function startApp(
     config,
     log: pino({ level: 'silent' }),
     ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {
