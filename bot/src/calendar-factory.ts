@@ -11,12 +11,12 @@ export function createCalendar(config: AppConfig, now: () => Date): CalendarPort
   if (config.graph.mode === 'local') {
     return new IcsCalendar({ dir: path.join(config.outboxDir, 'calendar'), now });
   }
-  const { tenantId, clientId, clientSecret, baseUrl, authorityHost } = config.graph;
+  const { tenantId, clientId, clientSecret, baseUrl, authorityHost, mailboxRate } = config.graph;
   const tokens = new MsalTokenProvider({
     tenantId,
     clientId,
     credential: { clientSecret },
     authorityHost,
   });
-  return new GraphCalendar(new GraphClient({ tokens, baseUrl }));
+  return new GraphCalendar(new GraphClient({ tokens, baseUrl, mailboxRate }));
 }

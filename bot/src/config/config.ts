@@ -43,6 +43,12 @@ const envSchema = entraEnvSchema.extend({
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_BASE_URL: z.url({ message: 'expected an https URL' }).default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /** Below Outlook's 10,000 requests per 10 minutes per app per mailbox (16.7 a second). */
+  GRAPH_MAILBOX_REQUESTS_PER_SECOND: z.coerce
+    .number({ message: 'expected a number' })
+    .gt(0, 'expected more than 0')
+    .max(1000, 'expected at most 1000')
+    .default(15),
   MARAC_KEY_VAULT_URL: z.url({ message: 'expected the https URL of an Azure Key Vault' }).optional(),
   MARAC_KEK_NAME: z.string().regex(/^[A-Za-z0-9-]{1,127}$/, 'expected a Key Vault key name').default('marac-kek'),
   BOT_CLIENT_ID: optionalText,
@@ -66,7 +72,16 @@ export interface AppConfig {
   store: { databaseUrl: string | null; databaseSchema: string | null; dataDir: string };
   graph:
     | { mode: 'local' }
-    | { mode: 'graph'; tenantId: string; clientId: string; clientSecret: string; baseUrl: string; authorityHost: string };
+    | {
+        mode: 'graph';
+        tenantId: string;
+        clientId: string;
+        clientSecret: string;
+        baseUrl: string;
+        authorityHost: string;
+        /** What the Graph client allows itself per mailbox: a second's worth may go at once. */
+        mailboxRate: { perSecond: number; burst: number };
+      };
   bot: { clientId: string; tenantId: string; clientSecret: string } | null;
   /** Where the key-encryption key lives: Key Vault in production, else a file in dataDir. */
   keyVault: { vaultUrl: string; keyName: string } | null;
@@ -184,6 +199,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
             clientSecret: env.GRAPH_CLIENT_SECRET!,
             baseUrl: env.GRAPH_BASE_URL,
             authorityHost: env.GRAPH_AUTHORITY_HOST,
+            mailboxRate: {
+              perSecond: env.GRAPH_MAILBOX_REQUESTS_PER_SECOND,
+              burst: Math.max(1, Math.floor(env.GRAPH_MAILBOX_REQUESTS_PER_SECOND)),
+            },
           }
         : { mode: 'local' },
     bot: env.BOT_CLIENT_ID
