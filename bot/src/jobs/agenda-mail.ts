@@ -5,6 +5,8 @@ import type { OutgoingMail } from '#core/ports/mail.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
 import type { AgendaDocument } from '../documents/agenda-document.js';
+import { renderAgendaPdf } from '../documents/agenda-pdf.js';
+import { RenderedAgendas } from '../documents/rendered-agendas.js';
 import { buildAgendaMessage } from '../mail/agenda-message.js';
 import { agendaDeliveryDetails } from '../store/sql-agendas.js';
 import type { LeasedDelivery } from '../store/sql-deliveries.js';
@@ -19,6 +21,7 @@ export const agendaUrl = (publicUrl: string, meetingId: string): string =>
  * (S/MIME to the rep's certificate, the password PDF, Purview, or a notice with a link).
  */
 export function agendaMailBuilder(deps: { db: Db; crypto: AppCrypto; publicUrl: string }) {
+  const rendered = new RenderedAgendas({ render: renderAgendaPdf });
   return async (leased: LeasedDelivery): Promise<OutgoingMail> => {
     const details = await agendaDeliveryDetails(deps.db, deps.crypto, leased.id);
     if (!details) throw new UndeliverableError('not an agenda delivery');
@@ -36,7 +39,12 @@ export function agendaMailBuilder(deps: { db: Db; crypto: AppCrypto; publicUrl: 
       confidentialityStatement: defaultConfidentialityStatement,
       agenda: details.version.agenda,
     };
+    const pdf =
+      details.mode === 'link'
+        ? undefined
+        : await rendered.pdf(details.version.id, () => Promise.resolve(document));
     const built = await buildAgendaMessage({
+      ...(pdf ? { pdf } : {}),
       mode: details.mode,
       from: details.area.mailbox,
       to: { name: details.recipient.name, email: details.recipient.email },
