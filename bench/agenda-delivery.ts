@@ -1,7 +1,8 @@
 /**
- * Agenda delivery against Outlook's limits: publishes an invented N-case agenda to R agencies
- * (S/MIME, password PDF, Purview and link modes in turn), then the app's delivery worker(s) send
- * each agency its copy with the app's Graph client, against a loopback Graph in its own process
+ * Agenda delivery against Outlook's limits: the app's publish use case publishes an N-case agenda
+ * of the demo partnership, grown to R agencies (S/MIME, password PDF, Purview and link modes in
+ * turn), then the app's delivery worker(s) build each agency's copy from the store and send it with
+ * the app's Graph client, against a loopback Graph in its own process
  * that enforces 4 requests in flight per mailbox, a rate (429 + Retry-After beyond it) and a
  * latency. Reports the elapsed time against the least the limits allow.
  *
@@ -9,35 +10,40 @@
  *
  * See bench/README.md for every flag.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { pino } from 'pino';
+import { publishAgenda } from '#core/agendas/publish-agenda.js';
 import type { DeliveryMode } from '#core/contracts/api.js';
 import type { OutgoingMail } from '#core/ports/mail.js';
+import { openAppCrypto } from '../bot/src/crypto/app-crypto.js';
 import type { Db } from '../bot/src/db/db.js';
 import { migrate } from '../bot/src/db/migrate.js';
 import { openPgliteDb } from '../bot/src/db/pglite-db.js';
 import { openPostgresDb } from '../bot/src/db/postgres-db.js';
-import type { AgendaDocument } from '../bot/src/documents/agenda-document.js';
+import { ensureDemoCertificates } from '../bot/src/demo/demo-smime.js';
 import { renderAgendaPdf } from '../bot/src/documents/agenda-pdf.js';
 import { newDocumentPassword } from '../bot/src/documents/encrypt-pdf.js';
-import { RenderedAgendas } from '../bot/src/documents/rendered-agendas.js';
 import { GraphClient } from '../bot/src/graph/graph-client.js';
 import { GraphMail } from '../bot/src/graph/graph-mail.js';
+import { agendaMailBuilder } from '../bot/src/jobs/agenda-mail.js';
 import { startDeliveryWorker } from '../bot/src/jobs/delivery-worker.js';
+import { buildAgendaMessage } from '../bot/src/mail/agenda-message.js';
 import { newMessageId } from '../bot/src/mail/message-id.js';
 import {
   deliveriesOf,
-  enqueueDelivery,
   type DeliveryRow,
   type LeasedDelivery,
 } from '../bot/src/store/sql-deliveries.js';
-import { OpenSslWorkspace, type KeyPair } from '../test/support/openssl.js';
-import { buildAgendaMail, type AgendaRecipient } from './support/agenda-mail.js';
+import { sqlUnitOfWork } from '../bot/src/store/unit-of-work.js';
+import { benchPartnership } from './support/bench-partnership.js';
 import { deliveryMinimum } from './support/delivery-minimum.js';
-import { agencyName, inventedAgenda } from './support/invented-agenda.js';
+import { inventedAgenda } from './support/invented-agenda.js';
 import type { OutlookStats } from './support/outlook-mail-server.js';
 import {
   startOutlookMailServerProcess,
@@ -80,49 +86,6 @@ const TAB_URL = 'https://marac.example.org/tab/agenda';
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/**
- * The publish step: one `agenda` delivery row per recipient, in one transaction. The app's publish
- * use case will take its place (it writes these rows in the agenda version's own transaction).
- */
-async function publish(
-  db: Db,
-  input: { versionId: string; mailbox: string; recipients: readonly AgendaRecipient[] },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const recipient of input.recipients) {
-      await enqueueDelivery(tx, {
-        purpose: 'agenda',
-        subjectId: input.versionId,
-        recipientKey: recipient.key,
-        mailbox: input.mailbox,
-        messageId: newMessageId(input.mailbox),
-      });
-    }
-  });
-}
-
-/** The agencies, their modes in turn; each S/MIME rep with a fresh RSA key and certificate. */
-function makeRecipients(openssl: OpenSslWorkspace): {
-  recipients: AgendaRecipient[];
-  keys: Map<string, KeyPair>;
-} {
-  const keys = new Map<string, KeyPair>();
-  const recipients = Array.from({ length: RECIPIENTS }, (_, i): AgendaRecipient => {
-    const key = `agency-${i + 1}`;
-    const email = `marac.rep${i + 1}@agency${i + 1}.example`;
-    const mode = MODES[i % MODES.length]!;
-    const recipient: AgendaRecipient = { key, agency: agencyName(i), email, mode };
-    if (mode === 'smime') {
-      const pair = openssl.certificate({ email });
-      keys.set(key, pair);
-      recipient.certificatePem = pair.certificatePem;
-    }
-    if (mode === 'password') recipient.password = newDocumentPassword();
-    return recipient;
-  });
-  return { recipients, keys };
-}
-
 async function openStore(): Promise<{ db: Db; name: string; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -143,60 +106,78 @@ async function openStore(): Promise<{ db: Db; name: string; drop: () => Promise<
 
 async function main(): Promise<void> {
   const store = await openStore();
-  const openssl = new OpenSslWorkspace();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'marac-bench-delivery-'));
   const server = await startOutlookMailServerProcess(LIMITS);
   try {
     await migrate(store.db);
-    await run(store.db, store.name, openssl, server);
+    await run(store.db, store.name, dataDir, server);
   } finally {
     await server.stop();
     await store.drop();
     await store.db.close();
-    openssl.remove();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function run(
-  db: Db,
-  storeName: string,
-  openssl: OpenSslWorkspace,
-  server: OutlookMailServerProcess,
-) {
-  const { recipients, keys } = makeRecipients(openssl);
-  const byKey = new Map(recipients.map((r) => [r.key, r]));
-  const versionId = randomUUID();
-  const versions = new Map<string, AgendaDocument>([[versionId, inventedAgenda(CASES)]]);
-  const pdfs = pdfSource(versions);
-  const build = (row: LeasedDelivery) =>
-    buildAgendaMail({
-      mailbox: row.mailbox,
-      messageId: row.messageId,
-      recipient: byKey.get(row.recipientKey)!,
-      document: versions.get(row.subjectId)!,
-      pdf: () => pdfs.pdf(row.subjectId),
-      tabUrl: TAB_URL,
-    });
-  await warmUp(recipients);
+async function run(db: Db, storeName: string, dataDir: string, server: OutlookMailServerProcess) {
+  const crypto = await openAppCrypto(db, { dataDir, keyVault: null });
+  const now = new Date();
+  const meeting = await benchPartnership(db, crypto, {
+    dataDir,
+    agencies: RECIPIENTS,
+    cases: CASES,
+    now,
+  });
+  const deps = {
+    uow: sqlUnitOfWork(db, crypto),
+    clock: { now: () => now },
+    ids: { newId: randomUUID },
+  };
+  const renders = { count: 0, ms: 0 };
+  const build = agendaMailBuilder({
+    db,
+    crypto,
+    publicUrl: TAB_URL,
+    render: async (document) => {
+      const started = performance.now();
+      const pdf = await renderAgendaPdf(document);
+      renders.count += 1;
+      renders.ms += performance.now() - started;
+      return pdf;
+    },
+    cache: !args['no-cache'],
+  });
+  await warmUp(dataDir);
   const workers = startWorkers(db, server, build);
 
   const startedAt = Date.now();
-  await publish(db, { versionId, mailbox: MAILBOX, recipients });
+  const published = await publishAgenda(deps, { meetingId: meeting.meetingId, publishedBy: null });
   // The wake: the workers start on the rows now, not at their next poll (every 5 s).
   if (!args['no-wake']) await Promise.all(workers.map((w) => w.drain()));
-  const rows = await untilSettled(db, versionId);
+  const rows = await untilSettled(db, published.versionId);
   const settledAt = Date.now();
   await Promise.all(workers.map((w) => w.stop()));
   // sent_at is the database's now() when each outcome was recorded: the last one ends the run.
   const sentAt = rows.map((r) => r.sentAt?.getTime() ?? NaN);
   const endedAt = sentAt.every(Number.isFinite) ? Math.max(...sentAt) : settledAt;
 
+  const modes = await modesOf(db, published.versionId);
   const stats = await server.stats();
-  report({ storeName, recipients, rows, stats, elapsedMs: endedAt - startedAt });
+  report({ storeName, modes, rows, stats, elapsedMs: endedAt - startedAt });
   const first = stats.firstArrival === null ? NaN : stats.firstArrival - startedAt;
   out(
-    `first request  reached Graph ${first.toFixed(0)} ms after publish; PDF rendered ${pdfs.counts.renders} time(s), ${pdfs.counts.renderMs.toFixed(0)} ms in all`,
+    `first request  reached Graph ${first.toFixed(0)} ms after publish; PDF rendered ${renders.count} time(s), ${renders.ms.toFixed(0)} ms in all`,
   );
-  await checkWhatWentOut(rows, byKey, keys, server, openssl);
+  await checkWhatWentOut(db, rows, modes, server, dataDir);
+}
+
+/** Each row's mode and recipient address, as published. */
+async function modesOf(db: Db, versionId: string) {
+  const found = await db.query<{ id: string; mode: DeliveryMode }>(
+    `SELECT id::text AS id, mode FROM mail_delivery WHERE subject_id = $1`,
+    [versionId],
+  );
+  return new Map(found.rows.map((r) => [r.id, r.mode]));
 }
 
 /**
@@ -229,34 +210,17 @@ function startWorkers(
   );
 }
 
-/** Each version's PDF: rendered once and shared, as the app does, or per recipient (--no-cache). */
-function pdfSource(versions: Map<string, AgendaDocument>) {
-  const counts = { renders: 0, renderMs: 0 };
-  const render = async (document: AgendaDocument) => {
-    const started = performance.now();
-    const pdf = await renderAgendaPdf(document);
-    counts.renders += 1;
-    counts.renderMs += performance.now() - started;
-    return pdf;
-  };
-  const rendered = new RenderedAgendas({ render });
-  const pdf = (id: string): Promise<Buffer> => {
-    const load = async () => versions.get(id)!;
-    return args['no-cache'] ? load().then(render) : rendered.pdf(id, load);
-  };
-  return { counts, pdf };
-}
-
 function report(run: {
   storeName: string;
-  recipients: readonly AgendaRecipient[];
+  modes: Map<string, DeliveryMode>;
   rows: DeliveryRow[];
   stats: OutlookStats;
   elapsedMs: number;
 }): void {
   const { rows, stats } = run;
   const minimum = deliveryMinimum(RECIPIENTS, LIMITS);
-  const modes = MODES.map((m) => `${run.recipients.filter((r) => r.mode === m).length} ${m}`);
+  const all = [...run.modes.values()];
+  const modes = MODES.map((m) => `${all.filter((mode) => mode === m).length} ${m}`);
   out(`agenda delivery: ${RECIPIENTS} agencies (${modes.join(', ')}), ${CASES} cases`);
   out(`machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}; store: ${run.storeName}`);
   out(
@@ -304,48 +268,65 @@ async function untilSettled(db: Db, versionId: string): Promise<DeliveryRow[]> {
 
 /**
  * A long-running app has loaded pdfkit, pdf-lib and pkijs and run them before: build one
- * message per mode from a one-case agenda first, untimed, so the run measures delivery and not
+ * message per mode from a small agenda first, untimed, so the run measures delivery and not
  * module loading.
  */
-async function warmUp(recipients: readonly AgendaRecipient[]): Promise<void> {
+async function warmUp(dataDir: string): Promise<void> {
+  const email = 'warm.up@bench.example';
+  const certificatePem = (await ensureDemoCertificates(dataDir, [email], new Date())).get(email)!;
   const document = inventedAgenda(1);
   for (const mode of MODES) {
-    const recipient = recipients.find((r) => r.mode === mode);
-    if (!recipient) continue;
-    await buildAgendaMail({
-      mailbox: MAILBOX,
+    await buildAgendaMessage({
+      mode,
+      from: MAILBOX,
+      to: { name: 'Warm Up', email },
       messageId: newMessageId(MAILBOX),
-      recipient,
       document,
-      pdf: () => renderAgendaPdf(document),
-      tabUrl: TAB_URL,
+      certificatePem,
+      password: newDocumentPassword(),
+      agendaUrl: TAB_URL,
     });
   }
 }
 
 /** One copy of each mode, read as its recipient would; a copy that fails sets the exit code. */
 async function checkWhatWentOut(
+  db: Db,
   rows: DeliveryRow[],
-  byKey: Map<string, AgendaRecipient>,
-  keys: Map<string, KeyPair>,
+  modes: Map<string, DeliveryMode>,
   server: OutlookMailServerProcess,
-  openssl: OpenSslWorkspace,
+  dataDir: string,
 ): Promise<void> {
   const seen: string[] = [];
   for (const mode of MODES) {
-    const row = rows.find((r) => byKey.get(r.recipientKey)?.mode === mode);
+    const row = rows.find((r) => modes.get(r.id) === mode);
     if (!row) continue;
     const mime = Buffer.from(await server.message(row.messageId), 'latin1');
     const parsed = await simpleParser(mime);
     const pdf = parsed.attachments.find((a) => a.contentType === 'application/pdf')?.content;
     if (mode === 'smime') {
-      const inner = await simpleParser(openssl.decrypt(mime, keys.get(row.recipientKey)!));
+      const email = [parsed.to ?? []].flat()[0]!.value[0]!.address!;
+      const keys = path.join(dataDir, 'demo', 'smime');
+      const input = path.join(dataDir, 'copy.eml');
+      writeFileSync(input, mime);
+      const inner = await simpleParser(
+        execFileSync('openssl', [
+          'cms',
+          '-decrypt',
+          '-in',
+          input,
+          '-recip',
+          path.join(keys, `${email}.crt`),
+          '-inkey',
+          path.join(keys, `${email}.key`),
+        ]),
+      );
       const opened = inner.attachments.some((a) => a.content.subarray(0, 5).toString() === '%PDF-');
       seen.push(`S/MIME opens with the rep's key to a PDF: ${opened ? 'yes' : 'NO'}`);
     } else if (mode === 'password') {
       seen.push(`password PDF is encrypted: ${pdf?.includes('/Encrypt') ? 'yes' : 'NO'}`);
     } else if (mode === 'purview') {
-      const marked = parsed.headers.get('x-marac-protect') === 'purview';
+      const marked = parsed.headers.get('x-marac-protect') === 'agenda';
       seen.push(`Purview copy marked for the mail-flow rule: ${marked && pdf ? 'yes' : 'NO'}`);
     } else {
       seen.push(
@@ -353,6 +334,10 @@ async function checkWhatWentOut(
       );
     }
   }
+  const passwords = await db.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM outbox WHERE payload->>'kind' = 'notify.agenda-password'`,
+  );
+  seen.push(`password notices queued for the bot: ${passwords.rows[0]!.n}`);
   out(`checked        ${seen.join('; ')}`);
   if (seen.some((line) => line.endsWith('NO'))) process.exitCode = 1;
 }

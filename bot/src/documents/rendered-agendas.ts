@@ -20,8 +20,13 @@ export interface RenderedAgendasOptions {
  * not for the life of the process. Callers who ask while it renders share that one rendering; a
  * failed rendering is not kept, so the next caller tries again.
  */
+export interface RenderedAgenda {
+  document: AgendaDocument;
+  pdf: Buffer;
+}
+
 export class RenderedAgendas {
-  private readonly entries = new Map<string, { pdf: Promise<Buffer>; madeAt: number }>();
+  private readonly entries = new Map<string, { made: Promise<RenderedAgenda>; madeAt: number }>();
   private readonly keep: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -33,21 +38,32 @@ export class RenderedAgendas {
   }
 
   /** The PDF of one agenda version; `load` is called only when it has to be rendered. */
-  pdf(versionId: string, load: () => Promise<AgendaDocument>): Promise<Buffer> {
+  async pdf(versionId: string, load: () => Promise<AgendaDocument>): Promise<Buffer> {
+    return (await this.rendered(versionId, load)).pdf;
+  }
+
+  /**
+   * One agenda version's document (loaded and decrypted once) with its PDF: every recipient's
+   * copy is built from these.
+   */
+  rendered(versionId: string, load: () => Promise<AgendaDocument>): Promise<RenderedAgenda> {
     const now = this.now();
     const kept = this.entries.get(versionId);
     this.entries.delete(versionId);
     if (kept && now - kept.madeAt < this.ttlMs) {
       this.entries.set(versionId, kept); // now the most recently used
-      return kept.pdf;
+      return kept.made;
     }
-    const pdf = load().then((agenda) => this.options.render(agenda));
-    const entry = { pdf, madeAt: now };
+    const made = load().then(async (document) => ({
+      document,
+      pdf: await this.options.render(document),
+    }));
+    const entry = { made, madeAt: now };
     this.entries.set(versionId, entry);
-    pdf.catch(() => {
+    made.catch(() => {
       if (this.entries.get(versionId) === entry) this.entries.delete(versionId);
     });
     while (this.entries.size > this.keep) this.entries.delete(this.entries.keys().next().value!);
-    return pdf;
+    return made;
   }
 }
