@@ -84,3 +84,43 @@ it('sends a notice to the Playground chat of a person who talked to the bot ther
   );
   expect(files.map((f) => f.text)).toContain(accepted);
 });
+
+it('gives a password copy\u2019s password to its rep in their Playground chat, and as an outbox file', async () => {
+  const anjali = 'anjali.storey@health.example'; // Community Health: password copies
+  const anjaliId = (await findPersonIdByEmail(app.db, app.services.crypto, anjali))!;
+  await saveConversation(app.db, app.services.crypto, anjaliId, {
+    serviceUrl: connectorUrl,
+    channelId: 'msteams',
+    conversation: { id: 'anjali-chat-id', conversationType: 'personal', isGroup: false },
+    agent: { id: '7d3c1b2a-0000-4000-8000-00000000b0b0', name: 'MARAC' },
+    user: { id: 'user-anjali-storey', name: 'Anjali Storey' },
+  });
+  const meeting = (
+    await app.db.query<{ id: string }>(
+      `SELECT meeting_id AS id FROM referral WHERE status = 'accepted' LIMIT 1`,
+    )
+  ).rows[0]!.id;
+  const coordinator = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
+  const published = await coordinator(`/api/meetings/${meeting}/agenda/publish`, {
+    method: 'POST',
+    body: '{}',
+  });
+  expect(published.status).toBe(201);
+  await app.services.drainOutbox();
+
+  const toAnjali = received
+    .filter(
+      (r) => r.path.includes('/v3/conversations/anjali-chat-id/') && r.body.type === 'message',
+    )
+    .map((r) => r.body.text);
+  expect(toAnjali).toHaveLength(1);
+  expect(toAnjali[0]).toMatch(
+    /^The password for your copy of the Northbrook and Wellfield MARAC agenda for 15 December 2026, Version 1, is:\n\n[A-Za-z0-9]{24}\n/,
+  );
+  expect(toAnjali[0]).not.toMatch(/Amelia|Hart|Threlkeld/);
+  const dir = path.join(app.dataDir, 'outbox', 'teams');
+  const files = readdirSync(dir).map(
+    (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { text: string },
+  );
+  expect(files.map((f) => f.text)).toContain(toAnjali[0]);
+});
