@@ -5,14 +5,18 @@ import type { Clock, UnitOfWork } from '../ports/store.js';
 import { addDays } from '../shared/local-date.js';
 import { circulationOf } from './agenda-view.js';
 
-const fullDate = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', {
+/** "Tuesday 1 December 2026": in full, without the comma Intl puts after the weekday. */
+function fullDate(date: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  }).formatToParts(new Date(`${date}T00:00:00Z`));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
 
 /**
  * What the coordinator must act on for the area's coming meetings: an agenda whose circulation

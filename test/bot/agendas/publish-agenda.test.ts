@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AgendaDelivery, AgendaView, MeetingAgencies } from '#core/contracts/agenda-api.js';
+import type {
+  AgendaDelivery,
+  AgendaView,
+  AgendaWarning,
+  MeetingAgencies,
+} from '#core/contracts/agenda-api.js';
+import { raiseAgendaWarnings } from '#core/agendas/agenda-warnings.js';
 import type { Agency } from '#core/contracts/api.js';
 import { demoReferrals } from '../../../bot/src/demo/demo-referrals.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
@@ -94,6 +100,39 @@ beforeAll(async () => {
   meetingId = found.rows[0]!.meeting_id;
 }, 120_000);
 afterAll(() => app.stop());
+
+it('warns the coordinator of an agenda overdue, in the tab and once in Teams, naming the meeting only', async () => {
+  const areaId = (
+    await app.db.query<{ id: string }>(`SELECT area_id AS id FROM meeting WHERE id = $1`, [
+      meetingId,
+    ])
+  ).rows[0]!.id;
+  // Today (Tue 1 Dec 2026) has a meeting whose agenda was due out a week ago, unpublished.
+  const warnings = await json<AgendaWarning[]>(coordinator(`/api/areas/${areaId}/agenda-warnings`));
+  expect(warnings).toContainEqual({
+    meetingId: expect.any(String),
+    meetingDate: '2026-12-01',
+    kind: 'circulation-passed',
+    message:
+      'The agenda for the MARAC on Tuesday 1 December 2026 was due out on Tuesday 24 November 2026 and has not been published.',
+  });
+  const raised = async () =>
+    (
+      await app.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE payload->>'kind' = 'notify.agenda-warning'`,
+      )
+    ).rows[0]!.n;
+  const before = await raised();
+  expect(before).toBeGreaterThan(0);
+  await raiseAgendaWarnings({ uow: app.services.uow, clock: app.services.clock });
+  expect(await raised()).toBe(before);
+  const teams = path.join(app.dataDir, 'outbox', 'teams');
+  const told = readdirSync(teams)
+    .map((f) => (JSON.parse(readFileSync(path.join(teams, f), 'utf8')) as { text: string }).text)
+    .filter((t) => t.includes('was due out on'));
+  expect(told.length).toBeGreaterThan(0);
+  for (const text of told) for (const name of names) expect(text).not.toContain(name);
+});
 
 it('has demo agencies in every delivery mode, with checked certificates for the S/MIME reps', async () => {
   const areaId = (
