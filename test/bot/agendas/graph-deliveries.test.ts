@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgendaDelivery, AgendaWarning } from '#core/contracts/agenda-api.js';
 import { GraphCalendar } from '../../../bot/src/graph/graph-calendar.js';
-import { GraphClient } from '../../../bot/src/graph/graph-client.js';
 import { GraphMail } from '../../../bot/src/graph/graph-mail.js';
-import { MsalTokenProvider } from '../../../bot/src/graph/msal-token-provider.js';
+import { graphClientFor } from '../../support/graph-against-fake.js';
 import { FakeGraph, messageIdOf } from '../../support/fake-graph.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
@@ -13,7 +12,6 @@ import { signIn, startApp, type TestApp } from '../../support/start-app.js';
  * the coordinator is told (in Teams and in the tab's warnings, by meeting date only); the resend
  * asks Sent Items first; a copy that went out but whose answer was lost is not sent twice.
  */
-const TENANT = '7c1e4a52-3f7b-4f0e-9f51-6a2d1c0b9e11';
 const MAILBOX = 'marac.northbrook@riverside-partnership.example';
 let fake: FakeGraph;
 let app: TestApp;
@@ -40,13 +38,7 @@ const copiesOf = (messageId: string) =>
 
 beforeAll(async () => {
   fake = await FakeGraph.start();
-  const tokens = new MsalTokenProvider({
-    tenantId: TENANT,
-    clientId: '3f9b2c1d-0000-4000-8000-00000000c0de',
-    credential: { clientSecret: 'not-a-real-secret' },
-    tokenEndpoint: fake.tokenEndpoint(TENANT),
-  });
-  const client = new GraphClient({ tokens, baseUrl: fake.graphUrl });
+  const client = graphClientFor(fake);
   app = await startApp({
     calendar: new GraphCalendar(client),
     mail: new GraphMail(client),
