@@ -321,3 +321,31 @@ it('lets only those on the meeting read its agenda and its cases', async () => {
   expect((await chair(`/api/meetings/${meetingId}/agenda`)).status).toBe(403);
   expect((await chair(`/api/referrals/${caseId}`)).status).toBe(404);
 });
+
+it('sends the version already out to an agency added to the meeting afterwards, and only to it', async () => {
+  const members = await json<MeetingAgencies>(coordinator(`/api/meetings/${meetingId}/agencies`));
+  await json(
+    coordinator(`/api/meetings/${meetingId}/agencies`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        agencyIds: members.agencies.map((a) => a.id), // Adult Social Care back on the list
+        chairIds: members.chairs.map((c) => c.id),
+        idvaIds: members.idvas.map((c) => c.id),
+      }),
+    }),
+  );
+  const before = emls().length;
+  const sent = await json<{ version: number; recipients: number }>(
+    coordinator(`/api/meetings/${meetingId}/agenda/publish`, { method: 'POST', body: '{}' }),
+  );
+  expect(sent).toMatchObject({ version: 2, recipients: 2 }); // its core rep and deputy
+  await deliveriesSettled();
+  expect(emls().length - before).toBe(2);
+  const [copy] = await copiesFor(ADULTS_CORE);
+  expect((await mimeParts(copy!)).subject).toMatch(/Addendum 1$/);
+  const again = await coordinator(`/api/meetings/${meetingId}/agenda/publish`, {
+    method: 'POST',
+    body: '{}',
+  });
+  expect(again.status).toBe(409);
+});
