@@ -5,6 +5,7 @@ import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { ReferralsRepo } from './referrals.js';
+import type { ResearchRepo } from './research.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -187,6 +188,7 @@ export interface Repos {
   outbox: OutboxRepo;
   referrals: ReferralsRepo;
   agendas: AgendasRepo;
+  research: ResearchRepo;
 }
 
 /** Runs work in one transaction over every repository. */
