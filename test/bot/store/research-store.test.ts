@@ -1,24 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { ResearchDraft } from '#core/contracts/research.js';
 import { markNothingKnown } from '#core/research/mark-nothing-known.js';
-import { researchDeadline } from '#core/research/research-deadline.js';
 import type { ResearchDeps } from '#core/research/research-deps.js';
 import { saveResearchDraft } from '#core/research/save-research-draft.js';
 import { submitResearch } from '#core/research/submit-research.js';
-import type { DomainError } from '#core/shared/errors.js';
-import type { AppCrypto } from '../../../bot/src/crypto/app-crypto.js';
-import type { Db } from '../../../bot/src/db/db.js';
-import { migrate } from '../../../bot/src/db/migrate.js';
-import { seedDemo } from '../../../bot/src/demo/seed-demo.js';
-import { reposOver, sqlUnitOfWork } from '../../../bot/src/store/unit-of-work.js';
-import { backends, testCrypto } from '../../support/backends.js';
+import { backends } from '../../support/backends.js';
+import { refusal, researchWorld, type ResearchWorld } from './research-world.js';
 
 /**
  * Research through its use cases over the SQL store: sealed at rest under the case's key, drafts
  * kept, the deadline and the meeting's list enforced, refusals audited with nothing written.
  * Every name and sentence here is invented.
  */
-const SEEDED_AT = new Date('2026-11-30T09:00:00Z');
 
 /** Words a rep types: none may be found in any row of any table. */
 const TYPED = {
@@ -36,82 +28,25 @@ const complete: ResearchDraft = {
 };
 
 describe.each(backends())('research store on $name', ({ open }) => {
-  let db: Db;
-  let crypto: AppCrypto;
+  let w: ResearchWorld;
   let now: Date;
   let deps: ResearchDeps;
   let meetingId: string;
   let deadline: Date;
   let cases: string[];
-  let otherMeetingCase: string;
-  /** Agencies on the meeting's list, with their reps, and one agency left off it. */
-  let on: { agencyId: string; core: string; deputy: string }[];
-  let off: { agencyId: string; core: string };
-
-  const repos = () => reposOver(db, crypto);
-  const researchRows = async () =>
-    (
-      await db.query<{ status: string; response: string | null }>(
-        'SELECT status, response FROM research',
-      )
-    ).rows;
-  const auditCount = async (action: string) =>
-    (
-      await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [
-        action,
-      ])
-    ).rows[0]!.n;
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a refusal');
-      },
-      (error: DomainError) => error,
-    );
+  let on: ResearchWorld['on'];
+  let off: ResearchWorld['off'];
+  const repos = () => w.repos();
+  const researchRows = () => w.researchRows();
+  const auditCount = (action: string) => w.auditCount(action);
 
   beforeAll(async () => {
-    db = await open();
-    await migrate(db);
-    crypto = await testCrypto(db);
-    await seedDemo(db, crypto, () => SEEDED_AT, { referrals: true });
-    const byMeeting = await db.query<{ meeting_id: string; ids: string[] }>(
-      `SELECT meeting_id, array_agg(id::text ORDER BY reference) AS ids FROM referral
-        WHERE status = 'accepted' GROUP BY meeting_id ORDER BY count(*) DESC`,
-    );
-    meetingId = byMeeting.rows[0]!.meeting_id;
-    cases = byMeeting.rows[0]!.ids;
-    otherMeetingCase = byMeeting.rows[1]!.ids[0]!;
-    const meeting = (await repos().meetings.get(meetingId))!;
-    const area = (await repos().areas.get(meeting.areaId))!;
-    deadline = researchDeadline(meeting, area);
-    const agencies = await db.query<{
-      agency_id: string;
-      core_rep_id: string;
-      deputy_rep_id: string;
-    }>(
-      'SELECT agency_id, core_rep_id, deputy_rep_id FROM area_agency WHERE area_id = $1 ORDER BY agency_id',
-      [area.id],
-    );
-    const rows = agencies.rows.map((r) => ({
-      agencyId: r.agency_id,
-      core: r.core_rep_id,
-      deputy: r.deputy_rep_id,
-    }));
-    on = rows.slice(0, 3);
-    off = rows[3]!;
-    await repos().agendas.setMembers(meetingId, {
-      agencyIds: on.map((a) => a.agencyId),
-      chairIds: [],
-      idvaIds: [],
-    });
+    w = await researchWorld(open);
+    ({ meetingId, deadline, cases, on, off } = w);
     now = new Date(deadline.getTime() - 60 * 60 * 1000);
-    deps = {
-      uow: sqlUnitOfWork(db, crypto),
-      clock: { now: () => now },
-      ids: { newId: randomUUID },
-    };
+    deps = w.deps(() => now);
   });
-  afterAll(() => db.close());
+  afterAll(() => w.db.close());
 
   const write = (agency: { agencyId: string }, personId: string, referralId: string) => ({
     meetingId,
@@ -133,12 +68,12 @@ describe.each(backends())('research store on $name', ({ open }) => {
     });
     expect((await researchRows()).every((r) => r.response?.startsWith('enc:v1:'))).toBe(true);
 
-    const tables = await db.query<{ table_name: string }>(
+    const tables = await w.db.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
     );
     for (const { table_name } of tables.rows) {
-      const dump = await db.query<{ row: string }>(
+      const dump = await w.db.query<{ row: string }>(
         `SELECT row_to_json(t)::text AS row FROM "${table_name}" t`,
       );
       for (const { row } of dump.rows) {
@@ -222,7 +157,11 @@ describe.each(backends())('research store on $name', ({ open }) => {
       () => write(on[2]!, on[0]!.core, cases[0]!),
       'FORBIDDEN',
     ],
-    ['a case of another meeting', () => write(on[2]!, on[2]!.core, otherMeetingCase), 'NOT_FOUND'],
+    [
+      'a case of another meeting',
+      () => write(on[2]!, on[2]!.core, w.otherMeetingCase),
+      'NOT_FOUND',
+    ],
   ])('refuses %s, audits it and writes nothing', async (_, input, code) => {
     const before = await researchRows();
     const refused = await auditCount('research.submit.refused');
