@@ -77,9 +77,28 @@ function checked(schema: z.ZodType<ResearchDraft>, response: unknown): ResearchD
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issue.message,
+    message: whatToDo(issue),
   }));
   throw new DomainError('VALIDATION_FAILED', 'Some answers need putting right.', details);
+}
+
+/**
+ * What to do, in words, for a response that reached the use case without the route's schema
+ * check (a card handler calling it directly): the API puts the field's name in front.
+ */
+function whatToDo(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'custom':
+      return issue.message;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `use ${issue.maximum.toLocaleString('en-GB')} characters or fewer`
+        : `give no more than ${issue.maximum.toLocaleString('en-GB')} items`;
+    case 'unrecognized_keys':
+      return `remove ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}: the form has no such field`;
+    default:
+      return 'check this answer';
+  }
 }
 
 /** Entry n is about child n of the case: there cannot be more entries than the case's children. */

@@ -3,6 +3,7 @@ import type { ResearchDraft } from '#core/contracts/research.js';
 import { openCaseInMeeting } from '#core/research/open-case-in-meeting.js';
 import { readMeetingResearch } from '#core/research/read-meeting-research.js';
 import { saveResearchDraft } from '#core/research/save-research-draft.js';
+import { setResearchSharing } from '#core/research/set-research-sharing.js';
 import { submitResearch } from '#core/research/submit-research.js';
 import { backends } from '../../support/backends.js';
 import { refusal, researchWorld, type ResearchWorld } from './research-world.js';
@@ -73,7 +74,7 @@ describe.each(backends())('reading research on $name', ({ open }) => {
   });
 
   it('before-meeting: the coordinator and chair read submitted research, never a draft', async () => {
-    await w.repos().research.setSharing(w.meeting.areaId, 'before-meeting');
+    await setResearchSharing(deps(), { areaId: w.meeting.areaId, sharing: 'before-meeting' });
     const readsBefore = await w.auditCount('research.read');
     for (const [personId, role] of [
       [w.coordinatorId, 'coordinator'],
@@ -84,13 +85,14 @@ describe.each(backends())('reading research on $name', ({ open }) => {
       expect(cell(w.cases[0]!, w.on[0]!.agencyId)!.response).toEqual(police);
     }
     expect(await w.auditCount('research.read')).toBe(readsBefore + 2 * w.cases.length);
+    expect(await w.auditCount('area.research-sharing.before-meeting')).toBe(1);
     expect(texts((await reads(w.on[1]!.core, ['rep'])).view)).toEqual([
       [w.cases[0], w.on[1]!.agencyId],
     ]);
   });
 
   it('at-meeting: sealed until the chair opens the case in the meeting, then that case only', async () => {
-    await w.repos().research.setSharing(w.meeting.areaId, 'at-meeting');
+    await setResearchSharing(deps(), { areaId: w.meeting.areaId, sharing: 'at-meeting' });
     expect(texts((await reads(w.coordinatorId, ['coordinator'])).view)).toEqual([]);
     const open = (personId: string) =>
       openCaseInMeeting(deps(), { meetingId: w.meetingId, referralId: w.cases[0]!, personId });

@@ -127,6 +127,18 @@ describe.each(backends())('research store on $name', ({ open }) => {
     expect([error.code, error.details![0]!.path]).toEqual(['VALIDATION_FAILED', 'children']);
   });
 
+  it('words a limit in the use case too, for a card that skipped the schema', async () => {
+    const error = await refusal(
+      saveResearchDraft(deps, {
+        ...write(on[1]!, on[1]!.core, cases[0]!),
+        response: { risksIdentified: 'x'.repeat(4001) },
+      }),
+    );
+    expect(error.details).toEqual([
+      { path: 'risksIdentified', message: 'use 4,000 characters or fewer' },
+    ]);
+  });
+
   it('marks nothing known only on the cases the agency has not answered', async () => {
     await saveResearchDraft(deps, {
       ...write(on[1]!, on[1]!.core, cases[1]!),
