@@ -53,6 +53,7 @@ const toStatus = (r: StatusRow): ResearchStatusRecord => ({
 });
 
 export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
+  /** The referral's case now: a save seals under it (and records it for reading back). */
   async function caseOf(referralId: string): Promise<string> {
     const found = await q.query<{ case_id: string }>('SELECT case_id FROM referral WHERE id = $1', [
       referralId,
@@ -65,8 +66,7 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
   return {
     async get(key: ResearchKey) {
       const found = await q.query<FullRow>(
-        `SELECT ${STATUS_COLUMNS}, r.response, r.updated_by, f.case_id
-           FROM research r JOIN referral f ON f.id = r.referral_id
+        `SELECT ${STATUS_COLUMNS}, r.response, r.updated_by, r.case_id FROM research r
           WHERE r.meeting_id = $1 AND r.referral_id = $2 AND r.agency_id = $3`,
         [key.meetingId, key.referralId, key.agencyId],
       );
@@ -105,9 +105,10 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
             );
       await q.query(
         `INSERT INTO research (id, meeting_id, referral_id, agency_id, status, response,
-                               submitted_by, submitted_at, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                               submitted_by, submitted_at, updated_by, updated_at, case_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, response = EXCLUDED.response,
+           case_id = EXCLUDED.case_id,
            submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
            updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
         [
@@ -121,6 +122,7 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
           record.submittedAt,
           record.updatedBy,
           record.updatedAt,
+          caseId,
         ],
       );
     },

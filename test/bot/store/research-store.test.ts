@@ -211,6 +211,16 @@ describe.each(backends())('research store on $name', ({ open }) => {
     }
   });
 
+  it('still opens a response after its referral is merged into an earlier case', async () => {
+    const key = write(on[0]!, on[0]!.core, cases[0]!);
+    const before = (await repos().research.get(key))!.response;
+    await w.db.query(
+      'UPDATE referral SET case_id = (SELECT case_id FROM referral WHERE id = $2) WHERE id = $1',
+      [cases[0], w.otherMeetingCase],
+    );
+    expect((await repos().research.get(key))!.response).toEqual(before);
+  });
+
   it('keeps the area sharing setting, status-only until set, and the cases the chair opened', async () => {
     const meeting = (await repos().meetings.get(meetingId))!;
     expect(await repos().research.sharing(meeting.areaId)).toBe('status-only');

@@ -23,6 +23,9 @@ CREATE TABLE research (
   meeting_id uuid NOT NULL REFERENCES meeting (id),
   referral_id uuid NOT NULL REFERENCES referral (id),
   agency_id uuid NOT NULL REFERENCES agency (id),
+  -- Whose data key seals the response, as it was when written: merging a duplicate moves a
+  -- referral to the earlier case, and the row must still open under the key it was sealed with.
+  case_id uuid NOT NULL REFERENCES marac_case (id),
   status text NOT NULL
     CHECK (status IN ('not-sent', 'sent', 'seen', 'draft', 'submitted', 'nothing-known')),
   response text,
