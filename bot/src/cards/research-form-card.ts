@@ -97,32 +97,29 @@ export function researchFormCard(view: ResearchCaseView): AdaptiveCard {
       researchButton('Nothing known', RESEARCH_VERBS.nothingKnown, data),
       researchButton('Cancel', RESEARCH_VERBS.cancel, data),
     ],
-    researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'form'), view.refreshUserIds),
+    researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'form'), [view.viewerId]),
   );
 }
 
-/** Each child by number and name: their involvement and the contact arrangements. */
+const CHILD_LIMIT = {
+  involvement: 'childInvolvement',
+  contactArrangements: 'childContact',
+} as const;
+
+/**
+ * Each child by number: their involvement and the contact arrangements. The child's name is in
+ * the facts above, once; a label repeats only the number (a card has a size limit).
+ */
 function childInputs(view: ResearchCaseView): Element[] {
-  return view.subjects.children.flatMap((child, i): Element[] => {
-    const saved = view.answers.children?.[i] ?? {};
-    const label = (
-      part: 'involvement' | 'contactArrangements',
-      limit: 'childInvolvement' | 'childContact',
-    ) =>
-      `Child ${i + 1}, ${child.name}: ${CHILD_PART_WORDS[part]} (${limitWords(view.limits, limit)})`;
-    return [
+  return view.subjects.children.flatMap((_child, child) => {
+    const saved = view.answers.children?.[child] ?? {};
+    return (['involvement', 'contactArrangements'] as const).map((part) =>
       textInput(
-        researchInputId({ child: i, part: 'involvement' }),
-        label('involvement', 'childInvolvement'),
-        saved.involvement,
+        researchInputId({ child, part }),
+        `Child ${child + 1}: ${CHILD_PART_WORDS[part]} (${limitWords(view.limits, CHILD_LIMIT[part])})`,
+        saved[part],
         true,
       ),
-      textInput(
-        researchInputId({ child: i, part: 'contactArrangements' }),
-        label('contactArrangements', 'childContact'),
-        saved.contactArrangements,
-        true,
-      ),
-    ];
+    );
   });
 }

@@ -79,6 +79,9 @@ export function subjectFacts(subjects: ResearchSubjects): Element {
     type: 'FactSet',
     facts: [
       { title: 'Victim', value: person(subjects.victim) },
+      ...(subjects.victim.address
+        ? [{ title: 'Victim’s address', value: plain(subjects.victim.address) }]
+        : []),
       ...subjects.perpetrators.map((p) => ({ title: 'Perpetrator', value: person(p) })),
       ...subjects.children.map((c, i) => ({ title: `Child ${i + 1}`, value: person(c) })),
     ],

@@ -30,11 +30,9 @@ const readOnly = (view: ResearchCaseView, note: string): Element[] => [
 /** After submission (or "Nothing known"): what went, by whom and when; "Edit" until the deadline. */
 export function researchSummaryCard(view: ResearchCaseView, now: Date): AdaptiveCard {
   if (now.getTime() >= view.dueAt.getTime()) return researchClosedCard(view);
-  const refresh = researchRefresh(
-    RESEARCH_VERBS.view,
-    caseData(view.ids, 'summary'),
-    view.refreshUserIds,
-  );
+  const refresh = researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'summary'), [
+    view.viewerId,
+  ]);
   const note = `You can change this until ${londonMomentInWords(view.dueAt)}.`;
   return card(
     readOnly(view, note),
@@ -52,6 +50,6 @@ export function researchClosedCard(view: ResearchCaseView): AdaptiveCard {
   return card(
     readOnly(view, note),
     [],
-    researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'closed'), view.refreshUserIds),
+    researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'closed'), [view.viewerId]),
   );
 }

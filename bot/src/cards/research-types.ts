@@ -74,7 +74,7 @@ export interface ResearchPerson {
  * after the server has checked their access): never in a message the chat keeps.
  */
 export interface ResearchSubjects {
-  victim: ResearchPerson;
+  victim: ResearchPerson & { address: string | null };
   perpetrators: readonly ResearchPerson[];
   /** In the case's order: a child's index here is its index in `ResearchAnswers.children`. */
   children: readonly ResearchPerson[];
@@ -97,8 +97,11 @@ export interface ResearchCaseView extends ResearchTimes {
   /** Who last saved or submitted, and when: a rep of the agency, by display name. */
   lastChange: { by: string; at: Date } | null;
   limits: ResearchLimits;
-  /** Teams user ids (MRIs) of the agency's reps who get the per-user view: at most 60. */
-  refreshUserIds: readonly string[];
+  /**
+   * The Teams user id (MRI) of the rep this view is for. Teams gives a per-user card to that
+   * person's client alone, so its refresh names them alone; the message's own card names the reps.
+   */
+  viewerId: string;
   /** The operation id of this rendering: two clicks on one card are one action. */
   op: string;
   errors?: readonly ResearchFieldError[];
