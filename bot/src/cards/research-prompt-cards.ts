@@ -13,6 +13,8 @@ import { RESEARCH_VERBS, type ResearchCardData } from './verbs.js';
 
 /** Up to this many cases get a card each; more get one card with a case picker. */
 export const SEPARATE_CARDS_UP_TO = 3;
+/** The most cases one picker holds under 28 KB (measured: 100 take 27 KB; a meeting has ~16). */
+export const PICKER_CASES_UP_TO = 100;
 
 const ORDER: ResearchStatus[] = ['due', 'draft', 'submitted', 'nothing-known'];
 
@@ -68,6 +70,8 @@ export function researchCasePromptCard(view: ResearchPromptView, index: number):
 
 /** Many cases: one card, a case picker, and "Nothing known" for several cases at once. */
 export function researchPickerCard(view: ResearchPromptView): AdaptiveCard {
+  if (view.cases.length > PICKER_CASES_UP_TO)
+    throw new RangeError(`${view.cases.length} cases; one picker holds ${PICKER_CASES_UP_TO}`);
   const choices = view.cases.map((c) => ({
     title: `${c.reference}: ${researchStatusWords(c.status)}`,
     value: c.caseId,
