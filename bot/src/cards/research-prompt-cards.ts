@@ -16,13 +16,19 @@ export const SEPARATE_CARDS_UP_TO = 3;
 /** The most cases one picker holds under 28 KB (measured: 100 take 27 KB; a meeting has ~16). */
 export const PICKER_CASES_UP_TO = 100;
 
-const ORDER: ResearchStatus[] = ['due', 'draft', 'submitted', 'nothing-known'];
+/** Each status as a count says it, in this order: "2 not started, 1 draft, 3 nothing known". */
+const COUNTED: [ResearchStatus, string][] = [
+  ['due', 'not started'],
+  ['draft', 'draft'],
+  ['submitted', 'submitted'],
+  ['nothing-known', 'nothing known'],
+];
 
 /** "3 cases: 1 submitted, 2 not started". */
 export function caseCounts(cases: readonly ResearchPromptCase[]): string {
-  const parts = ORDER.flatMap((status) => {
+  const parts = COUNTED.flatMap(([status, words]) => {
     const n = cases.filter((c) => c.status === status).length;
-    return n ? [`${n} ${researchStatusWords(status).toLowerCase()}`] : [];
+    return n ? [`${n} ${words}`] : [];
   });
   const total = `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}`;
   return parts.length ? `${total}: ${parts.join(', ')}` : total;

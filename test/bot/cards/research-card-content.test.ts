@@ -126,9 +126,7 @@ describe('the research prompt', () => {
     const text = cardText(researchCasePromptCard(promptView(3), 1));
     expect(text).toContain('Meeting: Tuesday 15 December 2026');
     expect(text).toContain('Research due: by 5pm on Thursday 10 December 2026 (UK time)');
-    expect(text).toContain(
-      'Cases: 3 cases: 1 not started, 1 draft saved, not submitted, 1 submitted',
-    );
+    expect(text).toContain('Cases: 3 cases: 1 not started, 1 draft, 1 submitted');
     expect(text).toContain('Case 2 of 3: NBWXYZAB-2026-1001');
   });
 });
