@@ -18,14 +18,14 @@ let shared: { config: AppConfig; client: GraphClient } | null = null;
 function graphClientFor(config: AppConfig): GraphClient {
   if (config.graph.mode === 'local') throw new Error('no Graph client in local mode');
   if (shared?.config === config) return shared.client;
-  const { tenantId, clientId, clientSecret, baseUrl, authorityHost } = config.graph;
+  const { tenantId, clientId, clientSecret, baseUrl, authorityHost, mailboxRate } = config.graph;
   const tokens = new MsalTokenProvider({
     tenantId,
     clientId,
     credential: { clientSecret },
     authorityHost,
   });
-  shared = { config, client: new GraphClient({ tokens, baseUrl }) };
+  shared = { config, client: new GraphClient({ tokens, baseUrl, mailboxRate }) };
   return shared.client;
 }
 

@@ -2,17 +2,11 @@ import type { AgendaWarning } from '../contracts/agenda-api.js';
 import type { Repos } from '../ports/store.js';
 import { londonToday } from '../scheduling/area-calendar.js';
 import type { Clock, UnitOfWork } from '../ports/store.js';
+import { dateInWords } from '../shared/date-words.js';
 import { addDays } from '../shared/local-date.js';
 import { circulationOf } from './agenda-view.js';
 
-const fullDate = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+const fullDate = (date: string) => dateInWords(date, 'long');
 
 /**
  * What the coordinator must act on for the area's coming meetings: an agenda whose circulation

@@ -1,3 +1,5 @@
+import type { AgendaRecipient } from '../ports/agendas.js';
+import type { Repos } from '../ports/store.js';
 import type { SchedulingDeps } from '../scheduling/deps.js';
 import { londonToday } from '../scheduling/area-calendar.js';
 import { DomainError } from '../shared/errors.js';
@@ -29,11 +31,30 @@ export async function publishAgenda(
     const draft = await draftAgenda(repos, meeting, area);
     const versions = await repos.agendas.versions(meeting.id, area.id);
     const changes = pendingChanges(draft, versions);
-    if (changes !== null && changes.length === 0) {
-      throw new DomainError(
-        'CONFLICT',
-        `Nothing has changed since ${agendaVersionLabel(versions.length)} was published, so there is no addendum to send.`,
-      );
+    const recipients = await repos.agendas.recipients(meeting.id, area.id);
+    const latest = versions[versions.length - 1];
+    if (latest && changes !== null && changes.length === 0) {
+      // Nothing changed in the agenda, but the list may have: an agency added to the meeting, or
+      // a new rep, gets the version already out (those who have it get nothing more).
+      const rows = await repos.agendas.enqueueDeliveries({
+        versionId: latest.id,
+        mailbox: area.mailbox,
+        recipients,
+      });
+      if (rows.length === 0) {
+        throw new DomainError(
+          'CONFLICT',
+          `Nothing has changed since ${agendaVersionLabel(latest.version)} was published, and everyone on the meeting has been sent it.`,
+        );
+      }
+      await passwordsByBot(repos, rows);
+      await repos.audit.record('agenda.send-to-new', 'meeting', meeting.id);
+      return {
+        versionId: latest.id,
+        version: latest.version,
+        label: agendaVersionLabel(latest.version),
+        recipients: rows.length,
+      };
     }
     const version = versions.length + 1;
     const versionId = deps.ids.newId();
@@ -49,19 +70,12 @@ export async function publishAgenda(
       },
       area.id,
     );
-    const recipients = await repos.agendas.recipients(meeting.id, area.id);
     const rows = await repos.agendas.enqueueDeliveries({
       versionId,
       mailbox: area.mailbox,
       recipients,
     });
-    for (const row of rows) {
-      if (row.recipient.mode !== 'password') continue;
-      await repos.outbox.enqueue(
-        { kind: 'notify.agenda-password', deliveryId: row.id },
-        `agenda-password:${row.id}`,
-      );
-    }
+    await passwordsByBot(repos, rows);
     await repos.audit.record(
       version === 1 ? 'agenda.publish' : 'agenda.addendum',
       'meeting',
@@ -69,4 +83,18 @@ export async function publishAgenda(
     );
     return { versionId, version, label: agendaVersionLabel(version), recipients: rows.length };
   });
+}
+
+/** A password copy's password goes to its rep by the bot, never with the mail. */
+async function passwordsByBot(
+  repos: Repos,
+  rows: readonly { id: string; recipient: AgendaRecipient }[],
+): Promise<void> {
+  for (const row of rows) {
+    if (row.recipient.mode !== 'password') continue;
+    await repos.outbox.enqueue(
+      { kind: 'notify.agenda-password', deliveryId: row.id },
+      `agenda-password:${row.id}`,
+    );
+  }
 }

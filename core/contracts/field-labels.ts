@@ -120,6 +120,24 @@ const protocol: Record<string, FieldLabel> = {
   caseCapacity: f('Cases a meeting can hear', 'number'),
 };
 
+/** An agency's research on a case; entry n of `children` is child n of the case on the agenda. */
+const research: Record<string, FieldLabel> = {
+  knownToAgency: f('Whether the case is known to your agency', 'choice'),
+  currentInvolvement: f('Current involvement'),
+  historicalInvolvement: f('Historical involvement'),
+  professionalOpinion: f('Professional opinion'),
+  risksIdentified: f('Risks identified'),
+  children: f('Children', 'list'),
+  'children.*': f('Child {n}', 'group'),
+  'children.*.involvement': f("Your agency's involvement with child {n}"),
+  'children.*.contactArrangements': f("Child {n}'s contact arrangements"),
+  informationRequested: f('Information requested from other agencies'),
+  actionsOffered: f('Actions your agency can offer'),
+  recordsFlagged: f('Whether your records are flagged as a MARAC case', 'choice'),
+  withheldInformation: f('Information held but not shared'),
+  withheldReason: f('Why the information was not shared'),
+};
+
 /** Every other body the API takes, and the path and query ids. */
 const other: Record<string, FieldLabel> = {
   submit: f('Whether to submit the referral', 'choice'),
@@ -159,6 +177,8 @@ const other: Record<string, FieldLabel> = {
 
 const TABLE: Record<string, FieldLabel> = {
   ...other,
+  ...research,
+  ...under('response', research),
   ...protocol,
   ...under('protocol', protocol),
   ...under('form', referralForm),

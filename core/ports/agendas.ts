@@ -1,6 +1,6 @@
 import type { Agenda, TwelveMonthNotice } from '../agendas/agenda.js';
 import type { LocalDate } from '../shared/local-date.js';
-import type { DeliveryMode } from './store.js';
+import type { DeliveryMode } from '../contracts/api.js';
 
 /** Who sits on a meeting, resolved: every agency, chair and IDVA of the area until a list is set. */
 export interface MeetingMembers {

@@ -1,9 +1,11 @@
+import type { DeliveryMode } from '../contracts/api.js';
 import type { AgendasRepo } from './agendas.js';
 import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
 import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { ReferralsRepo } from './referrals.js';
+import type { ResearchRepo } from './research.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -50,7 +52,7 @@ export interface Rep {
   email: string;
 }
 
-export type DeliveryMode = 'smime' | 'password' | 'purview' | 'link';
+export type { DeliveryMode };
 
 /** A rep's S/MIME certificate as stored: the PEM, and what the coordinator is shown of it. */
 export interface StoredCertificate {
@@ -186,6 +188,7 @@ export interface Repos {
   outbox: OutboxRepo;
   referrals: ReferralsRepo;
   agendas: AgendasRepo;
+  research: ResearchRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -184,7 +184,7 @@ export class FakeGraph {
       return graphError(400, 'ErrorMimeContentInvalid', 'MIME content must be base64 text/plain.');
     }
     const mime = Buffer.from(r.body, 'base64').toString('latin1');
-    if (!/^Message-ID: <[^>]+>$/im.test(mime)) {
+    if (!messageIdOf(mime)) {
       return graphError(400, 'ErrorMimeContentInvalid', 'The MIME content is not a message.');
     }
     const key = mailbox.toLowerCase();
@@ -198,10 +198,8 @@ export class FakeGraph {
   private findSent(mailbox: string, query: Record<string, string>): Reply {
     const wanted = /^internetMessageId eq '([^']+)'$/.exec(query.$filter ?? '')?.[1];
     if (!wanted) return graphError(400, 'BadRequest', 'Only internetMessageId filters are faked.');
-    const sent = (this.sentMail.get(mailbox.toLowerCase()) ?? []).filter((mime) =>
-      mime
-        .split(/\r?\n/)
-        .some((line) => line.toLowerCase() === `message-id: ${wanted.toLowerCase()}`),
+    const sent = (this.sentMail.get(mailbox.toLowerCase()) ?? []).filter(
+      (mime) => messageIdOf(mime)?.toLowerCase() === wanted.toLowerCase(),
     );
     return { status: 200, body: { value: sent.map((_, i) => ({ id: `sent-${i}` })) } };
   }
@@ -229,4 +227,10 @@ export class FakeGraph {
     });
     return { status: 200, body: { value } };
   }
+}
+
+/** The Message-ID of a MIME message, its header unfolded (RFC 5322 lets a long one wrap). */
+export function messageIdOf(mime: string): string | null {
+  const head = mime.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  return /^Message-ID:\s*(<[^>]+>)\s*$/im.exec(head)?.[1] ?? null;
 }

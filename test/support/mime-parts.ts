@@ -2,6 +2,8 @@ import { simpleParser } from 'mailparser';
 
 export interface MimeParts {
   subject: string;
+  /** The recipients' addresses. */
+  to: string[];
   /** The headers as sent, lower-case names. */
   headers: Map<string, unknown>;
   /** Every text/plain part a mail client shows without a key (an S/MIME body is not one). */
@@ -15,6 +17,9 @@ export async function mimeParts(eml: Buffer): Promise<MimeParts> {
   const parsed = await simpleParser(eml);
   return {
     subject: parsed.subject ?? '',
+    to: [parsed.to ?? []]
+      .flat()
+      .flatMap((group) => group.value.map((a) => a.address ?? '')),
     headers: parsed.headers as Map<string, unknown>,
     plainBodies: parsed.text ? [parsed.text] : [],
     html: typeof parsed.html === 'string' ? parsed.html : null,

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { CalendarPort } from '#core/ports/calendar.js';
+import type { MailPort } from '#core/ports/mail.js';
 import { loadConfig } from '../../bot/src/config/config.js';
 import { startApp as start, type RunningApp } from '../../bot/src/main.js';
 
@@ -16,9 +17,16 @@ export interface TestApp extends RunningApp {
  * PGlite in memory is not used: the app opens its data folder exactly as `npm start` does.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; calendar?: CalendarPort; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    calendar?: CalendarPort;
+    mail?: MailPort;
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'marac-test-'));
+  const smime = path.join(dataDir, 'demo', 'smime');
+  if (existsSync(DEMO_SMIME_CACHE)) cpSync(DEMO_SMIME_CACHE, smime, { recursive: true });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -33,8 +41,10 @@ export async function startApp(
     config,
     log: pino({ level: 'silent' }),
     ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  keepDemoKeys(smime);
   return {
     ...app,
     dataDir,
@@ -43,6 +53,25 @@ export async function startApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo reps' S/MIME keys take a second or two to make; the test apps share one set (the app
+ * reuses keys it finds in date, and makes new ones otherwise), copied into each fresh data folder.
+ */
+const DEMO_SMIME_CACHE = path.join(tmpdir(), 'marac-test-demo-smime-v1');
+
+function keepDemoKeys(made: string): void {
+  if (existsSync(DEMO_SMIME_CACHE) || !existsSync(made)) return;
+  const staging = mkdtempSync(path.join(tmpdir(), 'marac-test-demo-smime-'));
+  cpSync(made, path.join(staging, 'smime'), { recursive: true });
+  try {
+    renameSync(path.join(staging, 'smime'), DEMO_SMIME_CACHE); // another worker may win: fine
+  } catch {
+    // kept by another test worker already
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** Signs in through the development sign-in and returns a fetch bound to the token. */

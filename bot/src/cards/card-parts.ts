@@ -1,7 +1,7 @@
 import type { Choice, Element, ExecuteAction, InputChoiceSet, InputText } from './card-types.js';
-import type { CardData, ReferralVerb } from './verbs.js';
+import type { CardData, ReferralVerb, ResearchCardData, ResearchVerb } from './verbs.js';
 
-/** Pieces every referral card is made of. No input has a maxLength: the client would cut. */
+/** Pieces every card is made of. No input has a maxLength: the client would cut without a word. */
 export const YES_NO_UNKNOWN: Choice[] = [
   { title: 'Yes', value: 'yes' },
   { title: 'No', value: 'no' },
@@ -72,8 +72,8 @@ export const heading = (title: string, subtitle: string): Element[] => [
 /** A button; `inputs` says whether the card's inputs go with it (Back saves them, Cancel does not). */
 export const button = (
   title: string,
-  verb: ReferralVerb,
-  data: CardData,
+  verb: ReferralVerb | ResearchVerb,
+  data: CardData | ResearchCardData,
   options: { inputs?: boolean; positive?: boolean } = {},
 ): ExecuteAction => ({
   type: 'Action.Execute',

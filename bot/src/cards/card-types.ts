@@ -41,6 +41,7 @@ export interface InputChoiceSet extends InputBase {
   choices: Choice[];
   value?: string;
   style?: 'compact' | 'expanded';
+  isMultiSelect?: boolean;
   placeholder?: string;
 }
 export interface InputToggle extends InputBase {
@@ -77,20 +78,46 @@ export interface ExecuteAction {
   data?: Record<string, unknown>;
   style?: 'positive' | 'default';
   associatedInputs?: 'auto' | 'none';
+  /** What a Teams client too old for Universal Actions shows instead: a plain Submit. */
+  fallback?: SubmitAction;
+}
+
+/** The pre-1.5 button; Teams posts its data (inputs merged) back as a message's `value`. */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: Record<string, unknown>;
+  style?: 'positive' | 'default';
+  associatedInputs?: 'auto' | 'none';
+}
+
+/**
+ * Universal Actions' per-user view: Teams calls `action` for each of `userIds` (at most 60) as the
+ * card comes into view, and shows that person the card the bot answers with.
+ */
+export interface Refresh {
+  action: ExecuteAction;
+  userIds: string[];
 }
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
+  refresh?: Refresh;
   body: Element[];
   actions?: ExecuteAction[];
 }
 
-export const card = (body: Element[], actions: ExecuteAction[] = []): AdaptiveCard => ({
+export const card = (
+  body: Element[],
+  actions: ExecuteAction[] = [],
+  refresh?: Refresh,
+): AdaptiveCard => ({
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
+  ...(refresh ? { refresh } : {}),
   body,
   ...(actions.length ? { actions } : {}),
 });

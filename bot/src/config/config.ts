@@ -59,6 +59,12 @@ const envSchema = entraEnvSchema.extend({
     .url({ message: 'expected an https URL' })
     .default('https://graph.microsoft.com/v1.0'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /** Below Outlook's 10,000 requests per 10 minutes per app per mailbox (16.7 a second). */
+  GRAPH_MAILBOX_REQUESTS_PER_SECOND: z.coerce
+    .number({ message: 'expected a number' })
+    .gt(0, 'expected more than 0')
+    .max(1000, 'expected at most 1000')
+    .default(15),
   MARAC_KEY_VAULT_URL: z
     .url({ message: 'expected the https URL of an Azure Key Vault' })
     .optional(),
@@ -95,6 +101,8 @@ export interface AppConfig {
         clientSecret: string;
         baseUrl: string;
         authorityHost: string;
+        /** What the Graph client allows itself per mailbox: a second's worth may go at once. */
+        mailboxRate: { perSecond: number; burst: number };
       };
   bot: { clientId: string; tenantId: string; clientSecret: string } | null;
   /** Where the key-encryption key lives: Key Vault in production, else a file in dataDir. */
@@ -242,6 +250,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
             clientSecret: env.GRAPH_CLIENT_SECRET!,
             baseUrl: env.GRAPH_BASE_URL,
             authorityHost: env.GRAPH_AUTHORITY_HOST,
+            mailboxRate: {
+              perSecond: env.GRAPH_MAILBOX_REQUESTS_PER_SECOND,
+              burst: Math.max(1, Math.floor(env.GRAPH_MAILBOX_REQUESTS_PER_SECOND)),
+            },
           }
         : { mode: 'local' },
     bot: env.BOT_CLIENT_ID

@@ -63,7 +63,10 @@ export async function renderAgendaPdf(agenda: AgendaDocument): Promise<Buffer> {
     heading(doc, root, 'H2', sectionTitles[section.kind], 13);
     for (const line of sectionBody(section, agenda)) paragraph(doc, root, line);
     if (section.kind === 'cases-with-children' || section.kind === 'adult-cases') {
-      for (const line of section.cases) caseTable(doc, root, line, (caseNumber += 1));
+      for (const line of section.cases) {
+        caseTable(doc, root, line, (caseNumber += 1));
+        await yieldToOthers();
+      }
     }
   }
   root.end();
@@ -72,6 +75,12 @@ export async function renderAgendaPdf(agenda: AgendaDocument): Promise<Buffer> {
   await ended;
   return Buffer.concat(chunks);
 }
+
+/**
+ * Laying out a long agenda takes a tenth of a second or more of this one thread; giving way after
+ * each case lets cheaper work (a notice that needs no PDF, a Graph answer) go in between.
+ */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function sectionBody(section: AgendaSection, agenda: AgendaDocument): string[] {
   switch (section.kind) {

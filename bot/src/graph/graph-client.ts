@@ -1,5 +1,6 @@
 import { GraphError } from './graph-error.js';
 import { KeyedLimiter } from './limiter.js';
+import { KeyedTokenBucket, type MailboxRate } from './mailbox-rate.js';
 import {
   defaultRetryPolicy,
   parseRetryAfter,
@@ -8,8 +9,8 @@ import {
 } from './retry-policy.js';
 
 /*
- * The one HTTP client for Microsoft Graph: tokens, base URL, JSON, Retry-After, concurrency and
- * coded errors live here and nowhere else.
+ * The one HTTP client for Microsoft Graph: tokens, base URL, JSON, Retry-After, concurrency, pacing
+ * and coded errors live here and nowhere else.
  *
  * Why plain `fetch` and not the SDK's `Client.initWithMiddleware`: the SDK's default chain has a
  * RetryHandler that re-sends 429/503/504 answers, POSTs included, which must be off (DESIGN.md:
@@ -29,7 +30,14 @@ export interface GraphClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Outlook's limit is 4 concurrent requests per app per mailbox. */
   maxConcurrentPerMailbox?: number;
+  /**
+   * Requests a second the client allows itself per mailbox, below Outlook's limit, so that it is
+   * never answered 429 for its rate. Unset: no pacing, only Graph's Retry-After.
+   */
+  mailboxRate?: MailboxRate;
   sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds on a clock that only goes forward, for the pacing; tests pass a fake one. */
+  now?: () => number;
 }
 
 export interface GraphRequest {
@@ -64,6 +72,7 @@ export class GraphClient {
   private readonly baseUrl: string;
   private readonly retry: RetryPolicy;
   private readonly limiter: KeyedLimiter;
+  private readonly pace: KeyedTokenBucket | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: GraphClientOptions) {
@@ -71,13 +80,20 @@ export class GraphClient {
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.limiter = new KeyedLimiter(options.maxConcurrentPerMailbox ?? 4);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.pace = options.mailboxRate
+      ? new KeyedTokenBucket(options.mailboxRate, {
+          now: options.now ?? (() => performance.now()),
+          sleep: this.sleep,
+        })
+      : undefined;
   }
 
   /** Sends one request, waiting out throttling as Graph asks, and returns the parsed JSON body. */
   async request<T>(request: GraphRequest): Promise<T | undefined> {
     const idempotent = request.idempotent ?? request.method !== 'POST';
+    const mailbox = mailboxKey(request.path);
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.limiter.run(mailboxKey(request.path), () => this.once<T>(request));
+      const outcome = await this.limiter.run(mailbox, () => this.once<T>(request, mailbox));
       if (outcome.ok) return outcome.body;
       const { error } = outcome;
       const retryable = error.status === 429 || (idempotent && error.transient);
@@ -108,10 +124,13 @@ export class GraphClient {
     return { method: 'GET', path: link.slice(this.baseUrl.length) };
   }
 
-  private async once<T>(request: GraphRequest): Promise<Outcome<T>> {
+  private async once<T>(request: GraphRequest, mailbox: string): Promise<Outcome<T>> {
     const line = `${request.method} ${request.path.split('?')[0]}`;
     // A token failure is not an HTTP outcome: it propagates as the provider threw it.
     const token = await this.options.tokens.getToken();
+    // Paced inside the mailbox's slot and just before the request goes: a token taken while
+    // queueing for a slot would let the queue go out in a burst once the slots free up.
+    if (this.pace && mailbox !== ANY_MAILBOX) await this.pace.take(mailbox);
     let response: Response;
     let text: string;
     try {
@@ -173,8 +192,10 @@ function parseJson(text: string): unknown {
   }
 }
 
+const ANY_MAILBOX = '*';
+
 /** Requests to `/users/{mailbox}/...` share that mailbox's four slots; anything else shares one lane. */
 function mailboxKey(path: string): string {
   const match = /^\/users\/([^/?]+)/.exec(path);
-  return match ? decodeURIComponent(match[1]!).toLowerCase() : '*';
+  return match ? decodeURIComponent(match[1]!).toLowerCase() : ANY_MAILBOX;
 }

@@ -30,6 +30,11 @@ export interface AgendaMessageInput {
    * encrypts with the same one and the password the rep already has opens whichever copy arrives.
    */
   password?: string;
+  /**
+   * The document's PDF when the caller already rendered it (one rendering per version serves
+   * every recipient); rendered here otherwise.
+   */
+  pdf?: Uint8Array;
   /** link: where the tab opens the agenda after sign-in (ids only). */
   agendaUrl: string;
   /** The Date header, and the day the rep's certificate must be valid on. Default: now. */
@@ -80,7 +85,7 @@ const builders: Record<DeliveryMode, (parts: Parts) => Promise<Buffer>> = {
     const inner = await composeBodyPart({
       text,
       html: renderAgendaHtml(input.document),
-      attachments: [pdfAttachment(input.document, await renderAgendaPdf(input.document))],
+      attachments: [pdfAttachment(input.document, await pdfOf(input))],
     });
     const der = await envelope(inner, [parseCertificatePem(certificate.pem)]);
     return smimeMessage(
@@ -92,7 +97,7 @@ const builders: Record<DeliveryMode, (parts: Parts) => Promise<Buffer>> = {
   async password(parts) {
     const { input } = parts;
     if (!input.password) throw new Error('A password-protected agenda needs its password');
-    const pdf = await encryptPdf(await renderAgendaPdf(input.document), input.password);
+    const pdf = await encryptPdf(await pdfOf(input), input.password);
     return composeMime({ ...envelopeOf(parts), attachments: [pdfAttachment(input.document, pdf)] });
   },
   async purview(parts) {
@@ -100,7 +105,7 @@ const builders: Record<DeliveryMode, (parts: Parts) => Promise<Buffer>> = {
     return composeMime({
       ...envelopeOf(parts),
       html: renderAgendaHtml(input.document),
-      attachments: [pdfAttachment(input.document, await renderAgendaPdf(input.document))],
+      attachments: [pdfAttachment(input.document, await pdfOf(input))],
       headers: purviewProtectHeader,
     });
   },
@@ -108,6 +113,9 @@ const builders: Record<DeliveryMode, (parts: Parts) => Promise<Buffer>> = {
     return composeMime(envelopeOf(parts));
   },
 };
+
+const pdfOf = async (input: AgendaMessageInput): Promise<Uint8Array> =>
+  input.pdf ?? renderAgendaPdf(input.document);
 
 function envelopeOf({ input, subject, text, now }: Parts) {
   return {

@@ -21,14 +21,17 @@ export interface MailContent {
   date?: Date;
 }
 
+/** RFC 5322 lines end in CRLF, in the body too; our texts are written with \n. */
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
 /** The whole RFC 5322 message, built by nodemailer's composer with our own Message-ID. */
 export async function composeMime(mail: MailContent): Promise<Buffer> {
   const composer = new MailComposer({
     from: mail.from,
     to: [...mail.to],
     subject: mail.subject,
-    text: mail.text,
-    ...(mail.html === undefined ? {} : { html: mail.html }),
+    text: crlf(mail.text),
+    ...(mail.html === undefined ? {} : { html: crlf(mail.html) }),
     attachments: (mail.attachments ?? []).map((file) => ({
       filename: file.filename,
       contentType: file.contentType,
@@ -46,8 +49,8 @@ export async function composeBodyPart(
   mail: Omit<MailContent, 'from' | 'to' | 'subject' | 'messageId'>,
 ): Promise<Buffer> {
   const composer = new MailComposer({
-    text: mail.text,
-    ...(mail.html === undefined ? {} : { html: mail.html }),
+    text: crlf(mail.text),
+    ...(mail.html === undefined ? {} : { html: crlf(mail.html) }),
     attachments: (mail.attachments ?? []).map((file) => ({
       filename: file.filename,
       contentType: file.contentType,

@@ -25,7 +25,7 @@ export async function sendAgendaPassword(
     heading: {
       areaName: details.area.name,
       meetingDate: details.meeting.date,
-      version: details.version.version,
+      version: details.version,
     },
     mailbox: details.area.mailbox,
     password: details.password,
@@ -45,7 +45,7 @@ export async function notifyDeliveryDead(
   const details = await agendaDeliveryDetails(deps.db, deps.crypto, job.deliveryId);
   if (!details) return;
   const text =
-    `The MARAC agenda for ${longDate(details.meeting.date)} (${agendaVersionLabel(details.version.version)}) ` +
+    `The MARAC agenda for ${longDate(details.meeting.date)} (${agendaVersionLabel(details.version)}) ` +
     'could not be delivered to one of its recipients. Open the meeting\u2019s agenda in the MARAC app to see why and send it again.';
   for (const personId of await coordinatorIds(deps.db, details.area.id))
     await deps.notifier.send(personId, text);

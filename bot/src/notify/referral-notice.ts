@@ -1,3 +1,5 @@
+import { dateInWords } from '#core/shared/date-words.js';
+
 /**
  * What a referrer is told in Teams when their referral moves on. Only the reference and the status:
  * a chat message shows on lock screens and in notifications, so it never holds a name or the
@@ -30,15 +32,5 @@ export function referralNotice(input: {
   }
 }
 
-/** "Tue 15 Dec 2026": the way the tab writes dates, without the comma Intl puts after the day. */
-function britishDate(date: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).formatToParts(new Date(`${date}T00:00:00Z`));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-}
+/** "Tue 15 Dec 2026": the way the tab writes dates. */
+const britishDate = (date: string): string => dateInWords(date, 'short');

@@ -12,7 +12,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-format.js';
 import type { Queryable } from '../db/db.js';
 import { newMessageId } from '../mail/message-id.js';
-import { sqlAreas } from './sql-areas.js';
+import { readCertificates } from './sql-areas.js';
 import { decryptPerson, type PersonRow } from './sql-people.js';
 
 /** Agendas, late reasons and passwords hold names or secrets: ciphertext under the area's key. */
@@ -36,6 +36,8 @@ export function newAgendaPassword(): string {
   }
   return password + newAgendaPassword().slice(password.length);
 }
+
+const COST: Record<DeliveryMode, number> = { link: 0, purview: 1, smime: 2, password: 3 };
 
 interface VersionRow {
   id: string;
@@ -96,7 +98,7 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       await q.query('DELETE FROM meeting_agency WHERE meeting_id = $1', [meetingId]);
       await q.query('DELETE FROM meeting_person WHERE meeting_id = $1', [meetingId]);
       await q.query(
-        'INSERT INTO meeting_agency (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])',
+        'INSERT INTO meeting_agency (meeting_id, agency_id) SELECT $1::uuid, unnest($2::uuid[])',
         [meetingId, members.agencyIds],
       );
       await q.query(
@@ -216,7 +218,10 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
     async enqueueDeliveries({ versionId, mailbox, recipients }) {
       const areaId = await areaOfVersion(q, versionId);
       const rows: { id: string; recipient: AgendaRecipient }[] = [];
-      for (const recipient of recipients) {
+      // Cheapest first: the workers take rows in insertion order, so notices leave at once while
+      // the copies that carry the agenda are rendered and encrypted.
+      const byCost = [...recipients].sort((a, b) => COST[a.mode] - COST[b.mode]);
+      for (const recipient of byCost) {
         const messageId = newMessageId(mailbox);
         const secret =
           recipient.mode === 'password'
@@ -345,7 +350,9 @@ export interface AgendaDeliveryDetails {
   password: string | null;
   area: { id: string; name: string; mailbox: string };
   meeting: { id: string; date: string; startsAt: Date };
-  version: AgendaVersionRecord;
+  /** The version it is a copy of: loaded on its own (`agendaVersion`), once for every copy. */
+  versionId: string;
+  version: number;
 }
 
 /** Loads a delivery row's details, decrypting what the copy needs; null when it is not an agenda's. */
@@ -368,30 +375,35 @@ export async function agendaDeliveryDetails(
       meeting_id: string;
       date: string;
       starts_at: Date | string;
+      version: number;
+      certificates: string | null;
     }
   >(
     `SELECT d.id::text AS delivery_id, d.mode, d.agency_id, d.secret, d.message_id, d.subject_id,
             a.id AS area_id, a.name AS area_name, a.mailbox, m.id AS meeting_id, m.date::text AS date,
-            m.starts_at, p.id, p.partnership_id, p.name, p.email
+            m.starts_at, v.version, aa.certificates, p.id, p.partnership_id, p.name, p.email
        FROM mail_delivery d
        JOIN agenda_version v ON v.id = d.subject_id
        JOIN meeting m ON m.id = v.meeting_id
        JOIN area a ON a.id = m.area_id
        JOIN person p ON p.id::text = d.recipient_key
+       LEFT JOIN area_agency aa ON aa.area_id = a.id AND aa.agency_id = d.agency_id
       WHERE d.id = $1 AND d.purpose = 'agenda'`,
     [deliveryId],
   );
   const row = found.rows[0];
   if (!row) return null;
-  const repos = sqlAgendas(q, crypto);
-  const version = (await repos.versions(row.meeting_id, row.area_id)).find(
-    (v) => v.id === row.subject_id,
-  )!;
   const person = await decryptPerson(q, crypto, row);
-  const agencies = await sqlAreas(q, crypto).agencies(row.area_id);
-  const certificate = agencies
-    .find((a) => a.id === row.agency_id)
-    ?.certificates.find((c) => c.email === person.email.toLowerCase());
+  const certificate =
+    row.mode === 'smime'
+      ? (
+          await readCertificates(q, crypto, {
+            id: row.agency_id,
+            area_id: row.area_id,
+            certificates: row.certificates,
+          })
+        ).find((c) => c.email === person.email.toLowerCase())
+      : undefined;
   return {
     deliveryId: row.delivery_id,
     mode: row.mode,
@@ -406,6 +418,22 @@ export async function agendaDeliveryDetails(
       : null,
     area: { id: row.area_id, name: row.area_name, mailbox: row.mailbox },
     meeting: { id: row.meeting_id, date: row.date, startsAt: new Date(row.starts_at) },
-    version,
+    versionId: row.subject_id,
+    version: row.version,
   };
+}
+
+/** One published version, decrypted. */
+export async function agendaVersion(
+  q: Queryable,
+  crypto: AppCrypto,
+  versionId: string,
+): Promise<AgendaVersionRecord> {
+  const found = await q.query<{ meeting_id: string; area_id: string }>(
+    'SELECT v.meeting_id, m.area_id FROM agenda_version v JOIN meeting m ON m.id = v.meeting_id WHERE v.id = $1',
+    [versionId],
+  );
+  const { meeting_id, area_id } = found.rows[0]!;
+  const versions = await sqlAgendas(q, crypto).versions(meeting_id, area_id);
+  return versions.find((v) => v.id === versionId)!;
 }

@@ -77,10 +77,10 @@ const certificatesRef = (areaId: string, agencyId: string): FieldRef => ({
 
 type CertificateJson = Omit<StoredCertificate, 'notAfter'> & { notAfter: string };
 
-async function readCertificates(
+export async function readCertificates(
   q: Queryable,
   crypto: AppCrypto,
-  row: AgencyRow,
+  row: Pick<AgencyRow, 'id' | 'area_id' | 'certificates'>,
 ): Promise<StoredCertificate[]> {
   if (!row.certificates) return [];
   const json = await crypto.cipher.decrypt(

@@ -7,6 +7,7 @@ import { sqlAreas } from './sql-areas.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
 import { sqlReferrals } from './sql-referrals.js';
+import { sqlResearch } from './sql-research.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -33,6 +34,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     outbox: sqlOutbox(q),
     referrals: sqlReferrals(q, crypto),
     agendas: sqlAgendas(q, crypto),
+    research: sqlResearch(q, crypto),
   };
 }
 

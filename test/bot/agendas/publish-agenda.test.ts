@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AgendaDelivery, AgendaView, MeetingAgencies } from '#core/contracts/agenda-api.js';
+import type {
+  AgendaDelivery,
+  AgendaView,
+  AgendaWarning,
+  MeetingAgencies,
+} from '#core/contracts/agenda-api.js';
+import { raiseAgendaWarnings } from '#core/agendas/agenda-warnings.js';
 import type { Agency } from '#core/contracts/api.js';
 import { demoReferrals } from '../../../bot/src/demo/demo-referrals.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
@@ -53,8 +59,12 @@ const emls = () =>
     .filter((f) => f.endsWith('.eml'))
     .map((f) => readFileSync(path.join(mailDir, f)));
 
-const recipientOf = (eml: Buffer) =>
-  /^To: .*<?([^\s<>]+@[^\s<>]+)>?$/m.exec(eml.toString('latin1'))?.[1];
+/** The copies sent to one address. */
+const copiesFor = async (email: string) => {
+  const all = emls();
+  const to = await Promise.all(all.map(async (eml) => (await mimeParts(eml)).to));
+  return all.filter((_, i) => to[i]!.includes(email));
+};
 
 function decryptWith(eml: Buffer, email: string): Buffer {
   const dir = path.join(app.dataDir, 'demo', 'smime');
@@ -90,6 +100,39 @@ beforeAll(async () => {
   meetingId = found.rows[0]!.meeting_id;
 }, 120_000);
 afterAll(() => app.stop());
+
+it('warns the coordinator of an agenda overdue, in the tab and once in Teams, naming the meeting only', async () => {
+  const areaId = (
+    await app.db.query<{ id: string }>(`SELECT area_id AS id FROM meeting WHERE id = $1`, [
+      meetingId,
+    ])
+  ).rows[0]!.id;
+  // Today (Tue 1 Dec 2026) has a meeting whose agenda was due out a week ago, unpublished.
+  const warnings = await json<AgendaWarning[]>(coordinator(`/api/areas/${areaId}/agenda-warnings`));
+  expect(warnings).toContainEqual({
+    meetingId: expect.any(String),
+    meetingDate: '2026-12-01',
+    kind: 'circulation-passed',
+    message:
+      'The agenda for the MARAC on Tuesday 1 December 2026 was due out on Tuesday 24 November 2026 and has not been published.',
+  });
+  const raised = async () =>
+    (
+      await app.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE payload->>'kind' = 'notify.agenda-warning'`,
+      )
+    ).rows[0]!.n;
+  const before = await raised();
+  expect(before).toBeGreaterThan(0);
+  await raiseAgendaWarnings({ uow: app.services.uow, clock: app.services.clock });
+  expect(await raised()).toBe(before);
+  const teams = path.join(app.dataDir, 'outbox', 'teams');
+  const told = readdirSync(teams)
+    .map((f) => (JSON.parse(readFileSync(path.join(teams, f), 'utf8')) as { text: string }).text)
+    .filter((t) => t.includes('was due out on'));
+  expect(told.length).toBeGreaterThan(0);
+  for (const text of told) for (const name of names) expect(text).not.toContain(name);
+});
 
 it('has demo agencies in every delivery mode, with checked certificates for the S/MIME reps', async () => {
   const areaId = (
@@ -142,7 +185,7 @@ it('publishes to the agencies on the list, one .eml each, in each agency mode, a
   expect(rows.every((r) => r.status === 'sent')).toBe(true);
   const mails = emls();
   expect(mails).toHaveLength(published.recipients);
-  expect(mails.map(recipientOf)).not.toContain(ADULTS_CORE);
+  expect(await copiesFor(ADULTS_CORE)).toHaveLength(0);
 
   for (const eml of mails) {
     const { subject, plainBodies, html, attachments } = await mimeParts(eml);
@@ -163,16 +206,16 @@ it('publishes to the agencies on the list, one .eml each, in each agency mode, a
   }
 });
 
-it('opens the S/MIME copy with the rep\u2019s own demo key, and not with another rep\u2019s', () => {
-  const copy = emls().find((eml) => recipientOf(eml) === POLICE_CORE)!;
-  const opened = decryptWith(copy, POLICE_CORE).toString('latin1');
+it('opens the S/MIME copy with the rep\u2019s own demo key, and not with another rep\u2019s', async () => {
+  const [copy] = await copiesFor(POLICE_CORE);
+  const opened = decryptWith(copy!, POLICE_CORE).toString('latin1');
   expect(opened).toMatch(/Content-Type: application\/pdf/i);
-  expect(() => decryptWith(copy, CHILDRENS_CORE)).toThrow();
+  expect(() => decryptWith(copy!, CHILDRENS_CORE)).toThrow();
 });
 
 it('sends the password copy\u2019s password by the bot, never in a mail, and qpdf opens the PDF only with it', async () => {
-  const copy = emls().find((eml) => recipientOf(eml) === HEALTH_CORE)!;
-  const pdf = (await mimeParts(copy)).attachments.find(
+  const [copy] = await copiesFor(HEALTH_CORE);
+  const pdf = (await mimeParts(copy!)).attachments.find(
     (a) => a.contentType === 'application/pdf',
   )!.content;
   const teamsDir = path.join(app.dataDir, 'outbox', 'teams');
@@ -210,22 +253,22 @@ it('sends the password copy\u2019s password by the bot, never in a mail, and qpd
 
 it('sends a numbered addendum to every recipient, saying what changed', async () => {
   const before = emls().length;
-  const draft = await json<AgendaView>(coordinator(`/api/meetings/${meetingId}/agenda`));
-  const groups = draft.agenda!.sections.flatMap((s) =>
-    s.kind === 'cases-with-children' || s.kind === 'adult-cases'
-      ? [s.cases.map((c) => c.referralId)]
-      : [],
-  );
-  const longest = groups.sort((a, b) => b.length - a.length)[0]!;
-  expect(longest.length).toBeGreaterThan(1);
+  // A case accepted onto a later meeting is brought to this one after its referral deadline.
+  const late = (
+    await app.db.query<{ id: string; reference: string }>(
+      `SELECT id, reference FROM referral WHERE status = 'accepted' AND meeting_id <> $1 LIMIT 1`,
+      [meetingId],
+    )
+  ).rows[0]!;
   await json(
-    coordinator(`/api/meetings/${meetingId}/agenda/order`, {
-      method: 'PUT',
-      body: JSON.stringify({ order: [...longest].reverse() }),
+    coordinator(`/api/meetings/${meetingId}/agenda/late-cases`, {
+      method: 'POST',
+      body: JSON.stringify({ referralId: late.id, reason: 'Further incident on Sunday' }),
     }),
   );
   const pending = await json<AgendaView>(coordinator(`/api/meetings/${meetingId}/agenda`));
-  expect(pending.pendingChanges).toEqual(['The order in which cases will be heard changed.']);
+  const added = `Case ${late.reference} added after the referral deadline: Further incident on Sunday`;
+  expect(pending.pendingChanges).toEqual([added]);
   const addendum = await json<{ version: number; label: string; recipients: number }>(
     coordinator(`/api/meetings/${meetingId}/agenda/publish`, { method: 'POST', body: '{}' }),
   );
@@ -233,12 +276,12 @@ it('sends a numbered addendum to every recipient, saying what changed', async ()
   await deliveriesSettled();
   const mails = emls();
   expect(mails.length - before).toBe(addendum.recipients);
-  const police = mails.filter((eml) => recipientOf(eml) === POLICE_CORE);
+  const police = await copiesFor(POLICE_CORE);
   expect(police).toHaveLength(2);
   const subjects = await Promise.all(police.map(async (eml) => (await mimeParts(eml)).subject));
   const addendumCopy = police[subjects.findIndex((s) => s.includes('Addendum 1'))]!;
-  const opened = decryptWith(addendumCopy, POLICE_CORE).toString('latin1');
-  expect(opened).toContain('The order in which cases will be heard changed.');
+  const opened = (await mimeParts(decryptWith(addendumCopy, POLICE_CORE))).html ?? '';
+  expect(opened).toContain(`Case ${late.reference} added after the referral deadline`);
   // Nothing changed since: nothing to send.
   const again = await coordinator(`/api/meetings/${meetingId}/agenda/publish`, {
     method: 'POST',
@@ -277,4 +320,32 @@ it('lets only those on the meeting read its agenda and its cases', async () => {
   const chair = await signIn(app, 'inspector.amos.kettering@police.example');
   expect((await chair(`/api/meetings/${meetingId}/agenda`)).status).toBe(403);
   expect((await chair(`/api/referrals/${caseId}`)).status).toBe(404);
+});
+
+it('sends the version already out to an agency added to the meeting afterwards, and only to it', async () => {
+  const members = await json<MeetingAgencies>(coordinator(`/api/meetings/${meetingId}/agencies`));
+  await json(
+    coordinator(`/api/meetings/${meetingId}/agencies`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        agencyIds: members.agencies.map((a) => a.id), // Adult Social Care back on the list
+        chairIds: members.chairs.map((c) => c.id),
+        idvaIds: members.idvas.map((c) => c.id),
+      }),
+    }),
+  );
+  const before = emls().length;
+  const sent = await json<{ version: number; recipients: number }>(
+    coordinator(`/api/meetings/${meetingId}/agenda/publish`, { method: 'POST', body: '{}' }),
+  );
+  expect(sent).toMatchObject({ version: 2, recipients: 2 }); // its core rep and deputy
+  await deliveriesSettled();
+  expect(emls().length - before).toBe(2);
+  const [copy] = await copiesFor(ADULTS_CORE);
+  expect((await mimeParts(copy!)).subject).toMatch(/Addendum 1$/);
+  const again = await coordinator(`/api/meetings/${meetingId}/agenda/publish`, {
+    method: 'POST',
+    body: '{}',
+  });
+  expect(again.status).toBe(409);
 });

@@ -32,8 +32,21 @@ describe('configuration', () => {
     [{ MARAC_SEED_DEMO: 'yes' }, /^MARAC_SEED_DEMO: expected true or false/],
     [{ GRAPH_MODE: 'graph' }, /^GRAPH_TENANT_ID: required when GRAPH_MODE=graph/],
     [{ BOT_CLIENT_ID: 'abc' }, /^BOT_TENANT_ID: required with the other bot credentials/],
+    [{ GRAPH_MAILBOX_REQUESTS_PER_SECOND: '0' }, /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected more than 0/],
+    [{ GRAPH_MAILBOX_REQUESTS_PER_SECOND: 'fast' }, /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected a number/],
   ])('names the key and what is expected: %j', (env, message) => {
     expect(problemsOf(env as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  });
+
+  it('paces Graph to 15 requests a second per mailbox unless told otherwise, a second\u2019s worth at once', () => {
+    const graph = { GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' };
+    expect(loadConfig(graph).graph).toMatchObject({ mailboxRate: { perSecond: 15, burst: 15 } });
+    expect(loadConfig({ ...graph, GRAPH_MAILBOX_REQUESTS_PER_SECOND: '2.5' }).graph).toMatchObject({
+      mailboxRate: { perSecond: 2.5, burst: 2 },
+    });
+    expect(loadConfig({ ...graph, GRAPH_MAILBOX_REQUESTS_PER_SECOND: '0.5' }).graph).toMatchObject({
+      mailboxRate: { perSecond: 0.5, burst: 1 },
+    });
   });
 
   it('names every bad key at once', () => {

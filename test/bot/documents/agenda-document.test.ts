@@ -83,6 +83,21 @@ describe('the agenda as a PDF (read by poppler, as a person\u2019s viewer would)
     expect(order).toHaveLength(16);
     expect(text.indexOf('Cases involving children')).toBeLessThan(text.indexOf('Adult-only cases'));
   });
+
+  it('gives way to other work after each case, so a long agenda does not hold up the process', async () => {
+    // A task that reschedules itself on every turn of the event loop counts the turns it got.
+    let turns = 0;
+    let rendering = true;
+    const meanwhile = () => {
+      if (!rendering) return;
+      turns += 1;
+      setImmediate(meanwhile);
+    };
+    setImmediate(meanwhile);
+    await renderAgendaPdf(document);
+    rendering = false;
+    expect(turns).toBeGreaterThanOrEqual(16);
+  });
 });
 
 describe('the agenda as HTML', () => {

@@ -151,6 +151,51 @@ describe('GraphClient concurrency', () => {
   });
 });
 
+describe('GraphClient pacing', () => {
+  it('paces each mailbox to its rate before sending, so Graph has no reason to answer 429', async () => {
+    // The clock moves only when the client sleeps: the waits it chose are the whole story.
+    let now = 0;
+    const waits: number[] = [];
+    const graph = client({
+      mailboxRate: { perSecond: 2, burst: 1 },
+      now: () => now,
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
+    const patch = (mailbox: string) =>
+      graph.request({ method: 'PATCH', path: graphPath`/users/${mailbox}/events/e1`, body: {} });
+
+    for (let i = 0; i < 3; i += 1) await patch('marac.northshire@example.gov.uk');
+    expect(waits).toEqual([500, 500]);
+    await patch('marac.southshire@example.gov.uk'); // another mailbox has its own allowance
+    // Not a mailbox: not paced (the fake answers 404; only the waits matter here).
+    await graph.request({ method: 'GET', path: '/subscriptions' }).catch(() => undefined);
+    expect(waits).toEqual([500, 500]);
+    expect(fake.graphRequests).toHaveLength(5);
+  });
+
+  it('paces a retry after 429 like any other request', async () => {
+    fake.throttleNext(1, 0);
+    let now = 0;
+    const waits: number[] = [];
+    const graph = client({
+      mailboxRate: { perSecond: 4, burst: 1 },
+      retry: { jitterMs: 0 },
+      now: () => now,
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
+    await graph.request({ method: 'PATCH', path: '/users/m%40example.org/events/e1', body: {} });
+    // Retry-After 0: no wait for Graph, but the retry still waits for its token.
+    expect(waits).toEqual([0, 250]);
+    expect(fake.graphRequests).toHaveLength(2);
+  });
+});
+
 describe('retry policy', () => {
   it.each([
     ['2', 2],

@@ -1,8 +1,7 @@
 import { loadConfig } from '../../../bot/src/config/config.js';
 import { createCalendar } from '../../../bot/src/calendar-factory.js';
 import { GraphCalendar } from '../../../bot/src/graph/graph-calendar.js';
-import { GraphClient } from '../../../bot/src/graph/graph-client.js';
-import { MsalTokenProvider } from '../../../bot/src/graph/msal-token-provider.js';
+import { graphClientFor } from '../../support/graph-against-fake.js';
 import { FakeGraph } from '../../support/fake-graph.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
@@ -14,13 +13,7 @@ describe('the app in graph mode', () => {
 
   beforeAll(async () => {
     fake = await FakeGraph.start();
-    const tokens = new MsalTokenProvider({
-      tenantId: TENANT,
-      clientId: '3f9b2c1d-0000-4000-8000-00000000c0de',
-      credential: { clientSecret: 'not-a-real-secret' },
-      tokenEndpoint: fake.tokenEndpoint(TENANT),
-    });
-    const calendar = new GraphCalendar(new GraphClient({ tokens, baseUrl: fake.graphUrl }));
+    const calendar = new GraphCalendar(graphClientFor(fake));
     app = await startApp({ calendar, now: () => new Date('2026-12-01T09:00:00Z') });
   });
   afterAll(async () => {
@@ -29,7 +22,11 @@ describe('the app in graph mode', () => {
   });
 
   it('chooses Graph when credentials are configured', () => {
-    const config = loadConfig({ GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 's' });
+    const config = loadConfig({
+      GRAPH_TENANT_ID: TENANT,
+      GRAPH_CLIENT_ID: 'client',
+      GRAPH_CLIENT_SECRET: 's',
+    });
     expect(config.graph.mode).toBe('graph');
     expect(config.devSignIn).toBe(false);
     expect(createCalendar(config, () => new Date())).toBeInstanceOf(GraphCalendar);
@@ -47,7 +44,9 @@ describe('the app in graph mode', () => {
     const area = (await response.json()) as { series: { calendarStatus: string; joinUrl: string } };
     expect(area.series.calendarStatus).toBe('sent');
     expect(area.series.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
-    const creates = fake.graphRequests.filter((r) => r.method === 'POST' && r.rawPath.endsWith('/events'));
+    const creates = fake.graphRequests.filter(
+      (r) => r.method === 'POST' && r.rawPath.endsWith('/events'),
+    );
     expect(creates.map((r) => (r.body as { subject: string }).subject)).toEqual([
       'MARAC - Northbrook and Wellfield',
       'MARAC - Eastmere',
@@ -56,7 +55,9 @@ describe('the app in graph mode', () => {
       sensitivity: 'private',
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',
-      recurrence: { pattern: { type: 'relativeMonthly', index: 'second', daysOfWeek: ['thursday'] } },
+      recurrence: {
+        pattern: { type: 'relativeMonthly', index: 'second', daysOfWeek: ['thursday'] },
+      },
     });
     expect(fake.tokenRequests.length).toBeGreaterThanOrEqual(1);
   });

@@ -148,7 +148,14 @@ function malformed(valid: Record<string, unknown>, schema: z.ZodType) {
           ),
         extraKey
           .filter((k) => !keys.includes(k))
-          .map((k) => JSON.parse(`{${JSON.stringify(k)}: 1, ${JSON.stringify(valid).slice(1)}`)),
+          .map((k) =>
+            // Parsed, so that `__proto__` is an own key as it would be in a request.
+            JSON.parse(
+              keys.length === 0
+                ? `{${JSON.stringify(k)}: 1}`
+                : `{${JSON.stringify(k)}: 1, ${JSON.stringify(valid).slice(1)}`,
+            ),
+          ),
         // An empty body has no field to make wrong.
         keys.length === 0
           ? fc.constant(null)

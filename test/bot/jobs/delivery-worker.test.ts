@@ -119,6 +119,9 @@ describe.each(backends())('mail deliveries on $name', (backend) => {
       expect(new Set(sentIds)).toEqual(new Set(rows.map((r) => r.messageId)));
       expect(sentIds).toHaveLength(12);
       expect(Math.max(...fake.maxInFlight.values())).toBeLessThanOrEqual(4);
+      // A 429 is waited out inside the Graph client: the attempt is still the first, and a first
+      // attempt never asks Sent Items (only a resend after an unknown outcome does).
+      expect(fake.graphRequests.filter((r) => r.rawPath.includes('/sentitems/'))).toEqual([]);
     } finally {
       await fake.stop();
     }

@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { GraphCalendar } from '../../../bot/src/graph/graph-calendar.js';
-import { GraphClient } from '../../../bot/src/graph/graph-client.js';
-import { MsalTokenProvider } from '../../../bot/src/graph/msal-token-provider.js';
+import { graphClientFor } from '../../support/graph-against-fake.js';
 import { FakeGraph } from '../../support/fake-graph.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { readCalendar } from '../ics/ics-reader.js';
@@ -14,7 +13,6 @@ const DEPUTY = 'idris.penhallow@police.example';
 const CHAIR = 'inspector.amos.kettering@police.example';
 const IDVA = 'lowri.blackwood@idva.example';
 const OBSERVER = 'ottilie.sandberg@riverside-partnership.example';
-const TENANT = '7c1e4a52-3f7b-4f0e-9f51-6a2d1c0b9e11';
 
 /** Creates Eastmere's series as its coordinator; returns the area's id and protocol. */
 async function eastmereSeries(app: TestApp) {
@@ -80,13 +78,7 @@ describe('series invitations in graph mode', () => {
   let app: TestApp;
   beforeAll(async () => {
     fake = await FakeGraph.start();
-    const tokens = new MsalTokenProvider({
-      tenantId: TENANT,
-      clientId: '3f9b2c1d-0000-4000-8000-00000000c0de',
-      credential: { clientSecret: 'not-a-real-secret' },
-      tokenEndpoint: fake.tokenEndpoint(TENANT),
-    });
-    const calendar = new GraphCalendar(new GraphClient({ tokens, baseUrl: fake.graphUrl }));
+    const calendar = new GraphCalendar(graphClientFor(fake));
     app = await startApp({ calendar, now });
   }, 180_000);
   afterAll(async () => {

@@ -35,6 +35,18 @@ afterAll(async () => {
   await new Promise((resolve) => connector.close(resolve));
 });
 
+/** The person has a 1:1 chat with the bot in the Playground, as its first message would record. */
+async function talkedToTheBot(email: string, chatId: string): Promise<void> {
+  const personId = (await findPersonIdByEmail(app.db, app.services.crypto, email))!;
+  await saveConversation(app.db, app.services.crypto, personId, {
+    serviceUrl: connectorUrl,
+    channelId: 'msteams',
+    conversation: { id: chatId, conversationType: 'personal', isGroup: false },
+    agent: { id: '7d3c1b2a-0000-4000-8000-00000000b0b0', name: 'MARAC' },
+    user: { id: `user-${chatId}`, name: email },
+  });
+}
+
 it.each([
   ['http://localhost:56150/_connector', true],
   ['http://127.0.0.1:56150/_connector', true],
@@ -46,14 +58,7 @@ it.each([
 });
 
 it('sends a notice to the Playground chat of a person who talked to the bot there, and keeps the outbox file', async () => {
-  const danaId = (await findPersonIdByEmail(app.db, app.services.crypto, DANA))!;
-  await saveConversation(app.db, app.services.crypto, danaId, {
-    serviceUrl: connectorUrl,
-    channelId: 'msteams',
-    conversation: { id: 'personal-chat-id', conversationType: 'personal', isGroup: false },
-    agent: { id: '7d3c1b2a-0000-4000-8000-00000000b0b0', name: 'MARAC' },
-    user: { id: 'user-dana-whitcombe', name: 'Dana Whitcombe' },
-  });
+  await talkedToTheBot(DANA, 'personal-chat-id');
   const areaId = (
     await app.db.query<{ id: string }>(`SELECT id FROM area WHERE name LIKE 'Northbrook%'`)
   ).rows[0]!.id;
@@ -83,4 +88,37 @@ it('sends a notice to the Playground chat of a person who talked to the bot ther
     (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { text: string },
   );
   expect(files.map((f) => f.text)).toContain(accepted);
+});
+
+it('gives a password copy\u2019s password to its rep in their Playground chat, and as an outbox file', async () => {
+  const anjali = 'anjali.storey@health.example'; // Community Health: password copies
+  await talkedToTheBot(anjali, 'anjali-chat-id');
+  const meeting = (
+    await app.db.query<{ id: string }>(
+      `SELECT meeting_id AS id FROM referral WHERE status = 'accepted' LIMIT 1`,
+    )
+  ).rows[0]!.id;
+  const coordinator = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
+  const published = await coordinator(`/api/meetings/${meeting}/agenda/publish`, {
+    method: 'POST',
+    body: '{}',
+  });
+  expect(published.status).toBe(201);
+  await app.services.drainOutbox();
+
+  const toAnjali = received
+    .filter(
+      (r) => r.path.includes('/v3/conversations/anjali-chat-id/') && r.body.type === 'message',
+    )
+    .map((r) => r.body.text);
+  expect(toAnjali).toHaveLength(1);
+  expect(toAnjali[0]).toMatch(
+    /^The password for your copy of the Northbrook and Wellfield MARAC agenda for 15 December 2026, Version 1, is:\n\n[A-Za-z0-9]{24}\n/,
+  );
+  expect(toAnjali[0]).not.toMatch(/Amelia|Hart|Threlkeld/);
+  const dir = path.join(app.dataDir, 'outbox', 'teams');
+  const files = readdirSync(dir).map(
+    (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { text: string },
+  );
+  expect(files.map((f) => f.text)).toContain(toAnjali[0]);
 });

@@ -9,6 +9,7 @@ import { idempotency } from './009-idempotency.js';
 import { caseMoves } from './010-case-moves.js';
 import { mailDeliveries } from './011-mail-deliveries.js';
 import { agendas } from './012-agendas.js';
+import { research } from './013-research.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -23,4 +24,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '010-case-moves', sql: caseMoves },
   { id: '011-mail-deliveries', sql: mailDeliveries },
   { id: '012-agendas', sql: agendas },
+  { id: '013-research', sql: research },
 ];

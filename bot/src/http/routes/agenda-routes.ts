@@ -69,30 +69,37 @@ export function agendaRoutes(s: Services): RouteDef[] {
         'You are not on this meeting, so its agenda is not open to you. Ask the MARAC coordinator if you should be.',
       );
     }
-    return depsFor(s, ctx).uow.run(async (repos) => {
-      const versions = await repos.agendas.versions(meeting.id, area.id);
-      await repos.audit.record('agenda.read', 'meeting', meeting.id);
-      if (coordinator) {
+    if (coordinator) {
+      return depsFor(s, ctx).uow.run(async (repos) => {
+        const versions = await repos.agendas.versions(meeting.id, area.id);
+        await repos.audit.record('agenda.read', 'meeting', meeting.id);
         const draft = await draftAgenda(repos, meeting, area);
         return draftView({ meeting, area, draft, versions, today: today() });
-      }
-      // The per-case check: a case moved since publication to a meeting the reader is not on.
-      const readable = new Set<string>();
-      for (const version of versions.slice(-1))
-        for (const section of version.agenda.sections)
-          if (section.kind === 'cases-with-children' || section.kind === 'adult-cases')
-            for (const line of section.cases) {
-              const referral = await repos.referrals.get(line.referralId);
-              if (referral && (await mayRead(s, principal, referral)))
-                readable.add(line.referralId);
-            }
-      return publishedView({
-        meeting,
-        area,
-        versions,
-        today: today(),
-        mayReadCase: (id) => readable.has(id),
       });
+    }
+    const { versions, referrals } = await s.uow.run(async (repos) => {
+      const versions = await repos.agendas.versions(meeting.id, area.id);
+      const ids = (versions[versions.length - 1]?.agenda.sections ?? []).flatMap((section) =>
+        section.kind === 'cases-with-children' || section.kind === 'adult-cases'
+          ? section.cases.map((c) => c.referralId)
+          : [],
+      );
+      return { versions, referrals: await Promise.all(ids.map((id) => repos.referrals.get(id))) };
+    });
+    // The per-case check (outside the transaction: it reads the meeting lists itself): a case
+    // moved since publication to a meeting the reader is not on is left out.
+    const readable = new Set<string>();
+    for (const referral of referrals)
+      if (referral && (await mayRead(s, principal, referral))) readable.add(referral.id);
+    await depsFor(s, ctx).uow.run((repos) =>
+      repos.audit.record('agenda.read', 'meeting', meeting.id),
+    );
+    return publishedView({
+      meeting,
+      area,
+      versions,
+      today: today(),
+      mayReadCase: (id) => readable.has(id),
     });
   }
 

@@ -1,0 +1,47 @@
+import type {
+  ResearchDraft,
+  ResearchSharing,
+  StoredResearchStatus,
+} from '../contracts/research.js';
+
+/** One agency's research on one case of one meeting: a cell of the coordinator's matrix. */
+export interface ResearchKey {
+  meetingId: string;
+  referralId: string;
+  agencyId: string;
+}
+
+/** A cell without its text: what the matrix and the read rules need. Nothing is decrypted. */
+export interface ResearchStatusRecord extends ResearchKey {
+  id: string;
+  status: StoredResearchStatus;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** A cell with its response decrypted (under the case's data key). */
+export interface ResearchRecord extends ResearchStatusRecord {
+  response: ResearchDraft | null;
+  updatedBy: string | null;
+}
+
+export interface ResearchRepo {
+  get(key: ResearchKey): Promise<ResearchRecord | null>;
+  /** Every cell of a meeting (statuses only), or only one agency's. */
+  statuses(meetingId: string, agencyId?: string): Promise<ResearchStatusRecord[]>;
+  /** Inserts or replaces the cell; the response is sealed under the referral's case key. */
+  save(record: ResearchRecord): Promise<void>;
+  /** The area's sharing setting (its information sharing protocol decides). */
+  sharing(areaId: string): Promise<ResearchSharing>;
+  setSharing(areaId: string, sharing: ResearchSharing): Promise<void>;
+  /** Cases the chair has opened in the meeting (what `at-meeting` unseals), by referral id. */
+  openedCases(meetingId: string): Promise<Set<string>>;
+  /** Records that the chair opened the case; opening twice keeps the first time. */
+  openCase(input: {
+    meetingId: string;
+    referralId: string;
+    openedBy: string;
+    at: Date;
+  }): Promise<void>;
+}
