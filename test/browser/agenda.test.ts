@@ -31,6 +31,8 @@ let app: TestApp;
 let browser: Browser;
 let host: FakeM365Host;
 let meeting: Meeting;
+/** The label of the second version, as the server names it. */
+let addendum: string;
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
@@ -267,6 +269,7 @@ it('publishes an addendum after a reorder; it says what changed', async () => {
   await signInAs(page, app.url, COORDINATOR);
   await page.goto(`${app.url}/agenda/${meeting.id}`);
   const adults = page.getByTestId('draft-agenda').locator('[data-section="adult-cases"]');
+  await adults.getByTestId('agenda-case').first().waitFor();
   const [top] = await referencesIn(adults);
   await adults.getByRole('button', { name: `Move ${top} down` }).click();
   const changes = page.getByTestId('pending-changes').getByRole('listitem');
@@ -274,14 +277,17 @@ it('publishes an addendum after a reorder; it says what changed', async () => {
   const expected = await changes.allInnerTexts();
   expect(expected.length).toBeGreaterThan(0);
 
-  await page.getByRole('button', { name: /^Publish Addendum 1$/ }).click();
+  // The second version is the first addendum; its label is the server's ("Addendum 1 ...").
+  const publish = page.getByRole('button', { name: /^Publish Addendum 1\b/ });
+  addendum = (await publish.innerText()).replace(/^Publish /, '');
+  await publish.click();
   const confirm = page.getByRole('alertdialog');
-  await confirm.getByRole('button', { name: 'Publish Addendum 1' }).click();
+  await confirm.getByRole('button', { name: `Publish ${addendum}` }).click();
   await page.getByTestId('published').waitFor();
-  const listed = page.getByRole('list', { name: 'What changed in Addendum 1' });
+  const listed = page.getByRole('list', { name: `What changed in ${addendum}` });
   await listed.waitFor();
   expect(await listed.getByRole('listitem').allInnerTexts()).toEqual(expected);
-  await everyCopySent(page, 'Addendum 1');
+  await everyCopySent(page, addendum);
   await shot(page, 'coordinator-addendum', true);
   await context.close();
 });
@@ -293,7 +299,7 @@ it('a rep on the meeting reads the latest published agenda; a rep taken off it i
   const agenda = page.getByTestId('published-agenda');
   await agenda.waitFor();
   expect(await agenda.getByText('OFFICIAL-SENSITIVE', { exact: true }).count()).toBe(2);
-  await agenda.getByRole('heading', { name: 'Addendum 1' }).waitFor();
+  await agenda.getByRole('heading', { name: addendum }).waitFor();
   await agenda.getByRole('heading', { name: '1. Introductions and confidentiality' }).waitFor();
   await agenda.locator('blockquote').waitFor();
   await agenda.getByText('Elspeth Marchbank', { exact: false }).first().waitFor();
@@ -319,32 +325,43 @@ describe.each([
   ['contrast', 320],
 ] as const)('in the %s theme at %i px', (theme, width) => {
   it.each([
-    ['coordinator', COORDINATOR, 'draft-agenda'],
-    ['rep', POLICE_REP, 'published-agenda'],
+    ['coordinator', COORDINATOR],
+    ['rep', POLICE_REP],
   ])(
     'the %s’s agenda screen has no sideways scroll and no serious axe finding',
-    async (role, email, testId) => {
+    async (role, email) => {
       const context = await browser.newContext({
         viewport: { width, height: 1600 },
         locale: 'en-GB',
       });
-      const page = await context.newPage();
-      const { frame, tabFrame } = await host.open(page, app.url, {
-        path: `/agenda/${meeting.id}`,
-        theme,
-      });
-      await frame.getByRole('button', { name: new RegExp(email.replace(/\./g, '\\.')) }).click();
-      await frame.getByTestId(testId).waitFor();
-      if (role === 'coordinator') await frame.getByTestId('deliveries-table').waitFor();
-      await page.waitForLoadState('networkidle');
-      const tab: Frame = tabFrame();
-      expect(await sidewaysOverflow(tab)).toBeLessThanOrEqual(0);
-      await page.screenshot({
-        path: `${SCREENS}/agenda-w${width}-${theme}-${role}.png`,
-        animations: 'disabled',
-      });
-      expect(await seriousAxeViolations(tab)).toEqual([]);
-      await context.close();
+      try {
+        const page = await context.newPage();
+        const { frame, tabFrame } = await host.open(page, app.url, {
+          path: `/agenda/${meeting.id}`,
+          theme,
+        });
+        await frame.getByRole('button', { name: new RegExp(email.replace(/\./g, '\\.')) }).click();
+        // Whichever this test's place in the run leaves: published or not yet.
+        const shown =
+          role === 'coordinator'
+            ? frame
+                .getByTestId('deliveries-table')
+                .or(frame.getByText('Nothing has been sent yet.'))
+            : frame.getByTestId('published-agenda').or(frame.getByTestId('no-agenda'));
+        await shown.first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const tab: Frame = tabFrame();
+        expect(await sidewaysOverflow(tab)).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `${SCREENS}/agenda-w${width}-${theme}-${role}.png`,
+          animations: 'disabled',
+        });
+        expect(await seriousAxeViolations(tab)).toEqual([]);
+      } finally {
+        // A request still on its way through the host's routes is dropped, not reported.
+        for (const page of context.pages()) await page.unrouteAll({ behavior: 'ignoreErrors' });
+        await context.close();
+      }
     },
   );
 });
