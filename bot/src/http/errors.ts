@@ -142,6 +142,8 @@ export function validationError(where: string, error: z.ZodError): DomainError {
   return out;
 }
 
+const NAMED = /^[A-Z][^:.]{1,60}: \S/;
+
 /**
  * A use case's own validation error, its detail paths relative to the body or the referral
  * form: the same words as a schema's, the path unchanged.
@@ -149,9 +151,10 @@ export function validationError(where: string, error: z.ZodError): DomainError {
 export function domainInWords(error: DomainError): DomainError {
   if (error.code !== 'VALIDATION_FAILED' || !error.details?.length || worded.has(error))
     return error;
+  // A message that already names its field in words ("Certificate: upload ...") is kept as is.
   const details = error.details.map((d) => ({
     path: d.path,
-    message: inWords(d.path.split('.'), d.message),
+    message: NAMED.test(d.message) ? d.message : inWords(d.path.split('.'), d.message),
   }));
   // Keep the use case's own sentence unless it quotes a path ("... victim.dateOfBirth: ...").
   const quotesPath = error.details.some((d) => error.message.includes(`${d.path}:`));

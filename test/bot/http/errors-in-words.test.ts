@@ -204,6 +204,20 @@ describe('meeting dates', () => {
   });
 });
 
+describe('agency delivery modes', () => {
+  it('keeps a use case’s message that already names its field, on the field’s path', async () => {
+    const error = await refused(
+      await call(`/api/areas/${areaId}/agencies/${agencyId}/delivery`, {
+        method: 'PUT',
+        body: JSON.stringify({ mode: 'smime', certificatePem: 'not a certificate' }),
+      }),
+    );
+    expect(error.details).toHaveLength(1);
+    expect(error.details![0]!.path).toBe('body.certificatePem');
+    expect(error.details![0]!.message).toMatch(/^Certificate: this is not a certificate\./);
+  });
+});
+
 /** Sends raw bytes with the headers given, as a client that lies about its body would. */
 function raw(path: string, headers: Record<string, string>, body: Buffer) {
   const url = new URL(`${app.url}${path}`);
