@@ -131,12 +131,15 @@ it('sets how an agency receives the agenda; nothing is chosen for the coordinato
   await dialog.getByRole('button', { name: 'Save delivery mode' }).click();
   const link = summary.getByRole('link').first();
   await link.waitFor();
+  // The server's words, as it wrote them: the field named, what to do; no path, no library text.
+  expect(await link.textContent()).toMatch(/^Certificate: this is not a certificate\./);
   expect(await link.textContent()).not.toMatch(/body\.|certificatePem|expected|invalid input/i);
   await link.click();
   expect(await pem.evaluate((t) => t === document.activeElement)).toBe(true);
   await shot(page, 'delivery-smime-problem');
   // In the 320 px side panel nothing in the dialog reaches past the edge.
   await page.setViewportSize({ width: 320, height: 800 });
+  await summary.evaluate((box) => box.scrollIntoView({ block: 'start' }));
   await shot(page, 'delivery-smime-problem-320');
   const rightmost = await dialog.evaluate((el) =>
     Math.max(...[el, ...el.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
