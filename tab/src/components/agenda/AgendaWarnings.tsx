@@ -14,10 +14,10 @@ const useStyles = makeStyles({
   list: { display: 'grid', gap: '8px', marginBottom: '16px' },
 });
 
-const INTENT: Record<AgendaWarning['kind'], 'warning' | 'error'> = {
-  'circulation-near': 'warning',
-  'circulation-passed': 'error',
-  'delivery-dead': 'error',
+const KINDS: Record<AgendaWarning['kind'], { intent: 'warning' | 'error'; title: string }> = {
+  'circulation-near': { intent: 'warning', title: 'Agenda due soon' },
+  'circulation-passed': { intent: 'error', title: 'Agenda overdue' },
+  'delivery-dead': { intent: 'error', title: 'Agenda not delivered' },
 };
 
 /**
@@ -35,9 +35,13 @@ export function AgendaWarnings({ areaId }: { areaId: string }) {
       {warnings.data.map((w) => {
         const meeting = `MARAC on ${formatDate(w.meetingDate)}`;
         return (
-          <MessageBar key={`${w.meetingId}:${w.kind}`} intent={INTENT[w.kind]} layout="multiline">
+          <MessageBar
+            key={`${w.meetingId}:${w.kind}`}
+            intent={KINDS[w.kind].intent}
+            layout="multiline"
+          >
             <MessageBarBody>
-              <MessageBarTitle>{meeting}</MessageBarTitle>
+              <MessageBarTitle>{KINDS[w.kind].title}</MessageBarTitle>
               {w.message}{' '}
               <AppLink
                 href={agendaPath(w.meetingId)}
