@@ -71,11 +71,8 @@ export function CaseDetails({ cases, first }: { cases: AgendaCaseView[]; first: 
                   'None',
               ],
               ['Referred by', c.referringAgency],
-              ['Reason for referral', c.reason],
-              [
-                'Risk',
-                `${BAND_WORDS[c.risk.band]}${c.risk.score === null ? '' : ` (${c.risk.score})`}, ${c.risk.checklist}`,
-              ],
+              ['Why it is at MARAC', c.reason],
+              ['Risk', `${BAND_WORDS[c.risk.band]}, by the ${c.risk.checklist}`],
               ['Known risks', c.knownRisks],
               ['Late, because', c.lateReason],
             ]}
