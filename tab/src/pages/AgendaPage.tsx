@@ -34,8 +34,8 @@ const useStyles = makeStyles({
     marginBottom: '8px',
   },
   grow: { flexGrow: 1 },
-  title: { display: 'block', margin: '4px 0 2px' },
-  sub: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: '16px' },
+  title: { display: 'block', margin: '4px 0 8px' },
+  sub: { display: 'block', color: tokens.colorNeutralForeground3, margin: '-6px 0 16px' },
 });
 
 /**
