@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
 const NARROW = '@media (max-width: 640px)';
 
@@ -36,3 +36,21 @@ export const useStackedTable = makeStyles({
     },
   },
 });
+
+const useNowrap = makeStyles({ nowrap: { whiteSpace: 'nowrap' } });
+
+/**
+ * The stacked table's classes and a cell's props by column: its label for the narrow panel, and
+ * kept on one line when asked (references, dates, status badges).
+ */
+export function useStackedCells(columns: readonly string[]) {
+  const stacked = useStackedTable();
+  const { nowrap } = useNowrap();
+  return {
+    ...stacked,
+    cell: (column: number, oneLine = false) => ({
+      className: mergeClasses(stacked.cell, oneLine && nowrap),
+      'data-label': columns[column],
+    }),
+  };
+}

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { AgendaCaseView } from '#core/contracts/agenda-api.js';
 import { BAND_WORDS } from '../referrals/referral-words.js';
-import { useStackedTable } from '../stacked-table.js';
+import { useStackedCells } from '../stacked-table.js';
 import { dateOrUnknown } from '../referrals/detail/Facts.js';
 
 const COLUMNS = [
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
   flags: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center' },
   late: { display: 'block', color: tokens.colorNeutralForeground2 },
   order: { display: 'flex', gap: '4px' },
-  nowrap: { whiteSpace: 'nowrap' },
 });
 
 /**
@@ -48,11 +47,8 @@ export function CaseTable(props: {
   onMove?: (referralId: string, by: -1 | 1) => void;
 }) {
   const styles = useStyles();
-  const stacked = useStackedTable();
-  const cell = (column: number, nowrap = false) => ({
-    className: mergeClasses(stacked.cell, nowrap && styles.nowrap),
-    'data-label': COLUMNS[column],
-  });
+  const stacked = useStackedCells(COLUMNS);
+  const { cell } = stacked;
   const columns = props.onMove ? COLUMNS : COLUMNS.slice(0, -1);
   const last = props.cases.length - 1;
   return (

@@ -11,7 +11,7 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import type { AgendaDelivery } from '../../api/agendas.js';
-import { useStackedTable } from '../stacked-table.js';
+import { useStackedCells } from '../stacked-table.js';
 import { MODE_WORDS, STATUS_COLOURS, STATUS_WORDS } from './agenda-words.js';
 
 const COLUMNS = [
@@ -27,7 +27,6 @@ const COLUMNS = [
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
-  nowrap: { whiteSpace: 'nowrap' },
 });
 
 /** One line per recipient's copy: where it is, how many tries, the last error in words. */
@@ -38,11 +37,8 @@ export function DeliveriesTable(props: {
   onResend: (delivery: AgendaDelivery) => void;
 }) {
   const styles = useStyles();
-  const stacked = useStackedTable();
-  const cell = (column: number, nowrap = false) => ({
-    className: mergeClasses(stacked.cell, nowrap && styles.nowrap),
-    'data-label': COLUMNS[column],
-  });
+  const stacked = useStackedCells(COLUMNS);
+  const { cell } = stacked;
   return (
     <Table
       size="small"
