@@ -3,13 +3,17 @@
  * data (the demo's accepted referrals included): the coordinator sets how agencies receive the
  * agenda, chooses who sits on a meeting, brings a late case on, reorders with the keyboard,
  * publishes and watches every copy go out; then publishes an addendum that lists what changed. A
- * rep on the meeting reads the published agenda; a rep taken off it is refused. Every agenda
+ * rep on the meeting reads the published agenda; a rep taken off it is refused. A copy the
+ * mailbox refuses ends dead, is named in the warnings and goes out on Resend. Every agenda
  * screen is checked at 320 px and full width in light, dark and high contrast (axe-core, no
  * sideways scroll). Screenshots go to test-output/screens/agenda-*.png.
  */
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import type { Meeting } from '#core/contracts/api.js';
+import type { MailPort, OutgoingMail } from '#core/ports/mail.js';
+import { EmlMail } from '../../bot/src/mail/eml-mail.js';
 import { formatDate, londonToday } from '../../tab/src/format/dates.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
@@ -27,6 +31,27 @@ const LATE_VICTIM = 'Imogen Featherstone';
 
 jest.setTimeout(300_000);
 
+/**
+ * The local outbox's mail, with one refusal on demand: the next copy to `refuse` is answered as
+ * Graph answers an address it cannot deliver to (400, which is not tried again).
+ */
+class RefusingMail implements MailPort {
+  inner: MailPort | null = null;
+  refuse: string | null = null;
+  async send(mail: OutgoingMail): Promise<void> {
+    if (!this.inner) throw Object.assign(new Error('not ready'), { status: 503 });
+    if (this.refuse && Buffer.from(mail.mime).toString('latin1').includes(this.refuse)) {
+      this.refuse = null;
+      throw Object.assign(new Error('refused'), { status: 400, code: 'ErrorInvalidRecipients' });
+    }
+    await this.inner.send(mail);
+  }
+  wasSent(mailbox: string, messageId: string): Promise<boolean> {
+    return this.inner ? this.inner.wasSent(mailbox, messageId) : Promise.resolve(false);
+  }
+}
+
+const mail = new RefusingMail();
 let app: TestApp;
 let browser: Browser;
 let host: FakeM365Host;
@@ -36,7 +61,8 @@ let addendum: string;
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
-  app = await startApp({ env: { MARAC_DEMO_REFERRALS: 'true' } });
+  app = await startApp({ mail, env: { MARAC_DEMO_REFERRALS: 'true' } });
+  mail.inner = new EmlMail(path.join(app.dataDir, 'outbox', 'mail'));
   browser = await launchChromium();
   host = await FakeM365Host.start();
   const coordinator = await signIn(app, COORDINATOR);
@@ -318,6 +344,52 @@ it('a rep on the meeting reads the latest published agenda; a rep taken off it i
   expect(await other.page.getByText('Elspeth Marchbank').count()).toBe(0);
   await shot(other.page, 'rep-not-on-meeting');
   await other.context.close();
+});
+
+it('a copy the mailbox refuses ends dead, is named in the warnings, and goes out on Resend', async () => {
+  const { context, page } = await openSession(browser);
+  await signInAs(page, app.url, COORDINATOR);
+  await page.goto(`${app.url}/agenda/${meeting.id}`);
+  // Education Safeguarding back on the meeting: publishing sends its reps the version already out.
+  mail.refuse = EDUCATION_REP;
+  const members = page.getByRole('form', { name: 'Who sits on this meeting' });
+  await members.getByRole('checkbox', { name: /^Education Safeguarding/ }).check();
+  await members.getByRole('button', { name: 'Save who sits' }).click();
+  await members.getByText('Saved.').waitFor();
+  await page.getByRole('button', { name: /^Publish / }).click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /^Publish / })
+    .click();
+  await page.getByTestId('published').waitFor();
+  const table = page.getByTestId('deliveries-table');
+  const refused = table.locator('[data-status="dead"]');
+  await refused.waitFor({ timeout: 60_000 });
+  await refused.getByText('Failed, stopped trying').waitFor();
+  expect(await refused.innerText()).toMatch(/Education Safeguarding/);
+  await shot(page, 'coordinator-dead-copy', true);
+
+  await page.getByRole('link', { name: 'Back to meetings' }).click();
+  const warning = page.getByTestId('agenda-warnings');
+  await warning.getByText('Agenda not delivered').waitFor();
+  expect(await warning.innerText()).not.toMatch(/Pemberton|Elspeth|NBW-/);
+  await warning
+    .getByRole('link', { name: `Open the agenda for the MARAC on ${formatDate(meeting.date)}` })
+    .first()
+    .click();
+
+  const row = page.getByTestId('deliveries-table').locator('[data-status="dead"]');
+  await row.getByRole('button', { name: /^Resend / }).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="delivery-row"][data-status="dead"]').length === 0 &&
+      [...document.querySelectorAll('[data-testid="delivery-row"]')].every(
+        (r) => r.getAttribute('data-status') === 'sent',
+      ),
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  );
+  await context.close();
 });
 
 describe.each([
