@@ -7,7 +7,7 @@ import { ConfigPage } from './pages/ConfigPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { TermsPage } from './pages/TermsPage.js';
-import { agendaMeetingId, routeFor, usePathname } from './routes.js';
+import { agendaMeetingId, routeFor, useLocation } from './routes.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground3 },
@@ -21,9 +21,9 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   const { theme, host } = useHost();
-  const pathname = usePathname();
+  const { pathname, search } = useLocation();
   const route = routeFor(pathname);
-  const agendaOf = agendaMeetingId(pathname);
+  const agendaOf = agendaMeetingId(pathname, search);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>

@@ -3,11 +3,13 @@ import { useEffect, useState } from 'react';
 /** The pages the app manifest points at, chosen by the path (the server answers index.html for all). */
 export type Route = 'coordinator' | 'meeting' | 'agenda' | 'config' | 'privacy' | 'terms';
 
+const UUID = /^[0-9a-f-]{36}$/;
 const AGENDA = /^\/agenda\/([0-9a-f-]{36})$/;
+const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
-  const path = pathname.replace(/\/+$/, '').toLowerCase();
-  if (AGENDA.test(path)) return 'agenda';
+  const path = normalise(pathname);
+  if (AGENDA.test(path) || path === '/agenda') return 'agenda';
   switch (path) {
     case '/meeting':
       return 'meeting';
@@ -22,9 +24,17 @@ export function routeFor(pathname: string): Route {
   }
 }
 
-/** The meeting whose agenda the path opens: `/agenda/{meetingId}` (the link a notice carries). */
-export function agendaMeetingId(pathname: string): string | null {
-  return AGENDA.exec(pathname.replace(/\/+$/, '').toLowerCase())?.[1] ?? null;
+/**
+ * The meeting whose agenda the address opens: `/agenda/{meetingId}` (the tab's own links) or
+ * `/agenda?meeting={meetingId}` (the link a `link`-mode notice carries).
+ */
+export function agendaMeetingId(pathname: string, search = ''): string | null {
+  const path = normalise(pathname);
+  const inPath = AGENDA.exec(path)?.[1];
+  if (inPath) return inPath;
+  if (path !== '/agenda') return null;
+  const id = new URLSearchParams(search).get('meeting')?.toLowerCase() ?? '';
+  return UUID.test(id) ? id : null;
 }
 
 export const agendaPath = (meetingId: string) => `/agenda/${encodeURIComponent(meetingId)}`;
@@ -38,13 +48,14 @@ export function navigate(path: string): void {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
-/** The current path, following navigate() and the browser's Back and Forward. */
-export function usePathname(): string {
-  const [pathname, setPathname] = useState(window.location.pathname);
+/** The current path and query, following navigate() and the browser's Back and Forward. */
+export function useLocation(): { pathname: string; search: string } {
+  const read = () => ({ pathname: window.location.pathname, search: window.location.search });
+  const [location, setLocation] = useState(read);
   useEffect(() => {
-    const follow = () => setPathname(window.location.pathname);
+    const follow = () => setLocation(read());
     window.addEventListener('popstate', follow);
     return () => window.removeEventListener('popstate', follow);
   }, []);
-  return pathname;
+  return location;
 }

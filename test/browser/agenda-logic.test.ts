@@ -90,6 +90,12 @@ describe('the agenda page', () => {
     expect(routeFor('/agenda/not-an-id')).toBe('coordinator');
     expect(agendaMeetingId('/')).toBeNull();
   });
+  it('is found from the link a notice carries', () => {
+    expect(routeFor('/agenda')).toBe('agenda');
+    expect(agendaMeetingId('/agenda', `?meeting=${id}`)).toBe(id);
+    expect(agendaMeetingId('/agenda', '?meeting=nonsense')).toBeNull();
+    expect(agendaMeetingId('/agenda')).toBeNull();
+  });
   it('says where the meeting stands in words', () => {
     expect(circulationWords({ due: '2026-12-03', state: 'passed' })).toEqual({
       text: 'Nothing published and the circulation date, Thu 3 Dec 2026, has passed. Publish the agenda now.',

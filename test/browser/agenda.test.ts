@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import type { Meeting } from '#core/contracts/api.js';
 import type { MailPort, OutgoingMail } from '#core/ports/mail.js';
+import { agendaUrl } from '../../bot/src/jobs/agenda-mail.js';
 import { EmlMail } from '../../bot/src/mail/eml-mail.js';
 import { formatDate, londonToday } from '../../tab/src/format/dates.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
@@ -324,7 +325,8 @@ it('publishes an addendum after a reorder; it says what changed', async () => {
 it('a rep on the meeting reads the latest published agenda; a rep taken off it is told so', async () => {
   const { context, page } = await openSession(browser);
   await signInAs(page, app.url, POLICE_REP);
-  await page.goto(`${app.url}/agenda/${meeting.id}`);
+  // The address a link-mode notice gives.
+  await page.goto(agendaUrl(app.url, meeting.id));
   const agenda = page.getByTestId('published-agenda');
   await agenda.waitFor();
   expect(await agenda.getByText('OFFICIAL-SENSITIVE', { exact: true }).count()).toBe(2);
