@@ -1,20 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
 import { repSchema, type Agency } from '#core/contracts/api.js';
 import { toApiError, type ApiRequestError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import { ErrorBar } from './ErrorBar.js';
+import { FormDialog } from './FormDialog.js';
 
 const useStyles = makeStyles({
   content: { display: 'grid', gap: '12px' },
@@ -56,8 +45,7 @@ export function RepsDialog(props: {
   const [failure, setFailure] = useState<ApiRequestError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: Errors = {};
     const coreRep = checkRep(v.coreName, v.coreEmail, 'core', found);
     const hasDeputy = v.deputyName.trim() !== '' || v.deputyEmail.trim() !== '';
@@ -90,41 +78,32 @@ export function RepsDialog(props: {
   );
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>Reps for {props.agency.name}</DialogTitle>
-            <DialogContent className={styles.content}>
-              Both are invited to every meeting of the series; the invitation is updated when you
-              save.
-              <fieldset className={styles.fieldset}>
-                <legend className={styles.legend}>Core rep</legend>
-                <div className={styles.pair}>
-                  {input('coreName', 'Name', 'text', true)}
-                  {input('coreEmail', 'Email', 'email', true)}
-                </div>
-              </fieldset>
-              <fieldset className={styles.fieldset}>
-                <legend className={styles.legend}>Deputy (optional)</legend>
-                <div className={styles.pair}>
-                  {input('deputyName', 'Name', 'text', false)}
-                  {input('deputyEmail', 'Email', 'email', false)}
-                </div>
-              </fieldset>
-              <ErrorBar error={failure} title="The reps were not saved" />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? 'Saving…' : 'Save reps'}
-              </Button>
-              <Button onClick={props.onClose} disabled={busy}>
-                Close
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={<>Reps for {props.agency.name}</>}
+      busy={busy}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+      submitLabel="Save reps"
+      busyLabel="Saving…"
+      failure={failure}
+      failureTitle="The reps were not saved"
+      contentClassName={styles.content}
+    >
+      Both are invited to every meeting of the series; the invitation is updated when you save.
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Core rep</legend>
+        <div className={styles.pair}>
+          {input('coreName', 'Name', 'text', true)}
+          {input('coreEmail', 'Email', 'email', true)}
+        </div>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Deputy (optional)</legend>
+        <div className={styles.pair}>
+          {input('deputyName', 'Name', 'text', false)}
+          {input('deputyEmail', 'Email', 'email', false)}
+        </div>
+      </fieldset>
+    </FormDialog>
   );
 }

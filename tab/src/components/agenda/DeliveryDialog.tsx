@@ -1,22 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Radio,
-  RadioGroup,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { DeliveryMode } from '#core/contracts/agenda-api.js';
 import type { Agency } from '#core/contracts/api.js';
 import { agendaApi } from '../../api/agendas.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
-import { ErrorBar } from '../ErrorBar.js';
+import { FormDialog } from '../FormDialog.js';
 import { ErrorSummary } from '../referrals/form/ErrorSummary.js';
 import { F, FieldErrors } from '../referrals/form/form-fields.js';
 import { MODE_HINTS, MODE_WORDS, MODES } from './agenda-words.js';
@@ -53,8 +41,7 @@ export function DeliveryDialog(props: {
   const [busy, setBusy] = useState(false);
   const stored = current === 'smime' ? agency.delivery.certificates : [];
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = checkDelivery({
       agency: agency.name,
       mode,
@@ -86,66 +73,49 @@ export function DeliveryDialog(props: {
   };
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label="Agenda delivery">
-          <DialogBody>
-            <DialogTitle>How {agency.name} receives the agenda</DialogTitle>
-            <DialogContent className={styles.content}>
-              <ErrorSummary problems={check.problems} attempt={check.attempt} />
-              <FieldErrors.Provider value={check.byField}>
-                <F
-                  path="mode"
-                  label="Send the agenda as"
-                  required
-                  hint={`Now: ${MODE_WORDS[current]}`}
-                >
-                  <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as DeliveryMode)}>
-                    {MODES.map((m) => (
-                      <Radio
-                        key={m}
-                        value={m}
-                        label={
-                          <>
-                            {MODE_WORDS[m]}
-                            {m === current && ' (current)'}{' '}
-                            <span className={styles.hint}>{MODE_HINTS[m]}</span>
-                          </>
-                        }
-                      />
-                    ))}
-                  </RadioGroup>
-                </F>
-                {stored.length > 0 && (
-                  <section aria-labelledby="stored-certificates-heading">
-                    <h3 id="stored-certificates-heading" className={styles.h3}>
-                      Certificates on record
-                    </h3>
-                    <CertificateList certificates={stored} />
-                  </section>
-                )}
-                {mode === 'smime' && (
-                  <CertificateFields
-                    agency={agency.name}
-                    stored={stored.length}
-                    pem={pem}
-                    onPem={setPem}
-                  />
-                )}
-              </FieldErrors.Provider>
-              <ErrorBar error={failure} title="The delivery mode was not saved" />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? 'Saving…' : 'Save delivery mode'}
-              </Button>
-              <Button onClick={props.onClose} disabled={busy}>
-                Close
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={<>How {agency.name} receives the agenda</>}
+      label="Agenda delivery"
+      busy={busy}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+      submitLabel="Save delivery mode"
+      busyLabel="Saving…"
+      failure={failure}
+      failureTitle="The delivery mode was not saved"
+      contentClassName={styles.content}
+    >
+      <ErrorSummary problems={check.problems} attempt={check.attempt} />
+      <FieldErrors.Provider value={check.byField}>
+        <F path="mode" label="Send the agenda as" required hint={`Now: ${MODE_WORDS[current]}`}>
+          <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as DeliveryMode)}>
+            {MODES.map((m) => (
+              <Radio
+                key={m}
+                value={m}
+                label={
+                  <>
+                    {MODE_WORDS[m]}
+                    {m === current && ' (current)'}{' '}
+                    <span className={styles.hint}>{MODE_HINTS[m]}</span>
+                  </>
+                }
+              />
+            ))}
+          </RadioGroup>
+        </F>
+        {stored.length > 0 && (
+          <section aria-labelledby="stored-certificates-heading">
+            <h3 id="stored-certificates-heading" className={styles.h3}>
+              Certificates on record
+            </h3>
+            <CertificateList certificates={stored} />
+          </section>
+        )}
+        {mode === 'smime' && (
+          <CertificateFields agency={agency.name} stored={stored.length} pem={pem} onPem={setPem} />
+        )}
+      </FieldErrors.Provider>
+    </FormDialog>
   );
 }

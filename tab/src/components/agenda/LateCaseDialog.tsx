@@ -1,21 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  makeStyles,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Spinner, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
 import { agendaApi, type AgendaView } from '../../api/agendas.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
 import { api } from '../../api/endpoints.js';
 import { referralApi } from '../../api/referrals.js';
 import { formatDate, londonToday } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
+import { FormDialog } from '../FormDialog.js';
 import type { Problem } from '../referrals/form/check-referral.js';
 import { ErrorSummary } from '../referrals/form/ErrorSummary.js';
 import { ChoiceField, FieldErrors, TextAreaField } from '../referrals/form/form-fields.js';
@@ -67,8 +58,7 @@ export function LateCaseDialog(props: {
   const [busy, setBusy] = useState(false);
   const actionKey = useActionKey();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: Problem[] = [];
     if (referralId === '')
       found.push({
@@ -102,54 +92,46 @@ export function LateCaseDialog(props: {
 
   const options = candidates.data ?? [];
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label="Add a late case">
-          <DialogBody>
-            <DialogTitle>Add a late case</DialogTitle>
-            <DialogContent className={styles.content}>
-              <ErrorSummary problems={check.problems} attempt={check.attempt} />
-              <ErrorBar error={candidates.error} title="The cases could not be loaded" />
-              {candidates.loading && !candidates.data && (
-                <Spinner size="small" label="Loading cases" />
-              )}
-              {candidates.data && options.length === 0 && (
-                <p>No accepted case is waiting for a later meeting of this area.</p>
-              )}
-              {options.length > 0 && (
-                <FieldErrors.Provider value={check.byField}>
-                  <ChoiceField
-                    path="referralId"
-                    label="Case"
-                    required
-                    hint="Accepted cases now on a later meeting of this area"
-                    value={referralId}
-                    options={options}
-                    onChange={setReferralId}
-                  />
-                  <TextAreaField
-                    path="reason"
-                    label="Why the case is late"
-                    required
-                    hint={`Shown on the agenda with the case. ${reason.length} of ${REASON_MAX} characters.`}
-                    value={reason}
-                    onChange={setReason}
-                  />
-                </FieldErrors.Provider>
-              )}
-              <ErrorBar error={failure} title="The case was not added" />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || options.length === 0}>
-                {busy ? 'Adding…' : 'Add to this meeting'}
-              </Button>
-              <Button onClick={props.onClose} disabled={busy}>
-                Close
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title="Add a late case"
+      label="Add a late case"
+      busy={busy}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+      submitLabel="Add to this meeting"
+      busyLabel="Adding…"
+      submitDisabled={options.length === 0}
+      failure={failure}
+      failureTitle="The case was not added"
+      contentClassName={styles.content}
+    >
+      <ErrorSummary problems={check.problems} attempt={check.attempt} />
+      <ErrorBar error={candidates.error} title="The cases could not be loaded" />
+      {candidates.loading && !candidates.data && <Spinner size="small" label="Loading cases" />}
+      {candidates.data && options.length === 0 && (
+        <p>No accepted case is waiting for a later meeting of this area.</p>
+      )}
+      {options.length > 0 && (
+        <FieldErrors.Provider value={check.byField}>
+          <ChoiceField
+            path="referralId"
+            label="Case"
+            required
+            hint="Accepted cases now on a later meeting of this area"
+            value={referralId}
+            options={options}
+            onChange={setReferralId}
+          />
+          <TextAreaField
+            path="reason"
+            label="Why the case is late"
+            required
+            hint={`Shown on the agenda with the case. ${reason.length} of ${REASON_MAX} characters.`}
+            value={reason}
+            onChange={setReason}
+          />
+        </FieldErrors.Provider>
+      )}
+    </FormDialog>
   );
 }
