@@ -5,19 +5,15 @@ describe('a delivery problem in words', () => {
     [
       'HTTP 400 ErrorInvalidRecipients',
       true,
-      /^Outlook refused this message \(HTTP 400 ErrorInvalidRecipients\)\. No more attempts/,
+      /^Refused by Outlook \(HTTP 400 ErrorInvalidRecipients\)\. Check the address/,
     ],
-    [
-      'HTTP 429 ApplicationThrottled',
-      false,
-      /^Outlook asked the app to slow down .*It will be tried again\.$/,
-    ],
+    ['HTTP 429 ApplicationThrottled', false, /^Outlook asked us to wait .*Trying again\.$/],
     [
       'HTTP 503 ServiceUnavailable, after 8 attempts',
       true,
-      /^Outlook had a problem of its own .*No more attempts/,
+      /^Outlook failed \(HTTP 503 ServiceUnavailable, after 8 attempts\)\. Check/,
     ],
-    ['no answer', false, /^Outlook did not answer \(no answer\)\. It will be tried again\.$/],
+    ['no answer', false, /^No answer from Outlook\. Trying again\.$/],
     [
       "no certificate for this rep: upload it in the agency's delivery settings, then resend",
       true,

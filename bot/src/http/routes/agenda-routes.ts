@@ -47,17 +47,15 @@ export function deliveryView(d: AgendaDeliveryRecord): AgendaDelivery {
 
 /** What went wrong, in words a coordinator can act on, with Outlook's own code kept for support. */
 export function errorInWords(raw: string, dead: boolean): string {
-  const next = dead
-    ? 'No more attempts: check the address or the agency\u2019s settings, then resend.'
-    : 'It will be tried again.';
+  const next = dead ? 'Check the address or the agency\u2019s mode, then resend.' : 'Trying again.';
   const status = /^HTTP (\d{3})/.exec(raw)?.[1];
   if (!status) {
-    if (raw.startsWith('no answer')) return `Outlook did not answer (${raw}). ${next}`;
+    if (raw.startsWith('no answer')) return `No answer from Outlook. ${next}`;
     return `${raw.charAt(0).toUpperCase()}${raw.slice(1)}.`;
   }
-  if (status === '429') return `Outlook asked the app to slow down (${raw}). ${next}`;
-  if (status.startsWith('5')) return `Outlook had a problem of its own (${raw}). ${next}`;
-  return `Outlook refused this message (${raw}). ${next}`;
+  if (status === '429') return `Outlook asked us to wait (${raw}). ${next}`;
+  if (status.startsWith('5')) return `Outlook failed (${raw}). ${next}`;
+  return `Refused by Outlook (${raw}). ${next}`;
 }
 
 const meetingOf = async (repos: Repos, meetingId: string) => {

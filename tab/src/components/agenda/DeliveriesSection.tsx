@@ -8,7 +8,19 @@ import { Section } from '../Section.js';
 import { DeliveriesTable } from './DeliveriesTable.js';
 import type { Deliveries } from './use-deliveries.js';
 
-const useStyles = makeStyles({ summary: { display: 'block', marginBottom: '8px' } });
+const useStyles = makeStyles({
+  summary: { display: 'block', marginBottom: '8px' },
+  earlier: { marginTop: '12px' },
+  earlierTitle: { cursor: 'pointer', fontWeight: 600, padding: '4px 0' },
+});
+
+function earlierWords(rows: AgendaDelivery[]): string {
+  const sentCount = rows.filter((d) => d.status === 'sent').length;
+  const copies = `${rows.length} ${rows.length === 1 ? 'copy' : 'copies'}`;
+  return `Earlier versions: ${copies}, ${sentCount === rows.length ? 'all sent' : `${sentCount} sent`}`;
+}
+
+const needsAttention = (d: AgendaDelivery) => d.status === 'failed' || d.status === 'dead';
 
 /** Newest version first, then by agency and recipient. */
 const byVersionThenAgency = (a: AgendaDelivery, b: AgendaDelivery) =>
@@ -28,6 +40,11 @@ export function DeliveriesSection(props: {
   const [resending, setResending] = useState<string | null>(null);
   const rows = [...(deliveries.data ?? [])].sort(byVersionThenAgency);
   const sent = rows.filter((d) => d.status === 'sent').length;
+  // The latest version's copies, and any copy of an earlier one that needs the coordinator; the
+  // rest of the earlier versions folded away, so the table stays about one meeting's agencies.
+  const latest = rows[0]?.version ?? 0;
+  const shown = rows.filter((d) => d.version === latest || needsAttention(d));
+  const earlier = rows.filter((d) => d.version !== latest && !needsAttention(d));
   const label = (version: number) =>
     props.versions.find((v) => v.version === version)?.label ?? `Version ${version}`;
 
@@ -57,11 +74,26 @@ export function DeliveriesSection(props: {
             {`${sent} of ${rows.length} sent.`}
           </Text>
           <DeliveriesTable
-            rows={rows}
+            rows={shown}
             label={label}
             resending={resending}
             onResend={(d) => void resend(d)}
           />
+          {earlier.length > 0 && (
+            <details className={styles.earlier}>
+              <summary className={styles.earlierTitle} id="earlier-deliveries-heading">
+                {earlierWords(earlier)}
+              </summary>
+              <DeliveriesTable
+                rows={earlier}
+                label={label}
+                resending={resending}
+                onResend={(d) => void resend(d)}
+                testId="earlier-deliveries-table"
+                labelledBy="earlier-deliveries-heading"
+              />
+            </details>
+          )}
         </>
       )}
     </Section>

@@ -35,6 +35,8 @@ export function DeliveriesTable(props: {
   label: (version: number) => string;
   resending: string | null;
   onResend: (delivery: AgendaDelivery) => void;
+  testId?: string;
+  labelledBy?: string;
 }) {
   const styles = useStyles();
   const stacked = useStackedCells(COLUMNS);
@@ -42,9 +44,9 @@ export function DeliveriesTable(props: {
   return (
     <Table
       size="small"
-      aria-labelledby="deliveries-heading"
+      aria-labelledby={props.labelledBy ?? 'deliveries-heading'}
       className={mergeClasses(styles.table, stacked.table)}
-      data-testid="deliveries-table"
+      data-testid={props.testId ?? 'deliveries-table'}
     >
       <TableHeader>
         <TableRow>
