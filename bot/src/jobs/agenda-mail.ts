@@ -12,7 +12,7 @@ import {
   agendaDeliveryDetails,
   agendaVersion,
   type AgendaDeliveryDetails,
-} from '../store/sql-agendas.js';
+} from '../store/sql-agenda-copies.js';
 import type { LeasedDelivery } from '../store/sql-deliveries.js';
 
 /** Where a `link` notice points: the meeting's agenda in the tab, behind sign-in. */

@@ -4,7 +4,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
 import { longDate } from '../documents/agenda-document.js';
 import { coordinatorIds } from '../store/record-area.js';
-import { agendaDeliveryDetails } from '../store/sql-agendas.js';
+import { agendaDeliveryDetails } from '../store/sql-agenda-copies.js';
 import { agendaPasswordNotice } from './agenda-password-notice.js';
 import type { TeamsNotifier } from './teams-notifier.js';
 

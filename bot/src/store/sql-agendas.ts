@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Agenda, TwelveMonthNotice } from '#core/agendas/agenda.js';
+import type { TwelveMonthNotice } from '#core/agendas/agenda.js';
 import type {
-  AgendaDeliveryRecord,
   AgendaRecipient,
   AgendasRepo,
   AgendaVersionRecord,
@@ -12,16 +11,8 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-format.js';
 import type { Queryable } from '../db/db.js';
 import { newMessageId } from '../mail/message-id.js';
-import { readCertificates } from './sql-areas.js';
 import { decryptPerson, type PersonRow } from './sql-people.js';
-
-/** Agendas, late reasons and passwords hold names or secrets: ciphertext under the area's key. */
-const areaRef = (areaId: string, table: string, column: string, rowId: string): FieldRef => ({
-  keyOwner: `area:${areaId}`,
-  table,
-  column,
-  rowId,
-});
+import { areaRef, deliveryRecords, openVersion, type VersionRow } from './sql-agenda-copies.js';
 
 /** A password for one rep's copy: 24 characters from an alphabet without look-alikes. */
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -38,16 +29,6 @@ export function newAgendaPassword(): string {
 }
 
 const COST: Record<DeliveryMode, number> = { link: 0, purview: 1, smime: 2, password: 3 };
-
-interface VersionRow {
-  id: string;
-  meeting_id: string;
-  version: number;
-  content: string;
-  changes: string;
-  published_at: Date | string;
-  published_by: string | null;
-}
 
 export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
   const seal = (ref: FieldRef, text: string) => crypto.cipher.encrypt(ref, text, q);
@@ -168,18 +149,7 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
         [meetingId],
       );
       const versions: AgendaVersionRecord[] = [];
-      for (const row of found.rows) {
-        const ref = (column: string) => areaRef(areaId, 'agenda_version', column, row.id);
-        versions.push({
-          id: row.id,
-          meetingId: row.meeting_id,
-          version: row.version,
-          agenda: JSON.parse(await open(ref('content'), row.content)) as Agenda,
-          changes: JSON.parse(await open(ref('changes'), row.changes)) as string[],
-          publishedAt: new Date(row.published_at),
-          publishedBy: row.published_by,
-        });
-      }
+      for (const row of found.rows) versions.push(await openVersion(q, crypto, areaId, row));
       return versions;
     },
     async insertVersion(v, areaId) {
@@ -289,151 +259,4 @@ async function areaOfVersion(q: Queryable, versionId: string): Promise<string> {
   );
   if (!found.rows[0]) throw new Error('agenda version not found');
   return found.rows[0].area_id;
-}
-
-async function deliveryRecords(
-  q: Queryable,
-  crypto: AppCrypto,
-  where: string,
-  params: unknown[],
-): Promise<AgendaDeliveryRecord[]> {
-  const found = await q.query<
-    PersonRow & {
-      delivery_id: string;
-      version: number;
-      agency_id: string;
-      agency: string;
-      mode: DeliveryMode;
-      status: 'queued' | 'sent' | 'dead';
-      attempts: number;
-      last_error: string | null;
-      sent_at: Date | string | null;
-    }
-  >(
-    `SELECT d.id::text AS delivery_id, v.version, d.agency_id, g.name AS agency, d.mode, d.status,
-            d.attempts, d.last_error, d.sent_at, p.id, p.partnership_id, p.name, p.email
-       FROM mail_delivery d
-       JOIN agenda_version v ON v.id = d.subject_id
-       JOIN agency g ON g.id = d.agency_id
-       JOIN person p ON p.id::text = d.recipient_key
-      WHERE d.purpose = 'agenda' AND ${where}
-      ORDER BY v.version DESC, g.name, d.id`,
-    params,
-  );
-  const records: AgendaDeliveryRecord[] = [];
-  for (const row of found.rows) {
-    const person = await decryptPerson(q, crypto, row);
-    records.push({
-      id: row.delivery_id,
-      version: row.version,
-      agencyId: row.agency_id,
-      agency: row.agency,
-      recipient: person.name,
-      mode: row.mode,
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.last_error,
-      sentAt: row.sent_at === null ? null : new Date(row.sent_at),
-    });
-  }
-  return records;
-}
-
-/** What a worker needs to build one recipient's copy of an agenda version. */
-export interface AgendaDeliveryDetails {
-  deliveryId: string;
-  mode: DeliveryMode;
-  recipient: { personId: string; name: string; email: string };
-  /** The rep's certificate (smime), matched by address among the agency's. */
-  certificatePem: string | null;
-  /** A password copy's password; null in the other modes. */
-  password: string | null;
-  area: { id: string; name: string; mailbox: string };
-  meeting: { id: string; date: string; startsAt: Date };
-  /** The version it is a copy of: loaded on its own (`agendaVersion`), once for every copy. */
-  versionId: string;
-  version: number;
-}
-
-/** Loads a delivery row's details, decrypting what the copy needs; null when it is not an agenda's. */
-export async function agendaDeliveryDetails(
-  q: Queryable,
-  crypto: AppCrypto,
-  deliveryId: string,
-): Promise<AgendaDeliveryDetails | null> {
-  const found = await q.query<
-    PersonRow & {
-      delivery_id: string;
-      mode: DeliveryMode;
-      agency_id: string;
-      secret: string | null;
-      message_id: string;
-      subject_id: string;
-      area_id: string;
-      area_name: string;
-      mailbox: string;
-      meeting_id: string;
-      date: string;
-      starts_at: Date | string;
-      version: number;
-      certificates: string | null;
-    }
-  >(
-    `SELECT d.id::text AS delivery_id, d.mode, d.agency_id, d.secret, d.message_id, d.subject_id,
-            a.id AS area_id, a.name AS area_name, a.mailbox, m.id AS meeting_id, m.date::text AS date,
-            m.starts_at, v.version, aa.certificates, p.id, p.partnership_id, p.name, p.email
-       FROM mail_delivery d
-       JOIN agenda_version v ON v.id = d.subject_id
-       JOIN meeting m ON m.id = v.meeting_id
-       JOIN area a ON a.id = m.area_id
-       JOIN person p ON p.id::text = d.recipient_key
-       LEFT JOIN area_agency aa ON aa.area_id = a.id AND aa.agency_id = d.agency_id
-      WHERE d.id = $1 AND d.purpose = 'agenda'`,
-    [deliveryId],
-  );
-  const row = found.rows[0];
-  if (!row) return null;
-  const person = await decryptPerson(q, crypto, row);
-  const certificate =
-    row.mode === 'smime'
-      ? (
-          await readCertificates(q, crypto, {
-            id: row.agency_id,
-            area_id: row.area_id,
-            certificates: row.certificates,
-          })
-        ).find((c) => c.email === person.email.toLowerCase())
-      : undefined;
-  return {
-    deliveryId: row.delivery_id,
-    mode: row.mode,
-    recipient: { personId: person.id, name: person.name, email: person.email },
-    certificatePem: certificate?.pem ?? null,
-    password: row.secret
-      ? await crypto.cipher.decrypt(
-          areaRef(row.area_id, 'mail_delivery', 'secret', row.message_id),
-          row.secret,
-          q,
-        )
-      : null,
-    area: { id: row.area_id, name: row.area_name, mailbox: row.mailbox },
-    meeting: { id: row.meeting_id, date: row.date, startsAt: new Date(row.starts_at) },
-    versionId: row.subject_id,
-    version: row.version,
-  };
-}
-
-/** One published version, decrypted. */
-export async function agendaVersion(
-  q: Queryable,
-  crypto: AppCrypto,
-  versionId: string,
-): Promise<AgendaVersionRecord> {
-  const found = await q.query<{ meeting_id: string; area_id: string }>(
-    'SELECT v.meeting_id, m.area_id FROM agenda_version v JOIN meeting m ON m.id = v.meeting_id WHERE v.id = $1',
-    [versionId],
-  );
-  const { meeting_id, area_id } = found.rows[0]!;
-  const versions = await sqlAgendas(q, crypto).versions(meeting_id, area_id);
-  return versions.find((v) => v.id === versionId)!;
 }
