@@ -4,82 +4,29 @@
  * app, and the notice appears in her Playground chat, as well as in the local outbox. Local mode,
  * no bot credentials: the notice goes through the Playground's own connector.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { referralForm } from '../bot/referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
-import { launchChromium } from './support/chromium.js';
+import { startPlayground, type RunningPlayground } from './support/playground.js';
 
 const SCREENS = 'test-output/screens';
 jest.setTimeout(240_000);
 
 let app: TestApp;
-let playground: ChildProcess | undefined;
-let browser: Browser;
+let playground: RunningPlayground | undefined;
 let page: Page;
-const output: string[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitForPage(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the playground did not answer at ${url}: ${output.join('')}`);
-}
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
   app = await startApp();
-  const port = await freePort();
-  playground = spawn(
-    path.resolve('node_modules/.bin/agentsplayground'),
-    ['-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port)],
-    {
-      cwd: path.resolve('.'),
-      env: {
-        ...process.env,
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve('test-output/playground-notice.log'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  playground.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  playground.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  await waitForPage(`http://127.0.0.1:${port}`, 90_000);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  await page.goto(`http://127.0.0.1:${port}`, { timeout: 90_000 });
-  await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 90_000 });
+  playground = await startPlayground(app.url, 'playground-notice.log');
+  page = playground.page;
 }, 200_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (playground && playground.exitCode === null) {
-    const exited = new Promise((r) => playground!.once('exit', r));
-    playground.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (playground.exitCode === null) playground.kill('SIGKILL');
-  }
-  playground?.stdout?.destroy();
-  playground?.stderr?.destroy();
+  await playground?.stop();
   await app?.stop();
 });
 

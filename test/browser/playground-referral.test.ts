@@ -7,12 +7,9 @@
  * record as the tab's REST route; and no card left in the chat after cancel or submit shows a
  * name. Screenshots go to test-output/screens/playground-*.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium.js';
+import type { Page } from 'playwright-core';
+import { startPlayground, type RunningPlayground } from './support/playground.js';
 import { findQuestionSet } from '#core/referrals/question-sets.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 
@@ -21,78 +18,18 @@ const SCREENS = 'test-output/screens';
 jest.setTimeout(240_000);
 
 let app: TestApp;
-let playground: ChildProcess | undefined;
-let playgroundUrl: string;
-let browser: Browser;
+let playground: RunningPlayground | undefined;
 let page: Page;
-const playgroundOutput: string[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitForPage(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (playground?.exitCode !== null && playground?.exitCode !== undefined) {
-      throw new Error(
-        `the playground exited (${playground.exitCode}): ${playgroundOutput.join('')}`,
-      );
-    }
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the playground did not answer at ${url}: ${playgroundOutput.join('')}`);
-}
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
   app = await startApp();
-  const port = await freePort();
-  playgroundUrl = `http://127.0.0.1:${port}`;
-  // It reads .m365agentsplayground.yml from its working folder, and logs to a file (by default
-  // ./devTools/ in that folder): the log goes to test-output instead.
-  playground = spawn(
-    path.resolve('node_modules/.bin/agentsplayground'),
-    ['-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port)],
-    {
-      cwd: path.resolve('.'),
-      env: {
-        ...process.env,
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve('test-output/playground.log'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  playground.stdout!.on('data', (d: Buffer) => playgroundOutput.push(d.toString()));
-  playground.stderr!.on('data', (d: Buffer) => playgroundOutput.push(d.toString()));
-  await waitForPage(playgroundUrl, 60_000);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  await page.goto(playgroundUrl);
-  await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 60_000 });
-}, 180_000);
+  playground = await startPlayground(app.url, 'playground.log');
+  page = playground.page;
+}, 200_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (playground && playground.exitCode === null) {
-    const exited = new Promise((r) => playground!.once('exit', r));
-    playground.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (playground.exitCode === null) playground.kill('SIGKILL');
-  }
-  playground?.stdout?.destroy();
-  playground?.stderr?.destroy();
+  await playground?.stop();
   await app?.stop();
 });
 

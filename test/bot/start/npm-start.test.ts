@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../support/free-port.js';
 
 /**
  * `npm start` as a person runs it: the first line says where the app is, and a SIGTERM to the npm
@@ -10,14 +10,6 @@ import path from 'node:path';
  * `sh -c`, which does not pass the signal on, so this is the case that used to lose it).
  */
 jest.setTimeout(240_000);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const until = async (what: () => boolean | Promise<boolean>, ms: number) => {
   const end = Date.now() + ms;
