@@ -35,7 +35,10 @@ const envSchema = entraEnvSchema.extend({
   MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
   /** Where people open the app (a `link` agenda notice points there); localhost and PORT by default. */
   MARAC_PUBLIC_URL: z
-    .url({ message: 'expected a URL such as https://marac.example.org' })
+    .url({
+      protocol: /^https?$/,
+      message: 'expected an http(s) URL such as https://marac.example.org',
+    })
     .optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'expected a whole number' })

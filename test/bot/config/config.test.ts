@@ -22,6 +22,10 @@ describe('configuration', () => {
     expect(config.graph.mode).toBe('local');
     expect(config.store.databaseUrl).toBeNull();
     expect(config.dataDir).toMatch(/\.data$/);
+    expect(config.publicUrl).toBe('http://localhost:3978');
+    expect(loadConfig({ MARAC_PUBLIC_URL: 'https://marac.example.org/' }).publicUrl).toBe(
+      'https://marac.example.org',
+    );
   });
 
   it.each([
@@ -34,6 +38,8 @@ describe('configuration', () => {
     [{ BOT_CLIENT_ID: 'abc' }, /^BOT_TENANT_ID: required with the other bot credentials/],
     [{ GRAPH_MAILBOX_REQUESTS_PER_SECOND: '0' }, /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected more than 0/],
     [{ GRAPH_MAILBOX_REQUESTS_PER_SECOND: 'fast' }, /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected a number/],
+    [{ MARAC_PUBLIC_URL: 'marac.example.org' }, /^MARAC_PUBLIC_URL: expected an http\(s\) URL/],
+    [{ MARAC_PUBLIC_URL: 'javascript:alert(1)' }, /^MARAC_PUBLIC_URL: expected an http\(s\) URL/],
   ])('names the key and what is expected: %j', (env, message) => {
     expect(problemsOf(env as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
   });
