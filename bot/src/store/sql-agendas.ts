@@ -11,6 +11,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-format.js';
 import type { Queryable } from '../db/db.js';
 import { newMessageId } from '../mail/message-id.js';
+import { enqueueDelivery, requeueDelivery } from './sql-deliveries.js';
 import { decryptPerson, type PersonRow } from './sql-people.js';
 import { areaRef, deliveryRecords, openVersion, type VersionRow } from './sql-agenda-copies.js';
 
@@ -197,21 +198,17 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
           recipient.mode === 'password'
             ? await seal(areaRef(areaId, 'mail_delivery', 'secret', messageId), newAgendaPassword())
             : null;
-        const inserted = await q.query<{ id: string }>(
-          `INSERT INTO mail_delivery (purpose, subject_id, recipient_key, mailbox, message_id, mode, agency_id, secret)
-           VALUES ('agenda', $1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (purpose, subject_id, recipient_key) DO NOTHING RETURNING id::text AS id`,
-          [
-            versionId,
-            recipient.personId,
-            mailbox,
-            messageId,
-            recipient.mode,
-            recipient.agencyId,
-            secret,
-          ],
-        );
-        if (inserted.rows[0]) rows.push({ id: inserted.rows[0].id, recipient });
+        const id = await enqueueDelivery(q, {
+          purpose: 'agenda',
+          subjectId: versionId,
+          recipientKey: recipient.personId,
+          mailbox,
+          messageId,
+          mode: recipient.mode,
+          agencyId: recipient.agencyId,
+          secret,
+        });
+        if (id) rows.push({ id, recipient });
       }
       return rows;
     },
@@ -219,16 +216,13 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       return deliveryRecords(q, crypto, 'v.meeting_id = $1', [meetingId]);
     },
     async requeue(deliveryId, meetingId) {
-      const updated = await q.query(
-        `UPDATE mail_delivery d SET status = 'queued', attempts = 0, resends = resends + 1,
-                next_attempt_at = now(), last_error = NULL
-           FROM agenda_version v
-          WHERE d.id = $1 AND d.purpose = 'agenda' AND v.id = d.subject_id AND v.meeting_id = $2
-            AND (d.status = 'dead' OR (d.status = 'queued' AND d.last_error IS NOT NULL))
-          RETURNING d.id`,
+      // Only a copy of this meeting's agenda: an id from another meeting is not found.
+      const ofMeeting = await q.query(
+        `SELECT 1 FROM mail_delivery d JOIN agenda_version v ON v.id = d.subject_id
+          WHERE d.id = $1 AND d.purpose = 'agenda' AND v.meeting_id = $2`,
         [deliveryId, meetingId],
       );
-      if (updated.rows.length === 0) return null;
+      if (ofMeeting.rows.length === 0 || !(await requeueDelivery(q, deliveryId))) return null;
       const [row] = await deliveryRecords(q, crypto, 'd.id = $1', [deliveryId]);
       return row ?? null;
     },

@@ -8,6 +8,11 @@ export interface NewDelivery {
   recipientKey: string;
   mailbox: string;
   messageId: string;
+  /** An agenda copy's delivery mode and agency, fixed when the version was published. */
+  mode?: string;
+  agencyId?: string;
+  /** Ciphertext: a password copy's password. */
+  secret?: string | null;
 }
 
 export interface LeasedDelivery extends NewDelivery {
@@ -28,19 +33,27 @@ export interface DeliveryRow extends NewDelivery {
   sentAt: Date | null;
 }
 
-/** Adds a recipient's row inside the caller's transaction; the same recipient twice is one row. */
-export async function enqueueDelivery(q: Queryable, delivery: NewDelivery): Promise<void> {
-  await q.query(
-    `INSERT INTO mail_delivery (purpose, subject_id, recipient_key, mailbox, message_id)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (purpose, subject_id, recipient_key) DO NOTHING`,
+/**
+ * Adds a recipient's row inside the caller's transaction; the same recipient twice is one row.
+ * Answers the new row's id, or null when the recipient already had one.
+ */
+export async function enqueueDelivery(q: Queryable, delivery: NewDelivery): Promise<string | null> {
+  const inserted = await q.query<{ id: string }>(
+    `INSERT INTO mail_delivery (purpose, subject_id, recipient_key, mailbox, message_id, mode, agency_id, secret)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (purpose, subject_id, recipient_key) DO NOTHING RETURNING id::text AS id`,
     [
       delivery.purpose,
       delivery.subjectId,
       delivery.recipientKey,
       delivery.mailbox,
       delivery.messageId,
+      delivery.mode ?? null,
+      delivery.agencyId ?? null,
+      delivery.secret ?? null,
     ],
   );
+  return inserted.rows[0]?.id ?? null;
 }
 
 /**
@@ -142,12 +155,15 @@ export async function deliveriesOf(
   }));
 }
 
-/** The coordinator's resend of a dead row: tried again from the start, with the same Message-ID. */
+/**
+ * The coordinator's resend of a dead row, or of a failed one waiting for its next attempt: tried
+ * again now from the first attempt, with the same Message-ID, asking Sent Items first.
+ */
 export async function requeueDelivery(q: Queryable, id: string): Promise<boolean> {
   const result = await q.query(
     `UPDATE mail_delivery SET status = 'queued', attempts = 0, resends = resends + 1,
             next_attempt_at = now(), last_error = NULL
-      WHERE id = $1 AND status = 'dead'`,
+      WHERE id = $1 AND (status = 'dead' OR (status = 'queued' AND last_error IS NOT NULL))`,
     [id],
   );
   return result.affectedRows === 1;
