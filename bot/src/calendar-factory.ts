@@ -9,15 +9,23 @@ import { MsalTokenProvider } from './graph/msal-token-provider.js';
 import { IcsCalendar } from './ics/ics-calendar.js';
 import { EmlMail } from './mail/eml-mail.js';
 
-let shared: { config: AppConfig; client: GraphClient } | null = null;
+export interface Outlook {
+  calendar: CalendarPort;
+  mail: MailPort;
+}
 
 /**
- * One Graph client per configuration: calendar and mail calls to a mailbox share its limiter, so
- * together they stay within Outlook's four concurrent requests per mailbox.
+ * Outlook as the app reaches it: through Graph in production, with one client for calendar and
+ * mail so that together they share each mailbox's four concurrent requests and its pacing; `.ics`
+ * and `.eml` files in the local outbox otherwise.
  */
-function graphClientFor(config: AppConfig): GraphClient {
-  if (config.graph.mode === 'local') throw new Error('no Graph client in local mode');
-  if (shared?.config === config) return shared.client;
+export function createOutlook(config: AppConfig, now: () => Date): Outlook {
+  if (config.graph.mode === 'local') {
+    return {
+      calendar: new IcsCalendar({ dir: path.join(config.outboxDir, 'calendar'), now }),
+      mail: new EmlMail(path.join(config.outboxDir, 'mail')),
+    };
+  }
   const { tenantId, clientId, clientSecret, baseUrl, authorityHost, mailboxRate } = config.graph;
   const tokens = new MsalTokenProvider({
     tenantId,
@@ -25,20 +33,10 @@ function graphClientFor(config: AppConfig): GraphClient {
     credential: { clientSecret },
     authorityHost,
   });
-  shared = { config, client: new GraphClient({ tokens, baseUrl, mailboxRate }) };
-  return shared.client;
+  const client = new GraphClient({ tokens, baseUrl, mailboxRate });
+  return { calendar: new GraphCalendar(client), mail: new GraphMail(client) };
 }
 
-/** Outlook through Graph in production; `.ics` files in the local outbox otherwise. */
-export function createCalendar(config: AppConfig, now: () => Date): CalendarPort {
-  if (config.graph.mode === 'local') {
-    return new IcsCalendar({ dir: path.join(config.outboxDir, 'calendar'), now });
-  }
-  return new GraphCalendar(graphClientFor(config));
-}
-
-/** Graph `sendMail` from the area's mailbox in production; `.eml` files in the local outbox otherwise. */
-export function createMail(config: AppConfig): MailPort {
-  if (config.graph.mode === 'local') return new EmlMail(path.join(config.outboxDir, 'mail'));
-  return new GraphMail(graphClientFor(config));
-}
+/** The calendar alone (the configuration test asks which one a configuration gives). */
+export const createCalendar = (config: AppConfig, now: () => Date): CalendarPort =>
+  createOutlook(config, now).calendar;

@@ -12,7 +12,7 @@ import { createAuthenticate } from './auth/authenticate.js';
 import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './agent/agent.js';
-import { createCalendar, createMail } from './calendar-factory.js';
+import { createOutlook } from './calendar-factory.js';
 import { openAppCrypto } from './crypto/app-crypto.js';
 import { checkLoopbackHost, ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -76,7 +76,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     log.debug('demo data seeded');
   }
   const uow = sqlUnitOfWork(db, crypto);
-  const calendar = options.calendar ?? createCalendar(config, now);
+  const outlook = createOutlook(config, now);
+  const calendar = options.calendar ?? outlook.calendar;
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
   // (and the Agents Playground, for a person who has talked to the bot there).
   const teamsOutbox = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
@@ -105,7 +106,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const deliveries = startDeliveryWorker({
     db,
     log,
-    mail: options.mail ?? createMail(config),
+    mail: options.mail ?? outlook.mail,
     build: agendaMailBuilder({ db, crypto, publicUrl: config.publicUrl }),
     onDead: async (delivery) => {
       await uow.run((repos) =>
