@@ -1,3 +1,4 @@
+import type { ResearchSettings } from '../contracts/research-api.js';
 import type {
   ResearchDraft,
   ResearchSharing,
@@ -42,6 +43,27 @@ export interface ResearchRepo {
     meetingId: string;
     referralId: string;
     openedBy: string;
+    at: Date;
+  }): Promise<void>;
+  /** The area's research settings: sharing, when deputies are prompted, reminder days. */
+  settings(areaId: string): Promise<ResearchSettings>;
+  setSettings(areaId: string, settings: ResearchSettings): Promise<void>;
+  /**
+   * A prompt reached a rep of the agency (`prompt-sent`) or a rep opened it (`prompt-seen`):
+   * the cell moves as the state machine says (`nextStatus`); an answered cell stays as it is.
+   */
+  recordPromptEvent(
+    key: ResearchKey,
+    event: 'prompt-sent' | 'prompt-seen',
+    input: { id: string; at: Date },
+  ): Promise<void>;
+  /** Agencies whose core rep the coordinator marked absent for the meeting. */
+  coreRepsAbsent(meetingId: string): Promise<Set<string>>;
+  setCoreRepAbsent(input: {
+    meetingId: string;
+    agencyId: string;
+    absent: boolean;
+    markedBy: string | null;
     at: Date;
   }): Promise<void>;
 }

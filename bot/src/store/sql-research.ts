@@ -3,6 +3,8 @@ import {
   researchSharingValues,
   type ResearchSharing,
 } from '#core/contracts/research.js';
+import { DEFAULT_REMINDER_DAYS, type ResearchSettings } from '#core/contracts/research-api.js';
+import { nextStatus } from '#core/research/research-status.js';
 import type {
   ResearchKey,
   ResearchRecord,
@@ -157,6 +159,88 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
         `INSERT INTO research_opened_case (meeting_id, referral_id, opened_by, opened_at)
          VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, referral_id) DO NOTHING`,
         [input.meetingId, input.referralId, input.openedBy, input.at],
+      );
+    },
+  
+    async settings(areaId) {
+      const found = await q.query<{
+        research_sharing: ResearchSharing;
+        research_deputies: ResearchSettings['deputies'];
+        research_reminder_days: number[] | null;
+      }>(
+        'SELECT research_sharing, research_deputies, research_reminder_days FROM area WHERE id = $1',
+        [areaId],
+      );
+      const row = found.rows[0];
+      const sharing = row?.research_sharing;
+      return {
+        sharing: sharing && researchSharingValues.includes(sharing) ? sharing : 'status-only',
+        deputies: row?.research_deputies === 'when-core-absent' ? 'when-core-absent' : 'always',
+        reminderDays: row?.research_reminder_days ?? [...DEFAULT_REMINDER_DAYS],
+      };
+    },
+
+    async setSettings(areaId, settings) {
+      await q.query(
+        `UPDATE area SET research_sharing = $2, research_deputies = $3,
+           research_reminder_days = $4::integer[], updated_at = now() WHERE id = $1`,
+        [areaId, settings.sharing, settings.deputies, settings.reminderDays],
+      );
+    },
+
+    async recordPromptEvent(key, event, input) {
+      const found = await q.query<{ id: string; status: ResearchStatusRecord['status'] }>(
+        `SELECT id, status FROM research
+          WHERE meeting_id = $1 AND referral_id = $2 AND agency_id = $3 FOR UPDATE`,
+        [key.meetingId, key.referralId, key.agencyId],
+      );
+      const row = found.rows[0];
+      const next = nextStatus(row?.status ?? 'not-sent', event);
+      if (!next || next === (row?.status ?? 'not-sent')) return;
+      if (row) {
+        await q.query('UPDATE research SET status = $2, updated_at = $3 WHERE id = $1', [
+          row.id,
+          next,
+          input.at,
+        ]);
+        return;
+      }
+      await q.query(
+        `INSERT INTO research (id, meeting_id, referral_id, agency_id, status, updated_at, case_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (meeting_id, referral_id, agency_id) DO NOTHING`,
+        [
+          input.id,
+          key.meetingId,
+          key.referralId,
+          key.agencyId,
+          next,
+          input.at,
+          await caseOf(key.referralId),
+        ],
+      );
+    },
+
+    async coreRepsAbsent(meetingId) {
+      const found = await q.query<{ agency_id: string }>(
+        'SELECT agency_id FROM research_core_rep_absent WHERE meeting_id = $1',
+        [meetingId],
+      );
+      return new Set(found.rows.map((r) => r.agency_id));
+    },
+
+    async setCoreRepAbsent(input) {
+      if (!input.absent) {
+        await q.query(
+          'DELETE FROM research_core_rep_absent WHERE meeting_id = $1 AND agency_id = $2',
+          [input.meetingId, input.agencyId],
+        );
+        return;
+      }
+      await q.query(
+        `INSERT INTO research_core_rep_absent (meeting_id, agency_id, marked_by, marked_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, agency_id) DO NOTHING`,
+        [input.meetingId, input.agencyId, input.markedBy, input.at],
       );
     },
   };

@@ -10,6 +10,7 @@ import { caseMoves } from './010-case-moves.js';
 import { mailDeliveries } from './011-mail-deliveries.js';
 import { agendas } from './012-agendas.js';
 import { research } from './013-research.js';
+import { researchSettings } from './014-research-settings.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -25,4 +26,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '011-mail-deliveries', sql: mailDeliveries },
   { id: '012-agendas', sql: agendas },
   { id: '013-research', sql: research },
+  { id: '014-research-settings', sql: researchSettings },
 ];
