@@ -33,6 +33,8 @@ export interface AgendaRecipient {
   personId: string;
   agencyId: string;
   mode: DeliveryMode;
+  /** The agency's core rep or its deputy. */
+  role: 'core' | 'deputy';
 }
 
 export type DeliveryState = 'queued' | 'sent' | 'dead';

@@ -170,8 +170,13 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       );
     },
     async recipients(meetingId, areaId) {
-      const found = await q.query<{ person_id: string; agency_id: string; mode: DeliveryMode }>(
-        `SELECT rep.person_id, aa.agency_id, aa.delivery_mode AS mode
+      const found = await q.query<{
+        person_id: string;
+        agency_id: string;
+        mode: DeliveryMode;
+        rank: number;
+      }>(
+        `SELECT rep.person_id, aa.agency_id, aa.delivery_mode AS mode, rep.rank
            FROM area_agency aa
            CROSS JOIN LATERAL (VALUES (aa.core_rep_id, 0), (aa.deputy_rep_id, 1)) AS rep (person_id, rank)
           WHERE aa.area_id = $1 AND rep.person_id IS NOT NULL
@@ -184,6 +189,7 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
         personId: r.person_id,
         agencyId: r.agency_id,
         mode: r.mode,
+        role: r.rank === 0 ? ('core' as const) : ('deputy' as const),
       }));
     },
     async enqueueDeliveries({ versionId, mailbox, recipients }) {
