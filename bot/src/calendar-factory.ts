@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config.js';
 import { GraphCalendar } from './graph/graph-calendar.js';
 import { GraphClient } from './graph/graph-client.js';
 import { GraphMail } from './graph/graph-mail.js';
+import { GraphTeamsApps, type TeamsAppInstaller } from './graph/graph-teams-apps.js';
 import { MsalTokenProvider } from './graph/msal-token-provider.js';
 import { IcsCalendar } from './ics/ics-calendar.js';
 import { EmlMail } from './mail/eml-mail.js';
@@ -12,6 +13,8 @@ import { EmlMail } from './mail/eml-mail.js';
 export interface Outlook {
   calendar: CalendarPort;
   mail: MailPort;
+  /** Graph mode with the app's catalog id: installs the app for a rep the bot cannot reach yet. */
+  teamsApps: TeamsAppInstaller | null;
 }
 
 /**
@@ -24,6 +27,7 @@ export function createOutlook(config: AppConfig, now: () => Date): Outlook {
     return {
       calendar: new IcsCalendar({ dir: path.join(config.outboxDir, 'calendar'), now }),
       mail: new EmlMail(path.join(config.outboxDir, 'mail')),
+      teamsApps: null,
     };
   }
   const { tenantId, clientId, clientSecret, baseUrl, authorityHost, mailboxRate } = config.graph;
@@ -34,7 +38,13 @@ export function createOutlook(config: AppConfig, now: () => Date): Outlook {
     authorityHost,
   });
   const client = new GraphClient({ tokens, baseUrl, mailboxRate });
-  return { calendar: new GraphCalendar(client), mail: new GraphMail(client) };
+  return {
+    calendar: new GraphCalendar(client),
+    mail: new GraphMail(client),
+    teamsApps: config.teamsAppCatalogId
+      ? new GraphTeamsApps(client, config.teamsAppCatalogId)
+      : null,
+  };
 }
 
 /** The calendar alone (the configuration test asks which one a configuration gives). */

@@ -31,6 +31,9 @@ import { notifyReferrer } from './notify/notify-referrer.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
+import { sendResearchLink } from './notify/research-link-mail.js';
+import { sendResearchPrompt } from './notify/research-prompt.js';
+import { TeamsPace } from './notify/teams-pace.js';
 import { createLogger } from './logger.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
@@ -82,11 +85,44 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // (and the Agents Playground, for a person who has talked to the bot there).
   const teamsOutbox = localTeamsOutbox(path.join(config.outboxDir, 'teams'), now);
   let notifier: TeamsNotifier = teamsOutbox;
+  const mail = options.mail ?? outlook.mail;
+  // One pace for every message the bot sends, so prompts and notices share Teams' limits.
+  const pace = new TeamsPace({
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+  // Research prompts have a worker of their own: hundreds at a time, paced to Teams' limits,
+  // several in flight, without holding up the calendar and the other notices behind them.
+  const promptKinds = ['notify.research-prompt'];
+  const prompts = startOutboxWorker({
+    db,
+    log,
+    name: 'research prompts',
+    lane: { only: promptKinds },
+    concurrency: 4,
+    handle: (job, attempt) =>
+      job.kind === 'notify.research-prompt'
+        ? sendResearchPrompt(
+            { db, crypto, uow, notifier, now, installer: outlook.teamsApps },
+            job,
+            attempt,
+          )
+        : Promise.reject(new Error(`not a research prompt: ${job.kind}`)),
+  });
   const worker = startOutboxWorker({
     db,
     log,
-    handle: (job) => {
+    lane: { except: promptKinds },
+    handle: (job, attempt) => {
       switch (job.kind) {
+        case 'notify.research-link':
+          return sendResearchLink(
+            { db, crypto, uow, mail, publicUrl: config.publicUrl },
+            job,
+            attempt,
+          );
+        case 'notify.research-prompt':
+          throw new Error('research prompts go through their own worker');
         case 'notify.referrer':
           return notifyReferrer({ uow, notifier }, job);
         case 'notify.agenda-password':
@@ -102,11 +138,19 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }
     },
   });
-  uow.afterCommit(() => void worker.drain());
+  uow.afterCommit(() => {
+    void prompts.drain();
+    void worker.drain();
+  });
+  // A prompt may queue a mail (a rep the bot cannot reach): the prompts first, then the rest.
+  const drainOutbox = async () => {
+    await prompts.drain();
+    await worker.drain();
+  };
   const deliveries = startDeliveryWorker({
     db,
     log,
-    mail: options.mail ?? outlook.mail,
+    mail,
     build: agendaMailBuilder({ db, crypto, publicUrl: config.publicUrl }),
     onDead: async (delivery) => {
       await uow.run((repos) =>
@@ -126,7 +170,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clock: { now },
     ids: { newId: randomUUID },
     log,
-    drainOutbox: worker.drain,
+    drainOutbox,
     drainDeliveries: deliveries.drain,
     devSigningKey,
   };
@@ -135,8 +179,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   let ready = false;
   const bot = botRouter(config, log, services);
   notifier = config.bot
-    ? botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId })
-    : localNotifier({ outbox: teamsOutbox, db, crypto, adapter: bot.adapter, log });
+    ? botNotifier({ db, crypto, adapter: bot.adapter, botAppId: config.bot.clientId, pace })
+    : localNotifier({ outbox: teamsOutbox, db, crypto, adapter: bot.adapter, log, pace });
   const app = createHttpApp({ services, authenticate, bot: bot.router, isReady: () => ready });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -149,7 +193,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     );
   ready = true;
   await warn();
-  await worker.drain();
+  await drainOutbox();
   void deliveries.drain();
   // A signed checkpoint of the audit chain's head, outside the database, so a chain rewritten
   // inside it is caught (audit-verify). Written every few minutes and at shutdown.
@@ -178,6 +222,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await prompts.stop();
       await worker.stop();
       await deliveries.stop();
       await checkpoint();

@@ -3,7 +3,8 @@ import type { Repos } from '../ports/store.js';
 import type { SchedulingDeps } from '../scheduling/deps.js';
 import { londonToday } from '../scheduling/area-calendar.js';
 import { DomainError } from '../shared/errors.js';
-import { agendaVersionLabel } from './agenda.js';
+import { CARD_PER_CASE_UP_TO, queueResearchPrompts } from '../research/research-prompts.js';
+import { agendaVersionLabel, casesInOrder } from './agenda.js';
 import { openAgendaMeeting } from './agenda-meeting.js';
 import { draftAgenda } from './meeting-agenda.js';
 import { pendingChanges } from './agenda-view.js';
@@ -23,7 +24,12 @@ export interface PublishedAgenda {
  */
 export async function publishAgenda(
   deps: SchedulingDeps,
-  input: { meetingId: string; publishedBy: string | null },
+  input: {
+    meetingId: string;
+    publishedBy: string | null;
+    /** Research prompts: a card per case up to this many cases, else one with a picker. */
+    cardPerCaseUpTo?: number;
+  },
 ): Promise<PublishedAgenda> {
   const today = londonToday(deps.clock.now());
   return deps.uow.run(async (repos) => {
@@ -48,6 +54,10 @@ export async function publishAgenda(
         );
       }
       await passwordsByBot(repos, rows);
+      await queueResearchPrompts(repos, meeting, {
+        caseIds: casesInOrder(draft).map((c) => c.referralId),
+        cardPerCaseUpTo: input.cardPerCaseUpTo ?? CARD_PER_CASE_UP_TO,
+      });
       await repos.audit.record('agenda.send-to-new', 'meeting', meeting.id);
       return {
         versionId: latest.id,
@@ -76,6 +86,11 @@ export async function publishAgenda(
       recipients,
     });
     await passwordsByBot(repos, rows);
+    // Publishing starts the research: each prompted rep gets the cases (new ones, on an addendum).
+    await queueResearchPrompts(repos, meeting, {
+      caseIds: casesInOrder(draft).map((c) => c.referralId),
+      cardPerCaseUpTo: input.cardPerCaseUpTo ?? CARD_PER_CASE_UP_TO,
+    });
     await repos.audit.record(
       version === 1 ? 'agenda.publish' : 'agenda.addendum',
       'meeting',

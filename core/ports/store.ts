@@ -159,7 +159,22 @@ export type NotifyJob =
   /** Tell the area's coordinators that an agenda delivery is dead (meeting date only). */
   | { kind: 'notify.delivery-dead'; deliveryId: string }
   /** Tell the area's coordinators an agenda is due out or overdue: the words name the meeting only. */
-  | { kind: 'notify.agenda-warning'; areaId: string; meetingId: string; text: string };
+  | { kind: 'notify.agenda-warning'; areaId: string; meetingId: string; text: string }
+  /**
+   * One research prompt message to one rep: the card of one case, or (`referralId` null) the
+   * card with the case picker. Built at send time from the store: ids only in the job.
+   */
+  | {
+      kind: 'notify.research-prompt';
+      meetingId: string;
+      agencyId: string;
+      personId: string;
+      referralId: string | null;
+      /** The meeting's cases in agenda order when it was queued: what the picker lists. */
+      caseIds: string[];
+    }
+  /** A rep the bot could not reach in Teams: a mail that links to their research in the tab. */
+  | { kind: 'notify.research-link'; meetingId: string; agencyId: string; personId: string };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }

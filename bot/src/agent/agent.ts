@@ -96,7 +96,11 @@ export function botRouter(
  * can reach them later. Group chats and channels are never used for notices.
  */
 async function rememberConversation(s: Services, activity: Activity, log: Logger): Promise<void> {
-  if (activity.type !== 'message' || activity.conversation?.conversationType !== 'personal') return;
+  // A message, or the conversationUpdate Teams sends when the app is installed for someone (the
+  // research prompts install it through Graph for a rep the bot could not reach yet).
+  const installed = activity.type === 'conversationUpdate' && !!activity.membersAdded?.length;
+  if (activity.type !== 'message' && !installed) return;
+  if (activity.conversation?.conversationType !== 'personal') return;
   try {
     const principal = await principalOfActivity(s, activity);
     if (principal)

@@ -78,6 +78,21 @@ const envSchema = entraEnvSchema.extend({
   BOT_CLIENT_ID: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_CLIENT_SECRET: optionalText,
+  /**
+   * The Teams app's id in the tenant's app catalog (Graph `appCatalogs/teamsApps/{id}`): with it,
+   * a rep the bot has never talked to gets the app installed for them, so a prompt can reach them.
+   */
+  TEAMS_APP_CATALOG_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID')
+    .optional(),
+  /** Up to this many cases, a research prompt is a card per case; more, one card with a picker. */
+  RESEARCH_CARD_PER_CASE_UP_TO: z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(100, 'expected at most 100')
+    .default(3),
 });
 
 export interface AppConfig {
@@ -112,6 +127,9 @@ export interface AppConfig {
   keyVault: { vaultUrl: string; keyName: string } | null;
   /** Entra ID sign-in for the tab's API; required in production. */
   entra: EntraOptions | null;
+  /** The Teams app in the tenant's catalog, for installing it for a rep (graph mode), or null. */
+  teamsAppCatalogId: string | null;
+  research: { cardPerCaseUpTo: number };
 }
 
 export class ConfigError extends Error {
@@ -234,6 +252,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     dataDir,
     outboxDir: path.join(dataDir, 'outbox'),
     tabDir: path.resolve(env.MARAC_TAB_DIR),
+    teamsAppCatalogId: env.TEAMS_APP_CATALOG_ID ?? null,
+    research: { cardPerCaseUpTo: env.RESEARCH_CARD_PER_CASE_UP_TO },
     publicUrl: (env.MARAC_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.MARAC_SEED_DEMO,
     demoReferrals: env.MARAC_DEMO_REFERRALS,

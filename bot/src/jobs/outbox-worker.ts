@@ -2,10 +2,11 @@ import type { Logger } from 'pino';
 import type { OutboxJob } from '#core/ports/store.js';
 import { isDomainError } from '#core/shared/errors.js';
 import type { Db } from '../db/db.js';
-import { completeJob, failJob, leaseNext } from '../store/sql-outbox.js';
+import { completeJob, failJob, leaseNext, type OutboxLane } from '../store/sql-outbox.js';
 import { startDrainLoop } from './drain-loop.js';
 
-export type JobHandler = (job: OutboxJob) => Promise<void>;
+/** `attempt` counts from 1: a handler may do something else on a later try (a fallback). */
+export type JobHandler = (job: OutboxJob, attempt: number) => Promise<void>;
 
 export interface OutboxWorkerOptions {
   db: Db;
@@ -14,6 +15,12 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   leaseSeconds?: number;
   maxAttempts?: number;
+  /** The kinds this worker takes (default: all). */
+  lane?: OutboxLane;
+  /** Jobs sent at once (default 1: one at a time, in order). */
+  concurrency?: number;
+  /** Said in the log: which worker. */
+  name?: string;
 }
 
 /** What an adapter's error may tell the worker: how long to wait (Graph's Retry-After), or status. */
@@ -51,13 +58,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
   const { db, handle, log } = options;
   const maxAttempts = options.maxAttempts ?? 8;
 
-  async function drainOnce(stopped: () => boolean): Promise<void> {
+  async function sendEach(stopped: () => boolean): Promise<void> {
     for (;;) {
       if (stopped()) return;
-      const leased = await leaseNext(db, options.leaseSeconds ?? 120);
+      const leased = await leaseNext(db, options.leaseSeconds ?? 120, options.lane);
       if (!leased) return;
       try {
-        await handle(leased.job);
+        await handle(leased.job, leased.attempts);
         await completeJob(db, leased.id);
         log.debug({ jobId: leased.id, kind: leased.job.kind }, 'outbox job sent');
       } catch (error) {
@@ -72,5 +79,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions) {
     }
   }
 
-  return startDrainLoop({ drainOnce, log, name: 'outbox', pollMs: options.pollMs });
+  /** Several senders take jobs side by side; each job is still leased to one of them. */
+  const drainOnce = async (stopped: () => boolean) => {
+    const senders = Math.max(1, options.concurrency ?? 1);
+    await Promise.all(Array.from({ length: senders }, () => sendEach(stopped)));
+  };
+
+  return startDrainLoop({ drainOnce, log, name: options.name ?? 'outbox', pollMs: options.pollMs });
 }

@@ -1,9 +1,10 @@
-import type { ConversationReference } from '@microsoft/agents-activity';
+import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import type { Queryable } from '../db/db.js';
-import type { TeamsNotifier } from './teams-notifier.js';
+import { retryAfterOf, TeamsThrottledError, type TeamsPace } from './teams-pace.js';
+import { cardActivity, type TeamsNotifier } from './teams-notifier.js';
 
 const ref = (personId: string): FieldRef => ({
   keyOwner: `person:${personId}`,
@@ -45,6 +46,35 @@ export async function rememberedConversation(
 }
 
 /**
+ * Sends one activity into a remembered conversation, paced to Teams' limits (`TeamsPace`): a
+ * 429 all the same pauses that conversation and the tenant for its `Retry-After` and comes back
+ * as `TeamsThrottledError`, which the outbox reads to wait as long before trying again.
+ */
+export async function sendPaced(options: {
+  adapter: CloudAdapter;
+  /** The bot's app id, or the anonymous claims the Agents Playground expects. */
+  botAppId: Parameters<CloudAdapter['continueConversation']>[0];
+  pace: TeamsPace;
+  reference: ConversationReference;
+  activity: string | Activity;
+}): Promise<void> {
+  const { reference, pace } = options;
+  const conversationId = reference.conversation?.id ?? '';
+  const tenantId = reference.conversation?.tenantId ?? 'tenant';
+  await pace.take(conversationId, tenantId);
+  try {
+    await options.adapter.continueConversation(options.botAppId, reference, async (context) => {
+      await context.sendActivity(options.activity);
+    });
+  } catch (error) {
+    const seconds = retryAfterOf(error);
+    if (seconds === null) throw error;
+    pace.pause({ conversationId, tenantId }, seconds);
+    throw new TeamsThrottledError(seconds);
+  }
+}
+
+/**
  * Teams: a proactive message into the person's one-to-one chat with the bot. A person who has
  * never opened that chat cannot be reached (false); they see the status in the tab instead.
  */
@@ -53,15 +83,16 @@ export function botNotifier(options: {
   crypto: AppCrypto;
   adapter: CloudAdapter;
   botAppId: string;
+  pace: TeamsPace;
 }): TeamsNotifier {
+  const deliver = async (personId: string, activity: string | Activity) => {
+    const reference = await rememberedConversation(options.db, options.crypto, personId);
+    if (!reference) return false;
+    await sendPaced({ ...options, reference, activity });
+    return true;
+  };
   return {
-    async send(personId, text) {
-      const reference = await rememberedConversation(options.db, options.crypto, personId);
-      if (!reference) return false;
-      await options.adapter.continueConversation(options.botAppId, reference, async (context) => {
-        await context.sendActivity(text);
-      });
-      return true;
-    },
+    send: (personId, text) => deliver(personId, text),
+    sendCard: (personId, message) => deliver(personId, Activity.fromObject(cardActivity(message))),
   };
 }

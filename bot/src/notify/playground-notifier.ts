@@ -2,8 +2,10 @@ import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from '../db/db.js';
-import { rememberedConversation } from './bot-notifier.js';
-import type { TeamsNotifier } from './teams-notifier.js';
+import { Activity } from '@microsoft/agents-activity';
+import { rememberedConversation, sendPaced } from './bot-notifier.js';
+import { cardActivity, type TeamsNotifier } from './teams-notifier.js';
+import { TeamsThrottledError, type TeamsPace } from './teams-pace.js';
 
 /** The Playground runs on this machine; a reference to anywhere else is never sent to unsigned. */
 export function isLoopbackUrl(url: string | undefined): boolean {
@@ -19,8 +21,9 @@ export function isLoopbackUrl(url: string | undefined): boolean {
 /**
  * Local mode without bot credentials: every notice is written to the local outbox (the record),
  * and a person who has talked to the bot in the Microsoft 365 Agents Playground also gets it
- * there, through the Playground's own connector (the serviceUrl of their conversation). The
- * Playground takes unsigned calls; a real Teams service would not, and is never tried.
+ * there, through the Playground's own connector (the serviceUrl of their conversation), paced as
+ * Teams would be. The Playground takes unsigned calls; a real Teams service would not, and is
+ * never tried.
  */
 export function localNotifier(options: {
   outbox: TeamsNotifier;
@@ -28,26 +31,33 @@ export function localNotifier(options: {
   crypto: AppCrypto;
   adapter: CloudAdapter;
   log: Logger;
+  pace: TeamsPace;
 }): TeamsNotifier {
   // No app id: the adapter then calls the connector anonymously, as the Playground expects.
   const anonymous = { aud: '' } as Extract<
     Parameters<CloudAdapter['continueConversation']>[0],
     object
   >;
+  /** The Playground's copy; a 429 is passed on (the job waits), anything else only logged. */
+  const toPlayground = async (personId: string, activity: string | Activity) => {
+    const reference = await rememberedConversation(options.db, options.crypto, personId);
+    if (!reference || !isLoopbackUrl(reference.serviceUrl)) return;
+    try {
+      await sendPaced({ ...options, botAppId: anonymous, reference, activity });
+    } catch (error) {
+      if (error instanceof TeamsThrottledError) throw error;
+      // The Playground may simply not be running now; the outbox file is the record.
+      options.log.warn({ err: { name: (error as Error).name } }, 'playground notice not sent');
+    }
+  };
   return {
     async send(personId, text) {
-      const written = await options.outbox.send(personId, text);
-      const reference = await rememberedConversation(options.db, options.crypto, personId);
-      if (!reference || !isLoopbackUrl(reference.serviceUrl)) return written;
-      try {
-        await options.adapter.continueConversation(anonymous, reference, async (context) => {
-          await context.sendActivity(text);
-        });
-      } catch (error) {
-        // The Playground may simply not be running now; the outbox file is the record.
-        options.log.warn({ err: { name: (error as Error).name } }, 'playground notice not sent');
-      }
-      return written;
+      await toPlayground(personId, text);
+      return options.outbox.send(personId, text);
+    },
+    async sendCard(personId, message) {
+      await toPlayground(personId, Activity.fromObject(cardActivity(message)));
+      return options.outbox.sendCard(personId, message);
     },
   };
 }

@@ -19,16 +19,28 @@ export interface LeasedJob {
   attempts: number;
 }
 
+/** Which jobs a worker takes: only these kinds, or every kind but these. */
+export type OutboxLane = { only: readonly string[] } | { except: readonly string[] };
+
 /**
- * Takes the oldest due job under a lease. SKIP LOCKED lets several app instances drain one
- * outbox; the lease hands a job back if the instance that took it dies mid-send.
+ * Takes the oldest due job (of the lane's kinds) under a lease. SKIP LOCKED lets several app
+ * instances drain one outbox; the lease hands a job back if the instance that took it dies
+ * mid-send.
  */
-export async function leaseNext(db: Db, leaseSeconds: number): Promise<LeasedJob | null> {
+export async function leaseNext(
+  db: Db,
+  leaseSeconds: number,
+  lane: OutboxLane = { except: [] },
+): Promise<LeasedJob | null> {
+  const [test, kinds] =
+    'only' in lane ? ['= ANY($1::text[])', lane.only] : ['<> ALL($1::text[])', lane.except];
   return db.transaction(async (tx) => {
     const found = await tx.query<{ id: string; payload: OutboxJob; attempts: number }>(
       `SELECT id::text AS id, payload, attempts FROM outbox
         WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+          AND kind ${test}
         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [kinds],
     );
     const row = found.rows[0];
     if (!row) return null;

@@ -161,7 +161,7 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
         [input.meetingId, input.referralId, input.openedBy, input.at],
       );
     },
-  
+
     async settings(areaId) {
       const found = await q.query<{
         research_sharing: ResearchSharing;
@@ -244,4 +244,16 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
       );
     },
   };
+}
+
+/** Case references by referral id: what a prompt card shows of each case (no one's name). */
+export async function caseReferences(
+  q: Queryable,
+  referralIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = await q.query<{ id: string; reference: string }>(
+    'SELECT id, reference FROM referral WHERE id = ANY($1::uuid[])',
+    [referralIds],
+  );
+  return new Map(found.rows.map((r) => [r.id, r.reference]));
 }

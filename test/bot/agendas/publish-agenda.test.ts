@@ -54,10 +54,12 @@ async function deliveriesSettled(): Promise<AgendaDelivery[]> {
   throw new Error('deliveries did not settle');
 }
 
+/** The agenda's mail: not the research links sent to reps the bot cannot reach in Teams. */
 const emls = () =>
   readdirSync(mailDir)
     .filter((f) => f.endsWith('.eml'))
-    .map((f) => readFileSync(path.join(mailDir, f)));
+    .map((f) => readFileSync(path.join(mailDir, f)))
+    .filter((eml) => !/^Message-ID: <marac\.research\./im.test(eml.toString('latin1')));
 
 /** The copies sent to one address. */
 const copiesFor = async (email: string) => {

@@ -200,6 +200,7 @@ export function agendaRoutes(s: Services): RouteDef[] {
         const published = await publishAgenda(depsFor(s, ctx), {
           meetingId: ctx.params.meetingId,
           publishedBy: ctx.principal?.personId ?? null,
+          cardPerCaseUpTo: s.config.research.cardPerCaseUpTo,
         });
         void s.drainDeliveries();
         void s.drainOutbox();
