@@ -265,6 +265,29 @@ describe('a rep giving research', () => {
   });
 });
 
+describe('the area settings', () => {
+  it('refuses bad settings, naming each in words', async () => {
+    const settings = `/api/areas/${areaId}/research-settings`;
+    const messages = async (body: unknown) => {
+      const answer = await as.coordinator(settings, put(body));
+      expect(answer.status).toBe(400);
+      const { error } = (await answer.json()) as { error: { details: { message: string }[] } };
+      return error.details.map((d) => d.message);
+    };
+    expect(
+      await messages({ sharing: 'everyone', deputies: 'always', reminderDays: [3, 20] }),
+    ).toEqual([
+      'How much of each agency\u2019s research others read: choose one of the options.',
+      'Reminder day 2: use 15 or less.',
+    ]);
+    expect(
+      await messages({ sharing: 'at-meeting', deputies: 'always', reminderDays: [2, 2] }),
+    ).toEqual(['Reminder days: give each day once.']);
+    expect(await audits('area.research-settings')).toBe(0);
+    expect((await as.chair(settings)).status).toBe(403);
+  });
+});
+
 describe('forged requests', () => {
   it.each([
     ['another agency', () => cell(adult, childrens), 403],
