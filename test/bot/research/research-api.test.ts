@@ -266,10 +266,19 @@ describe('a rep giving research', () => {
 });
 
 describe('the area settings', () => {
+  const settings = () => `/api/areas/${areaId}/research-settings`;
+
+  it('reads the defaults: status only, deputies always, reminders 3 and 1 working days before', async () => {
+    expect(await json<ResearchSettings>(as.coordinator(settings()))).toEqual({
+      sharing: 'status-only',
+      deputies: 'always',
+      reminderDays: [3, 1],
+    });
+  });
+
   it('refuses bad settings, naming each in words', async () => {
-    const settings = `/api/areas/${areaId}/research-settings`;
     const messages = async (body: unknown) => {
-      const answer = await as.coordinator(settings, put(body));
+      const answer = await as.coordinator(settings(), put(body));
       expect(answer.status).toBe(400);
       const { error } = (await answer.json()) as { error: { details: { message: string }[] } };
       return error.details.map((d) => d.message);
@@ -284,7 +293,10 @@ describe('the area settings', () => {
       await messages({ sharing: 'at-meeting', deputies: 'always', reminderDays: [2, 2] }),
     ).toEqual(['Reminder days: give each day once.']);
     expect(await audits('area.research-settings')).toBe(0);
-    expect((await as.chair(settings)).status).toBe(403);
+    expect((await as.chair(settings())).status).toBe(403);
+    const valid = { sharing: 'before-meeting', deputies: 'always', reminderDays: [1] };
+    expect((await as.police(settings(), put(valid))).status).toBe(403);
+    expect(await audits('area.research-settings')).toBe(0);
   });
 });
 
@@ -374,6 +386,11 @@ describe('who reads what', () => {
     const policeResponse = coordinator.responses.find((r) => r.agencyId === police)!;
     expect(policeResponse.response?.currentInvolvement).toContain(SECRET);
     expect(coordinator.responses.find((r) => r.agencyId === childrens)!.response).toBeUndefined();
+    expect(await everything(as.chair, [])).toContain(SECRET);
+    // The matrix never carries words, opened or not.
+    expect(
+      await (await as.coordinator(`/api/meetings/${meetingId}/research`)).text(),
+    ).not.toContain(SECRET);
     for (const call of [as.childrens, as.idva])
       expect(await everything(call, [childrens])).not.toContain(SECRET);
   });
