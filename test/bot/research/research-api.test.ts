@@ -263,6 +263,19 @@ describe('a rep giving research', () => {
     expect((await researchOf(withChildren, childrens))!.status).toBe('draft');
     expect((await researchOf(adult, childrens))!.status).toBe('nothing-known');
   });
+
+  it('counts what each agency answered; a meeting without a published agenda is not listed', async () => {
+    const mine = async (call: Call) =>
+      (await json<MyResearch>(call('/api/research/mine'))).items.map((i) => [
+        i.meetingId,
+        i.agencyId,
+        i.cases,
+        i.answered,
+      ]);
+    expect(await mine(as.childrens)).toEqual([[meetingId, childrens, 2, 1]]);
+    expect(await mine(as.deputy)).toEqual([[meetingId, police, 2, 1]]);
+    expect(await mine(as.coordinator)).toEqual([]);
+  });
 });
 
 describe('the area settings', () => {
@@ -329,6 +342,11 @@ describe('forged requests', () => {
     );
     expect(await researchRows()).toBe(before);
     expect(await count(tally)).toBe(denied + 1);
+  });
+
+  it('does not find a case of another meeting under this one', async () => {
+    const answer = await as.coordinator(`/api/meetings/${meetingId}/research/${otherMeetingCase}`);
+    expect(answer.status).toBe(404);
   });
 
   it('refuses a nothing-known for a case of another meeting, writing nothing', async () => {
