@@ -327,6 +327,19 @@ describe('chasing one agency now', () => {
     expect(await chases()).toBe(2);
   });
 
+  it('goes to the reps who get the prompts: deputies only when the area prompts them', async () => {
+    const areaId = meeting.areaId;
+    const settings = await app.services.uow.run((r) => r.research.settings(areaId));
+    await app.services.uow.run((r) =>
+      r.research.setSettings(areaId, { ...settings, deputies: 'when-core-absent' }),
+    );
+    try {
+      expect(await (await chase(drafted)).json()).toEqual({ reminded: 1 });
+    } finally {
+      await app.services.uow.run((r) => r.research.setSettings(areaId, settings));
+    }
+  });
+
   it('reminds nobody of an agency that has answered every case', async () => {
     expect(await (await chase(submitted)).json()).toEqual({ reminded: 0 });
     expect(await (await chase(nothingKnown)).json()).toEqual({ reminded: 0 });
