@@ -174,7 +174,20 @@ export type NotifyJob =
       caseIds: string[];
     }
   /** A rep the bot could not reach in Teams: a mail that links to their research in the tab. */
-  | { kind: 'notify.research-link'; meetingId: string; agencyId: string; personId: string };
+  | { kind: 'notify.research-link'; meetingId: string; agencyId: string; personId: string }
+  /**
+   * Remind a rep of research their agency has not answered: `days` is the reminder time
+   * (working days before the meeting), null when the coordinator chased the agency now.
+   */
+  | {
+      kind: 'notify.research-reminder';
+      meetingId: string;
+      agencyId: string;
+      personId: string;
+      days: number | null;
+    }
+  /** Tell the area's coordinators which agencies have research missing: names and counts only. */
+  | { kind: 'notify.research-missing'; meetingId: string; days: number };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }

@@ -45,7 +45,9 @@ describe('REST API in local mode', () => {
       'get /api/dev/users',
       'post /api/dev/sign-in',
     ];
-    const listed = Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    const listed = Object.entries(document.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${p}`),
+    );
     expect(listed).toEqual(expect.arrayContaining(tabUses));
   });
 
@@ -62,20 +64,28 @@ describe('REST API in local mode', () => {
 
   it('refuses requests without a valid token', async () => {
     expect((await fetch(`${app.url}/api/areas`)).status).toBe(401);
-    const forged = await fetch(`${app.url}/api/areas`, { headers: { authorization: 'Bearer dev.eyJzdWIiOiJ4In0.AAAA' } });
+    const forged = await fetch(`${app.url}/api/areas`, {
+      headers: { authorization: 'Bearer dev.eyJzdWIiOiJ4In0.AAAA' },
+    });
     expect(forged.status).toBe(401);
   });
 
   it('lets the coordinator create a series, writes the .ics, and lists meetings with deadlines', async () => {
     const api = await signIn(app, emailOf('coordinator'));
-    const areas = (await (await api('/api/areas')).json()) as { id: string; name: string; series: unknown }[];
+    const areas = (await (await api('/api/areas')).json()) as {
+      id: string;
+      name: string;
+      series: unknown;
+    }[];
     const eastmere = areas.find((a) => a.name === 'Eastmere')!;
     const created = await api(`/api/areas/${eastmere.id}/series`, {
       method: 'POST',
       body: JSON.stringify({ firstDate: '2026-12-01', until: '2027-06-30' }),
     });
     expect(created.status).toBe(201);
-    const area = (await created.json()) as { series: { calendarStatus: string; attendees: unknown[] } };
+    const area = (await created.json()) as {
+      series: { calendarStatus: string; attendees: unknown[] };
+    };
     expect(area.series.calendarStatus).toBe('sent');
     expect(area.series.attendees).toHaveLength(12 * 2 + 2); // core reps, deputies, chair, IDVA
     const files = readdirSync(path.join(app.dataDir, 'outbox', 'calendar'));
@@ -101,7 +111,11 @@ describe('REST API in local mode', () => {
     expect(meetings[0]).toMatchObject({
       startsAt: '2026-12-10T09:30:00+00:00',
       status: 'scheduled',
-      deadlines: { referralDeadline: '2026-12-02', agendaCirculation: '2026-12-03', minutesDue: '2026-12-24' },
+      deadlines: {
+        referralDeadline: '2026-12-02',
+        agendaCirculation: '2026-12-03',
+        minutesDue: '2026-12-24',
+      },
     });
     expect(meetings[4]!.startsAt).toBe('2027-04-08T09:30:00+01:00');
 
@@ -122,7 +136,11 @@ describe('REST API in local mode', () => {
       body: JSON.stringify({ date: '2027-02-12', startTime: '13:00', reason: 'Room clash' }),
     });
     expect(move.status).toBe(200);
-    expect(await move.json()).toMatchObject({ date: '2027-02-12', status: 'moved', movedFrom: '2027-02-11' });
+    expect(await move.json()).toMatchObject({
+      date: '2027-02-12',
+      status: 'moved',
+      movedFrom: '2027-02-11',
+    });
     const written = readdirSync(path.join(app.dataDir, 'outbox', 'calendar'));
     expect(written.some((f) => f.startsWith('cancel-'))).toBe(true);
     expect(written.some((f) => f.startsWith('move-'))).toBe(true);
@@ -137,42 +155,69 @@ describe('REST API in local mode', () => {
     const api = await signIn(app, emailOf('coordinator'));
     const areas = (await (await api('/api/areas')).json()) as { id: string; name: string }[];
     const eastmere = areas.find((a) => a.name === 'Eastmere')!;
-    const meetings = (await (await api(`/api/areas/${eastmere.id}/meetings`)).json()) as { id: string; status: string }[];
+    const meetings = (await (await api(`/api/areas/${eastmere.id}/meetings`)).json()) as {
+      id: string;
+      status: string;
+    }[];
     const target = meetings.find((m) => m.status === 'scheduled')!;
     const response = await api(`/api/meetings/${target.id}/move`, {
       method: 'POST',
       body: JSON.stringify({ date: '2027-05-31', reason: 'test' }),
     });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/Spring bank holiday/i);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /Spring bank holiday/i,
+    );
   });
 
   it.each([
-    ['unknown field', { firstDate: '2027-01-05', colour: 'red' }, /remove the field "colour"/, 'body'],
+    [
+      'unknown field',
+      { firstDate: '2027-01-05', colour: 'red' },
+      /remove the field "colour"/,
+      'body',
+    ],
     [
       'impossible date',
       { firstDate: '2027-02-30' },
       /^Date of the first meeting: enter a real date in the form YYYY-MM-DD/,
       'body.firstDate',
     ],
-    ['wrong type', { firstDate: 20270105 }, /^Date of the first meeting: enter a date/, 'body.firstDate'],
-  ])('answers 400 naming the field in words for a body with a %s', async (_label, body, message, path) => {
-    const api = await signIn(app, emailOf('coordinator'));
-    const areas = (await (await api('/api/areas')).json()) as { id: string; name: string }[];
-    const response = await api(`/api/areas/${areas[1]!.id}/series`, { method: 'POST', body: JSON.stringify(body) });
-    expect(response.status).toBe(400);
-    const { error } = (await response.json()) as {
-      error: { message: string; details: { path: string; message: string }[]; correlationId?: string };
-    };
-    expect(error.message).toMatch(message);
-    expect(error.message).not.toMatch(/body\.|firstDate|Invalid|expected/);
-    expect(error.details[0]).toEqual({ path, message: error.message });
-    expect(error.correlationId).toBeUndefined(); // a reference to quote is only for a 5xx
-  });
+    [
+      'wrong type',
+      { firstDate: 20270105 },
+      /^Date of the first meeting: enter a date/,
+      'body.firstDate',
+    ],
+  ])(
+    'answers 400 naming the field in words for a body with a %s',
+    async (_label, body, message, path) => {
+      const api = await signIn(app, emailOf('coordinator'));
+      const areas = (await (await api('/api/areas')).json()) as { id: string; name: string }[];
+      const response = await api(`/api/areas/${areas[1]!.id}/series`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as {
+        error: {
+          message: string;
+          details: { path: string; message: string }[];
+          correlationId?: string;
+        };
+      };
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/body\.|firstDate|Invalid|expected/);
+      expect(error.details[0]).toEqual({ path, message: error.message });
+      expect(error.correlationId).toBeUndefined(); // a reference to quote is only for a 5xx
+    },
+  );
 
   it('answers 400 for malformed JSON and a bad id, 413 for an oversize body', async () => {
     const api = await signIn(app, emailOf('coordinator'));
-    expect((await api('/api/schedule/preview', { method: 'POST', body: '{"cadence":' })).status).toBe(400);
+    expect(
+      (await api('/api/schedule/preview', { method: 'POST', body: '{"cadence":' })).status,
+    ).toBe(400);
     expect((await api('/api/areas/not-a-uuid/meetings')).status).toBe(400);
     const big = JSON.stringify({ reason: 'x'.repeat(200_000) });
     expect((await api('/api/schedule/preview', { method: 'POST', body: big })).status).toBe(413);
@@ -195,7 +240,10 @@ describe('REST API in local mode', () => {
     const api = await signIn(app, emailOf('coordinator'));
     const areas = (await (await api('/api/areas')).json()) as { id: string; name: string }[];
     const eastmere = areas.find((a) => a.name === 'Eastmere')!;
-    const agencies = (await (await api(`/api/areas/${eastmere.id}/agencies`)).json()) as { id: string; name: string }[];
+    const agencies = (await (await api(`/api/areas/${eastmere.id}/agencies`)).json()) as {
+      id: string;
+      name: string;
+    }[];
     const housing = agencies.find((a) => a.name === 'Housing Options')!;
     const response = await api(`/api/areas/${eastmere.id}/agencies/${housing.id}/reps`, {
       method: 'PUT',
@@ -205,9 +253,16 @@ describe('REST API in local mode', () => {
       }),
     });
     expect(response.status).toBe(200);
-    const files = readdirSync(path.join(app.dataDir, 'outbox', 'calendar')).filter((f) => f.startsWith('series-'));
-    const latest = files.sort((a, b) => Number(a.match(/-(\d+)\.ics$/)![1]) - Number(b.match(/-(\d+)\.ics$/)![1])).at(-1)!;
-    const text = readFileSync(path.join(app.dataDir, 'outbox', 'calendar', latest), 'utf8').replace(/\r\n /g, '');
+    const files = readdirSync(path.join(app.dataDir, 'outbox', 'calendar')).filter((f) =>
+      f.startsWith('series-'),
+    );
+    const latest = files
+      .sort((a, b) => Number(a.match(/-(\d+)\.ics$/)![1]) - Number(b.match(/-(\d+)\.ics$/)![1]))
+      .at(-1)!;
+    const text = readFileSync(path.join(app.dataDir, 'outbox', 'calendar', latest), 'utf8').replace(
+      /\r\n /g,
+      '',
+    );
     expect(text).toContain('wilhelmina.strand@housing.example');
     expect(text).not.toContain('harriet.nwosu@housing.example');
   });
@@ -215,7 +270,9 @@ describe('REST API in local mode', () => {
   it('sends security headers and no-store on API answers', async () => {
     const response = await fetch(`${app.url}/api/openapi.json`);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/,
+    );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
@@ -226,26 +283,62 @@ describe('audit trail of the API', () => {
     const { writeCheckpoint } = await import('../../../bot/src/audit/checkpoint.js');
     const app = await startApp({ now });
     try {
-      const users = (await (await fetch(`${app.url}/api/dev/users`)).json()) as { email: string; roles: { role: string }[] }[];
-      const coordinator = await signIn(app, users.find((u) => u.roles.some((r) => r.role === 'coordinator'))!.email);
-      const rep = await signIn(app, users.find((u) => u.roles.every((r) => r.role === 'rep'))!.email);
-      const areas = (await (await coordinator('/api/areas')).json()) as { id: string; name: string }[];
-      const eastmere = areas.find((a) => a.name === 'Eastmere')!;
-      await coordinator(`/api/areas/${eastmere.id}/series`, { method: 'POST', body: JSON.stringify({ firstDate: '2026-12-01' }) });
-      expect((await rep(`/api/areas/${eastmere.id}/series`, { method: 'POST', body: '{"firstDate":"2026-12-02"}' })).status).toBe(403);
-      expect((await fetch(`${app.url}/api/areas`)).status).toBe(401);
-      const log = await app.db.query<{ action: string; record_id: string | null; outcome: string; actor_id: string | null }>(
-        'SELECT action, record_id, outcome, actor_id FROM audit_log ORDER BY id',
+      const users = (await (await fetch(`${app.url}/api/dev/users`)).json()) as {
+        email: string;
+        roles: { role: string }[];
+      }[];
+      const coordinator = await signIn(
+        app,
+        users.find((u) => u.roles.some((r) => r.role === 'coordinator'))!.email,
       );
+      const rep = await signIn(
+        app,
+        users.find((u) => u.roles.every((r) => r.role === 'rep'))!.email,
+      );
+      const areas = (await (await coordinator('/api/areas')).json()) as {
+        id: string;
+        name: string;
+      }[];
+      const eastmere = areas.find((a) => a.name === 'Eastmere')!;
+      await coordinator(`/api/areas/${eastmere.id}/series`, {
+        method: 'POST',
+        body: JSON.stringify({ firstDate: '2026-12-01' }),
+      });
+      expect(
+        (
+          await rep(`/api/areas/${eastmere.id}/series`, {
+            method: 'POST',
+            body: '{"firstDate":"2026-12-02"}',
+          })
+        ).status,
+      ).toBe(403);
+      expect((await fetch(`${app.url}/api/areas`)).status).toBe(401);
+      const log = await app.db.query<{
+        action: string;
+        record_id: string | null;
+        outcome: string;
+        actor_id: string | null;
+      }>('SELECT action, record_id, outcome, actor_id FROM audit_log ORDER BY id');
       expect(log.rows).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ action: 'series.create', record_id: eastmere.id, outcome: 'ok' }),
-          expect.objectContaining({ action: 'api.post.areas.areaid.series', record_id: eastmere.id, outcome: 'denied' }),
+          expect.objectContaining({
+            action: 'series.create',
+            record_id: eastmere.id,
+            outcome: 'ok',
+          }),
+          expect.objectContaining({
+            action: 'api.post.areas.areaid.series',
+            record_id: eastmere.id,
+            outcome: 'denied',
+          }),
           expect.objectContaining({ action: 'api.get.areas', outcome: 'denied', actor_id: null }),
         ]),
       );
       await writeCheckpoint(app.db, app.dataDir);
-      expect(await verifyAuditChain(app.db, { dataDir: app.dataDir })).toMatchObject({ ok: true, firstBadEntry: null });
+      expect(await verifyAuditChain(app.db, { dataDir: app.dataDir })).toMatchObject({
+        ok: true,
+        firstBadEntry: null,
+      });
     } finally {
       await app.stop();
     }

@@ -1,4 +1,11 @@
-import { APP_ID_URI, CLIENT_ID, FakeEntra, HEALTH_TENANT, POLICE_TENANT, STRANGER_TENANT } from '../../support/fake-entra.js';
+import {
+  APP_ID_URI,
+  CLIENT_ID,
+  FakeEntra,
+  HEALTH_TENANT,
+  POLICE_TENANT,
+  STRANGER_TENANT,
+} from '../../support/fake-entra.js';
 import { startApp, type TestApp } from '../../support/start-app.js';
 
 // The API with Entra ID sign-in on, against a loopback key set; users are demo people.
@@ -8,7 +15,8 @@ const DANA_OID = '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
 describe('API sign-in with Entra ID tokens', () => {
   let entra: FakeEntra;
   let app: TestApp;
-  const me = (token: string) => fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  const me = (token: string) =>
+    fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     entra = await FakeEntra.start();
@@ -35,7 +43,11 @@ describe('API sign-in with Entra ID tokens', () => {
   });
 
   it('maps a valid token to the demo person by sign-in name, then by tenant and object id', async () => {
-    const token = await entra.sign({ preferred_username: DANA, oid: DANA_OID, name: 'Dana Whitcombe' });
+    const token = await entra.sign({
+      preferred_username: DANA,
+      oid: DANA_OID,
+      name: 'Dana Whitcombe',
+    });
     const response = await me(token);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ email: DANA });
@@ -45,29 +57,60 @@ describe('API sign-in with Entra ID tokens', () => {
     );
     expect(bound.rows[0]).toEqual({ tenant_id: POLICE_TENANT, object_id: DANA_OID });
     // Same object id, another sign-in name: still Dana (the binding, not the name, decides).
-    const renamed = await entra.sign({ preferred_username: 'd.whitcombe@police.example', oid: DANA_OID });
+    const renamed = await entra.sign({
+      preferred_username: 'd.whitcombe@police.example',
+      oid: DANA_OID,
+    });
     expect(((await (await me(renamed)).json()) as { email: string }).email).toBe(DANA);
   });
 
   it.each([
-    ['forged (foreign key)', () => entra.sign({ preferred_username: DANA, oid: DANA_OID }, { foreignKey: true })],
-    ['expired', () => entra.sign({ preferred_username: DANA, oid: DANA_OID, exp: Math.floor(Date.now() / 1000) - 3600 })],
-    ['wrong audience', () => entra.sign({ preferred_username: DANA, oid: DANA_OID, aud: 'api://other.example/app' })],
-    ['tenant not allowed', () => entra.sign({ preferred_username: DANA }, { tenant: STRANGER_TENANT })],
-    ['missing scope', () => entra.sign({ preferred_username: DANA, oid: DANA_OID, scp: 'User.Read' })],
+    [
+      'forged (foreign key)',
+      () => entra.sign({ preferred_username: DANA, oid: DANA_OID }, { foreignKey: true }),
+    ],
+    [
+      'expired',
+      () =>
+        entra.sign({
+          preferred_username: DANA,
+          oid: DANA_OID,
+          exp: Math.floor(Date.now() / 1000) - 3600,
+        }),
+    ],
+    [
+      'wrong audience',
+      () => entra.sign({ preferred_username: DANA, oid: DANA_OID, aud: 'api://other.example/app' }),
+    ],
+    [
+      'tenant not allowed',
+      () => entra.sign({ preferred_username: DANA }, { tenant: STRANGER_TENANT }),
+    ],
+    [
+      'missing scope',
+      () => entra.sign({ preferred_username: DANA, oid: DANA_OID, scp: 'User.Read' }),
+    ],
   ])('refuses a %s token with 401', async (_label, make) => {
     expect((await me(await make())).status).toBe(401);
   });
 
   it('answers 403 with advice for a valid token of someone the MARAC does not know', async () => {
-    const token = await entra.sign({ preferred_username: 'visitor@health.example', oid: '11111111-2222-4333-8444-555555555555' }, { tenant: HEALTH_TENANT });
+    const token = await entra.sign(
+      { preferred_username: 'visitor@health.example', oid: '11111111-2222-4333-8444-555555555555' },
+      { tenant: HEALTH_TENANT },
+    );
     const response = await me(token);
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/coordinator/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /coordinator/,
+    );
   });
 
   it('does not let another tenant claim a person already bound', async () => {
-    const token = await entra.sign({ preferred_username: DANA, oid: '99999999-8888-4777-8666-555555555555' }, { tenant: HEALTH_TENANT });
+    const token = await entra.sign(
+      { preferred_username: DANA, oid: '99999999-8888-4777-8666-555555555555' },
+      { tenant: HEALTH_TENANT },
+    );
     expect((await me(token)).status).toBe(403);
   });
 });

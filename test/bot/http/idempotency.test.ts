@@ -236,6 +236,18 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {
+    action: 'research.chase',
+    request: async (round) => {
+      // Research starts when the agenda is published.
+      const meetingId = meetings[round + 10]!;
+      expect(
+        (await call(`/api/meetings/${meetingId}/agenda/publish`, { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(201);
+      return { path: `/api/meetings/${meetingId}/research/agencies/${agencyId}/chase`, body: {} };
+    },
+  },
 };
 
 /** A case accepted onto its meeting, for the police rep to answer: its meeting and id. */
@@ -286,7 +298,7 @@ beforeAll(async () => {
   ).rows[0]!.id;
   meetings = (
     await app.db.query<{ id: string }>(
-      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 10`,
+      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 12`,
       [areaId],
     )
   ).rows.map((r) => r.id);

@@ -99,6 +99,7 @@ const validBodies: Record<string, unknown> = {
   },
   'post /api/meetings/{meetingId}/agenda/publish': {},
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {},
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {},
   'put /api/areas/{areaId}/risk-settings': {
     questionSet: 'safelives-24',
     mediumThreshold: 10,
@@ -156,6 +157,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known':
     researchContract.nothingKnownBody,
   'post /api/meetings/{meetingId}/research/{referralId}/open': z.strictObject({}),
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': z.strictObject({}),
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

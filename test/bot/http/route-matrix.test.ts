@@ -113,6 +113,8 @@ const expected: Record<string, Rule> = {
     'repDeputy',
   ],
   'post /api/meetings/{meetingId}/research/{referralId}/open': ['chair'],
+  // The coordinator runs the meeting's research; an admin keeps the system, not the meeting.
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': ['coordinator'],
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -343,6 +345,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     },
     'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known': {},
     'post /api/meetings/{meetingId}/research/{referralId}/open': {},
+    'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {},
   };
   const body = bodies[route];
   return {
