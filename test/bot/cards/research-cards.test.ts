@@ -19,11 +19,24 @@ import {
 } from '../../../bot/src/cards/research-summary-cards.js';
 import { RESEARCH_VERBS } from '../../../bot/src/cards/verbs.js';
 import { cardProblems, elements } from '../agent/card-check.js';
-import { caseView, fullAnswers, max, promptView, reps, secrets } from './research-fixtures.js';
+import {
+  researchCaseCard,
+  researchRefusedCaseCard,
+} from '../../../bot/src/cards/research-case-card.js';
+import {
+  answersAt,
+  caseView,
+  fifthAnswers,
+  fullAnswers,
+  max,
+  promptView,
+  reps,
+  secrets,
+} from './research-fixtures.js';
 
 const before = new Date('2026-12-05T09:00:00Z');
 const everyError = [
-  ...(['knownToAgency', 'currentInvolvement', 'reasonNotShared'] as const).map((field) => ({
+  ...(['knownToAgency', 'currentInvolvement', 'withheldReason'] as const).map((field) => ({
     field,
     problem: max(60),
   })),
@@ -40,10 +53,21 @@ const kept: [string, AdaptiveCard][] = [
 ];
 /** Cards only ever given to one rep, as the answer to a refresh or a button. */
 const perUser: [string, AdaptiveCard][] = [
-  ['form', researchFormCard(caseView())],
-  ['refused form', researchRefusedCard(caseView(), fullAnswers, everyError)],
-  ['summary', researchSummaryCard(caseView({ status: 'submitted' }), before)],
-  ['closed', researchClosedCard(caseView({ status: 'submitted' }))],
+  [
+    'form, every answer at a fifth of its limit',
+    researchFormCard(caseView({ answers: fifthAnswers })),
+  ],
+  ['refused form', researchRefusedCard(caseView(), answersAt(0.15), everyError)],
+  [
+    'refused at the limits: the problems, to the tab',
+    researchRefusedCaseCard(caseView(), fullAnswers, everyError),
+  ],
+  [
+    'form at the limits: too long, so to the tab',
+    researchCaseCard({ ...caseView(), open: true }, before),
+  ],
+  ['summary at the limits', researchSummaryCard(caseView({ status: 'submitted' }), before)],
+  ['closed at the limits', researchClosedCard(caseView({ status: 'submitted' }))],
 ];
 const all = [...kept, ...perUser];
 
