@@ -88,12 +88,18 @@ export function researchFormCard(view: ResearchCaseView): AdaptiveCard {
     text('withheldReason'),
   ];
   const data = caseData(view.ids, 'form', view.op);
+  // A submitted answer is changed by submitting again: no draft, no "nothing known" over it.
+  const submitted = view.status === 'submitted';
   return card(
     body,
     [
       researchButton('Submit', RESEARCH_VERBS.submit, data, { inputs: true, positive: true }),
-      researchButton('Save draft', RESEARCH_VERBS.save, data, { inputs: true }),
-      researchButton('Nothing known', RESEARCH_VERBS.nothingKnown, data),
+      ...(submitted
+        ? []
+        : [
+            researchButton('Save draft', RESEARCH_VERBS.save, data, { inputs: true }),
+            researchButton('Nothing known', RESEARCH_VERBS.nothingKnown, data),
+          ]),
       researchButton('Cancel', RESEARCH_VERBS.cancel, data),
     ],
     researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'form'), [view.viewerId]),

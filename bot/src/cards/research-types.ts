@@ -70,6 +70,7 @@ export type ResearchField =
   | ResearchTextField
   | 'knownToAgency'
   | 'recordsFlagged'
+  | 'children'
   | { child: number; part: keyof ResearchChildAnswers };
 
 /** A problem the server found with one field, said in words that tell the rep what to do. */

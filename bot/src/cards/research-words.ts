@@ -59,6 +59,7 @@ export function fieldInWords(field: ResearchField): string {
   if (typeof field === 'object') return `Child ${field.child + 1}: ${CHILD_PART_WORDS[field.part]}`;
   if (field === 'knownToAgency') return KNOWN_WORDS;
   if (field === 'recordsFlagged') return FLAGGED_WORDS;
+  if (field === 'children') return 'Children';
   return RESEARCH_FIELD_WORDS[field];
 }
 
