@@ -160,3 +160,27 @@ it.each(sizes)(
     expect(size.utf16).toBeLessThan(80 * 1024);
   },
 );
+
+/**
+ * Every answer at the contract's limit, in scripts that take more bytes a character (limits count
+ * characters): the per-user views still fit, showing the first part of each text and saying so.
+ */
+describe.each([
+  ['Welsh (2 bytes a character)', 'ŵ'],
+  ['Chinese (3 bytes a character)', '界'],
+])('every answer at its limit in %s', (_script, letter) => {
+  const answers = JSON.parse(
+    JSON.stringify(fullAnswers).replace(/W/g, letter),
+  ) as typeof fullAnswers;
+  const views: [string, AdaptiveCard][] = [
+    ['form (to the tab)', researchCaseCard({ ...caseView({ answers }), open: true }, before)],
+    ['summary', researchSummaryCard(caseView({ answers, status: 'submitted' }), before)],
+    ['closed', researchClosedCard(caseView({ answers, status: 'submitted' }))],
+    ['refused', researchRefusedCaseCard(caseView(), answers, everyError)],
+  ];
+  it.each(views)('%s fits under 28 KB and says where the full text is', (_name, card) => {
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toMatch(/open the research in the MARAC tab/);
+  });
+});
