@@ -18,6 +18,7 @@ import type { ResearchActor } from './research-read.js';
 import { principalOfActivity } from './teams-person.js';
 
 const VERBS: readonly string[] = Object.values(RESEARCH_VERBS);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERSONAL_ONLY =
   'Research is about people, so I only show it in our 1:1 chat. Open the prompt there.';
 const NOT_KNOWN_PERSON =
@@ -87,7 +88,8 @@ async function answer(
       {
         actorId,
         action: 'research.card.refused',
-        recordId: typeof meetingId === 'string' ? meetingId.slice(0, 36) : null,
+        // Only an id: a forged card could put anything in its data, a name included.
+        recordId: typeof meetingId === 'string' && UUID.test(meetingId) ? meetingId : null,
         correlationId,
       },
       s.clock.now(),
