@@ -4,6 +4,10 @@ import { submitResearch } from '#core/research/submit-research.js';
 import { DomainError, isDomainError } from '#core/shared/errors.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { researchCaseCard, researchRefusedCaseCard } from '../cards/research-case-card.js';
+import { fitsOnACard } from '../cards/research-fit.js';
+import { researchRefusedCard } from '../cards/research-refused-card.js';
+import { researchTooLongCard } from '../cards/research-summary-cards.js';
+import type { ResearchFieldError } from '../cards/research-types.js';
 import { researchPickerCard } from '../cards/research-prompt-cards.js';
 import { RESEARCH_VERBS, type ResearchVerb } from '../cards/verbs.js';
 import { caseIdsOf, draftOf, fieldErrorsOf, type ResearchAction } from './research-inputs.js';
@@ -73,13 +77,7 @@ const write =
       await (kind === 'save' ? saveResearchDraft : submitResearch)(actor.deps, input);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION_FAILED') throw error;
-      const view = caseOf(actor, await readForm(actor, action), input.referralId);
-      const card = researchRefusedCaseCard(
-        { ...view, notice: 'Nothing was saved.' },
-        answersOf(response),
-        fieldErrorsOf(error.details ?? []),
-      );
-      return { card, personal: true, said: 'Some answers need putting right: nothing was saved.' };
+      return refused(actor, action, input, fieldErrorsOf(error.details ?? []));
     }
     const notice =
       kind === 'save'
@@ -87,6 +85,50 @@ const write =
         : 'Submitted to the MARAC coordinator.';
     return showCase(actor, action, { notice });
   };
+
+type Write = Parameters<typeof saveResearchDraft>[1];
+
+/**
+ * The form again with what was typed and each problem in words. What was typed may be too long
+ * to show again on a card: it is then kept as a draft where a draft may be (not over a submitted
+ * answer), so nothing typed is lost, and the card says where it went.
+ */
+async function refused(
+  actor: ResearchActor,
+  action: ResearchAction,
+  input: Write,
+  errors: ResearchFieldError[],
+): Promise<Reply> {
+  const said = 'Some answers need putting right: nothing was submitted.';
+  const view = caseOf(actor, await readForm(actor, action), input.referralId);
+  const form = researchRefusedCard(
+    { ...view, notice: 'Nothing was saved.' },
+    answersOf(input.response),
+    errors,
+  );
+  if (fitsOnACard(form)) return { card: form, personal: true, said };
+  const kept =
+    view.status !== 'submitted' &&
+    (await saveResearchDraft(actor.deps, input).then(
+      () => true,
+      (error: unknown) => {
+        if (isDomainError(error)) return false;
+        throw error;
+      },
+    ));
+  if (!kept) {
+    const notice = 'Nothing was saved: what you typed is too long to show again on a card.';
+    return {
+      card: researchRefusedCaseCard({ ...view, notice }, view.answers, errors),
+      personal: true,
+      said,
+    };
+  }
+  const saved = caseOf(actor, await readForm(actor, action), input.referralId);
+  const notice =
+    'Nothing was submitted. What you typed is too long to show again on a card, so it was saved as a draft.';
+  return { card: researchTooLongCard({ ...saved, notice, errors }), personal: true, said };
+}
 
 const nothingKnown: Handler = async (actor, action) => {
   const result = await markNothingKnown(actor.deps, {

@@ -336,4 +336,33 @@ describe('research cards in the bot', () => {
       }
     });
   });
+
+  it('keeps text too long to show again as a draft when a submission is refused, and says so', async () => {
+    const caseId = world.cases[1]!;
+    const form = await press(await view(caseId), 'Edit');
+    const long = (n: number) => `Invented ${'W'.repeat(n - 9)}`;
+    const inputs: Record<string, string> = {
+      knownToAgency: '',
+      recordsFlagged: 'no',
+      currentInvolvement: long(4000),
+      historicalInvolvement: long(4000),
+      professionalOpinion: long(4000),
+      risksIdentified: long(4000),
+      informationRequested: long(2000),
+      actionsOffered: long(2000),
+      withheldInformation: long(2000),
+      withheldReason: long(1000),
+    };
+    for (const input of elements(form).filter((e) => /^child\d+/.test(String(e.id))))
+      inputs[String(input.id)] = long(2000);
+    const card = await press(form, 'Submit', inputs);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    const text = cardText(card);
+    expect(text).toMatch(/Nothing was submitted\. What you typed is too long .* saved as a draft/);
+    expect(text).toMatch(/Is this case known to your agency\?: choose yes, no or not known/);
+    expect(text).toMatch(/First 1,500 of 4,000 characters/);
+    expect(await statusOf(caseId)).toBe('draft');
+    const stored = await app.db.query('SELECT 1 FROM research WHERE referral_id = $1', [caseId]);
+    expect(stored.rows).toHaveLength(1);
+  });
 });
