@@ -140,6 +140,13 @@ const research: Record<string, FieldLabel> = {
 
 /** Every other body the API takes, and the path and query ids. */
 const other: Record<string, FieldLabel> = {
+  response: f('Research', 'group'),
+  sharing: f('How much of each agency\u2019s research others read', 'choice'),
+  deputies: f('When deputies get research prompts', 'choice'),
+  reminderDays: f('Reminder days', 'list'),
+  'reminderDays.*': f('Reminder day {n}', 'number'),
+  referralIds: f('Cases', 'list'),
+  'referralIds.*': f('Case {n}', 'choice'),
   submit: f('Whether to submit the referral', 'choice'),
   date: f('Meeting date', 'date'),
   reason: f('Reason'),

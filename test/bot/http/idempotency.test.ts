@@ -8,6 +8,9 @@ import { referralForm } from '../referrals/fixtures.js';
  */
 let app: TestApp;
 let call: (path: string, init?: RequestInit) => Promise<Response>;
+/** The police's core rep, who answers research. */
+let rep: (path: string, init?: RequestInit) => Promise<Response>;
+let policeId: string;
 let areaId: string;
 let agencyId: string;
 let meetings: string[];
@@ -75,6 +78,8 @@ async function areaWithoutSeries(name: string, code: string): Promise<string> {
 
 interface Case {
   action: string;
+  /** Who sends it: the coordinator unless the route is a rep's. */
+  as?: 'rep';
   /** Makes a fresh target and returns the request for it. */
   request: (round: number) => Promise<{ path: string; body: unknown }>;
 }
@@ -209,10 +214,49 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'post /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}/submit': {
+    action: 'research.submit',
+    as: 'rep',
+    request: async () => {
+      const { meetingId, referralId } = await caseOnMeeting();
+      return {
+        path: `/api/meetings/${meetingId}/research/${referralId}/agencies/${policeId}/submit`,
+        body: { response: { knownToAgency: 'no', recordsFlagged: false } },
+      };
+    },
+  },
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known': {
+    action: 'research.nothing-known',
+    as: 'rep',
+    request: async () => {
+      const { meetingId, referralId } = await caseOnMeeting();
+      return {
+        path: `/api/meetings/${meetingId}/research/agencies/${policeId}/nothing-known`,
+        body: { referralIds: [referralId] },
+      };
+    },
+  },
 };
 
-const send = (path: string, body: unknown, key: string) =>
-  call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': key } });
+/** A case accepted onto its meeting, for the police rep to answer: its meeting and id. */
+async function caseOnMeeting(): Promise<{ meetingId: string; referralId: string }> {
+  const referralId = await submitted();
+  expect(
+    (await call(`/api/referrals/${referralId}/accept`, { method: 'POST', body: '{}' })).status,
+  ).toBe(200);
+  const found = await app.db.query<{ meeting_id: string }>(
+    'SELECT meeting_id FROM referral WHERE id = $1',
+    [referralId],
+  );
+  return { meetingId: found.rows[0]!.meeting_id, referralId };
+}
+
+const send = (path: string, body: unknown, key: string, as?: 'rep') =>
+  (as === 'rep' ? rep : call)(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'idempotency-key': key },
+  });
 
 beforeAll(async () => {
   app = await startApp({
@@ -220,6 +264,7 @@ beforeAll(async () => {
     env: { RATE_LIMIT_PER_MINUTE: '100000' },
   });
   call = await signIn(app, COORDINATOR);
+  rep = await signIn(app, 'dana.whitcombe@police.example');
   areaId = (
     await app.db.query<{ id: string }>(
       `SELECT id FROM area WHERE name = 'Northbrook and Wellfield'`,
@@ -229,6 +274,13 @@ beforeAll(async () => {
     await app.db.query<{ id: string }>(
       `SELECT aa.agency_id AS id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
         WHERE aa.area_id = $1 AND g.name = 'Haven Refuge'`,
+      [areaId],
+    )
+  ).rows[0]!.id;
+  policeId = (
+    await app.db.query<{ id: string }>(
+      `SELECT aa.agency_id AS id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
+        WHERE aa.area_id = $1 AND g.kind = 'police'`,
       [areaId],
     )
   ).rows[0]!.id;
@@ -256,22 +308,22 @@ it('lists the Idempotency-Key header on every create route of the OpenAPI descri
 });
 
 describe.each(Object.keys(cases))('%s', (route) => {
-  const { action, request } = cases[route]!;
+  const { action, request, as } = cases[route]!;
 
   it('writes once for the same key sent twice, and answers the second with the first answer', async () => {
     const { path, body } = await request(0);
     const key = randomUUID();
     const before = await writes(action);
-    const first = await send(path, body, key);
+    const first = await send(path, body, key, as);
     expect(first.status).toBeLessThan(300);
     const firstBody: unknown = await first.json();
-    const again = await send(path, body, key);
+    const again = await send(path, body, key, as);
     expect(again.status).toBe(first.status);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.json()).toEqual(firstBody);
     expect((await writes(action)) - before).toBe(1);
     // The same key for another body is refused, naming the header, and writes nothing.
-    const other = await send(path, { ...(body as object), note: 'x' }, key);
+    const other = await send(path, { ...(body as object), note: 'x' }, key, as);
     expect([400, 422]).toContain(other.status);
     expect((await writes(action)) - before).toBe(1);
   });
@@ -280,7 +332,7 @@ describe.each(Object.keys(cases))('%s', (route) => {
     const { path, body } = await request(1);
     const key = randomUUID();
     const before = await writes(action);
-    const [a, b] = await Promise.all([send(path, body, key), send(path, body, key)]);
+    const [a, b] = await Promise.all([send(path, body, key, as), send(path, body, key, as)]);
     expect(a.status).toBeLessThan(300);
     expect(b.status).toBe(a.status);
     expect(await b.json()).toEqual(await a.json());

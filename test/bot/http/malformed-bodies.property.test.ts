@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as contract from '#core/contracts/api.js';
 import * as referralContract from '#core/contracts/referral.js';
+import * as researchContract from '#core/contracts/research-api.js';
 import { referralForm } from '../referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
@@ -105,6 +106,21 @@ const validBodies: Record<string, unknown> = {
     escalationIncidents: 3,
     escalationWindowMonths: 12,
   },
+  'put /api/areas/{areaId}/research-settings': {
+    sharing: 'at-meeting',
+    deputies: 'when-core-absent',
+    reminderDays: [3, 1],
+  },
+  'put /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}': {
+    response: { currentInvolvement: 'Known since 2024' },
+  },
+  'post /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}/submit': {
+    response: { knownToAgency: 'no', recordsFlagged: false },
+  },
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known': {
+    referralIds: ['00000000-0000-4000-8000-000000000001'],
+  },
+  'post /api/meetings/{meetingId}/research/{referralId}/open': {},
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -132,6 +148,14 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/agenda/late-cases': agendaContract.lateCaseBody,
   'post /api/meetings/{meetingId}/agenda/publish': z.strictObject({}),
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': z.strictObject({}),
+  'put /api/areas/{areaId}/research-settings': researchContract.researchSettingsSchema,
+  'put /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}':
+    researchContract.researchDraftBody,
+  'post /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}/submit':
+    researchContract.researchSubmitBody,
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known':
+    researchContract.nothingKnownBody,
+  'post /api/meetings/{meetingId}/research/{referralId}/open': z.strictObject({}),
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

@@ -92,12 +92,35 @@ const expected: Record<string, Rule> = {
   'get /api/meetings/{meetingId}/agenda/deliveries': coordinating,
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': coordinating,
   'get /api/areas/{areaId}/agenda-warnings': coordinating,
+  'get /api/areas/{areaId}/research-settings': coordinating,
+  'put /api/areas/{areaId}/research-settings': ['coordinator'],
+  // Those on the meeting see its research (statuses; words only as the area's setting allows).
+  'get /api/meetings/{meetingId}/research': referring,
+  'get /api/meetings/{meetingId}/research/{referralId}': referring,
+  // An agency's own form and writes: its core rep and deputy only (the police, here).
+  'get /api/meetings/{meetingId}/research/agencies/{agencyId}': ['repCore', 'repDeputy'],
+  'get /api/research/mine': 'signed-in',
+  'put /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}': [
+    'repCore',
+    'repDeputy',
+  ],
+  'post /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}/submit': [
+    'repCore',
+    'repDeputy',
+  ],
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known': [
+    'repCore',
+    'repDeputy',
+  ],
+  'post /api/meetings/{meetingId}/research/{referralId}/open': ['chair'],
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
 
 interface Target {
   areaId: string;
+  /** The agency whose research the rep callers give (the police in the demo area). */
+  researchAgencyId: string;
   members: { agencyIds: string[]; chairIds: string[]; idvaIds: string[] };
   agencyId: string;
   meetingId: string;
@@ -120,6 +143,10 @@ async function target(areaName: string): Promise<Target> {
   const areaId = area.rows[0]!.id;
   const agency = await app.db.query<{ agency_id: string }>(
     `SELECT aa.agency_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id WHERE aa.area_id = $1 AND g.name = 'Haven Refuge'`,
+    [areaId],
+  );
+  const police = await app.db.query<{ agency_id: string }>(
+    `SELECT aa.agency_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id WHERE aa.area_id = $1 AND g.kind = 'police'`,
     [areaId],
   );
   const meeting = await app.db.query<{ id: string }>(
@@ -146,6 +173,7 @@ async function target(areaName: string): Promise<Target> {
       ),
     },
     agencyId: agency.rows[0]!.agency_id,
+    researchAgencyId: police.rows[0]?.agency_id ?? agency.rows[0]!.agency_id,
     meetingId: meeting.rows[0]!.id,
     protocol: area.rows[0]!.protocol,
     referralId: accepted!.id,
@@ -239,13 +267,23 @@ const riskSettings = {
   escalationWindowMonths: 12,
 };
 
-function requestFor(route: string, t: Target): { path: string; init: RequestInit } {
+async function requestFor(route: string, t: Target): Promise<{ path: string; init: RequestInit }> {
   const [method, template] = route.split(' ') as [string, string];
   const referralId = route.includes('{candidateId}') ? t.duplicateId : t.referralId;
+  // Research is about the case on its meeting now (earlier routes may have moved it).
+  const research = template.includes('/research');
+  const meetingId = research
+    ? (
+        await app.db.query<{ meeting_id: string }>(
+          'SELECT meeting_id FROM referral WHERE id = $1',
+          [t.referralId],
+        )
+      ).rows[0]!.meeting_id
+    : t.meetingId;
   const path = template
     .replace('{areaId}', t.areaId)
-    .replace('{agencyId}', t.agencyId)
-    .replace('{meetingId}', t.meetingId)
+    .replace('{agencyId}', research ? t.researchAgencyId : t.agencyId)
+    .replace('{meetingId}', meetingId)
     .replace('{referralId}', referralId)
     .replace('{candidateId}', t.candidateId)
     .replace('{deliveryId}', '1')
@@ -292,6 +330,19 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     },
     'post /api/meetings/{meetingId}/agenda/publish': {},
     'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {},
+    'put /api/areas/{areaId}/research-settings': {
+      sharing: 'status-only',
+      deputies: 'always',
+      reminderDays: [3, 1],
+    },
+    'put /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}': {
+      response: { currentInvolvement: 'Known since 2024' },
+    },
+    'post /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}/submit': {
+      response: { knownToAgency: 'no', recordsFlagged: false },
+    },
+    'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known': {},
+    'post /api/meetings/{meetingId}/research/{referralId}/open': {},
   };
   const body = bodies[route];
   return {
@@ -342,7 +393,7 @@ describe.each(callers)('as %s', (caller) => {
 
   it.each(Object.keys(expected))('%s answers exactly as allowed', async (route) => {
     const rule = expected[route]!;
-    const { path, init } = requestFor(route, own);
+    const { path, init } = await requestFor(route, own);
     const status = (await call(path, init)).status;
     expect(status).toBeLessThan(500);
     if (rule === 'public') return expect([401, 403]).not.toContain(status);
@@ -359,7 +410,7 @@ describe.each(callers)('as %s', (caller) => {
   );
   it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area
-    const { path, init } = requestFor(route, foreign);
+    const { path, init } = await requestFor(route, foreign);
     expect((await call(path, init)).status).toBe(caller === 'anonymous' ? 401 : 404);
   });
 });

@@ -1,5 +1,6 @@
 import type { ResearchSharing, StoredResearchStatus } from '#core/contracts/research.js';
 import {
+  mayReadResearch,
   researchAccess,
   type ResearchAccess,
   type ResearchReader,
@@ -108,4 +109,23 @@ describe('research not submitted is its agency\u2019s own', () => {
       expect(see('police rep (own agency)', 'status-only', false, status)).toBe('text');
     },
   );
+});
+
+describe('who may read a meeting\u2019s research at all', () => {
+  const allowed = [
+    'police rep (own agency)',
+    'housing rep on the meeting',
+    'coordinator',
+    'chair of the meeting',
+    'IDVA on the meeting',
+    'admin',
+  ];
+  it.each(Object.keys(readers))('%s', (name) => {
+    expect(mayReadResearch(readers[name]!)).toBe(allowed.includes(name));
+  });
+
+  it('refuses exactly those who see no cell under any setting', () => {
+    for (const [name, ...access] of submitted)
+      expect(mayReadResearch(readers[name]!)).toBe(access.some((a) => a !== 'none'));
+  });
 });
