@@ -45,7 +45,7 @@ export const RESEARCH_FIELD_WORDS: Record<ResearchTextField, string> = {
   informationRequested: 'Information requested from other agencies',
   actionsOffered: 'Actions your agency can offer',
   withheldInformation: 'Information held but not shared',
-  withheldReason: 'Why it is not shared',
+  withheldReason: 'Why the information was not shared',
 };
 export const KNOWN_WORDS = 'Is this case known to your agency?';
 export const FLAGGED_WORDS = 'Our records are flagged as a MARAC case';

@@ -56,7 +56,7 @@ describe('research card inputs', () => {
     expect(researchErrorLines(errors)).toEqual([
       'Is this case known to your agency?: choose yes, no or not known',
       'Child 2: involvement: enter what your records show',
-      'Why it is not shared: give the reason it was not shared',
+      'Why the information was not shared: give the reason it was not shared',
       'Children: give research for no more than 1 child',
     ]);
   });
