@@ -17,6 +17,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import { saveConversation } from '../notify/bot-notifier.js';
 import { welcomeCard } from '../cards/status-cards.js';
 import { attachment, registerReferralFlow } from './referral-flow.js';
+import { registerResearchFlow } from './research-flow.js';
 import { principalOfActivity } from './teams-person.js';
 
 // Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
@@ -76,6 +77,7 @@ export function botRouter(
   const app = new AgentApplication<TurnState>({ storage: new MemoryStorage(), adapter });
   // Specific handlers first: the help text answers every message no feature took.
   if (services) registerReferralFlow(app, services);
+  if (services) registerResearchFlow(app, services);
   registerHelp(app, services?.ids);
   const router = express.Router();
   router.post(

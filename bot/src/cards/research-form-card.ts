@@ -1,7 +1,15 @@
-import { choiceInput, errorBlock, heading, textInput, YES_NO_UNKNOWN } from './card-parts.js';
-import { card, type AdaptiveCard, type Element, type InputToggle } from './card-types.js';
+import {
+  choiceInput,
+  errorBlock,
+  heading,
+  textInput,
+  YES_NO,
+  YES_NO_UNKNOWN,
+} from './card-parts.js';
+import { card, type AdaptiveCard, type Element } from './card-types.js';
 import {
   caseData,
+  noticeBlock,
   researchButton,
   researchRefresh,
   subjectFacts,
@@ -31,39 +39,30 @@ const section = (text: string, note?: string): Element[] => [
 
 /**
  * The research form for one case, the per-user view: who the case is about, and every question
- * with what was saved so far. Only "Is this case known" is required on the card; what else a
- * submission needs depends on the answers, and the server says so in words (see the errors).
+ * with what was saved so far. Nothing is required on the card (Save draft sends the inputs too);
+ * what a submission needs depends on the answers, and the server says so in words (the errors).
  */
 export function researchFormCard(view: ResearchCaseView): AdaptiveCard {
   const a = view.answers;
   const text = (field: ResearchTextField, hint = '') =>
     textInput(
       field,
-      `${RESEARCH_FIELD_WORDS[field]}${hint} (${limitWords(view.limits, field)})`,
+      `${RESEARCH_FIELD_WORDS[field]}${hint} (${limitWords(field)})`,
       a[field],
       true,
     );
-  const flagged: InputToggle = {
-    type: 'Input.Toggle',
-    id: 'flaggedAsMaracCase',
-    label: 'MARAC flag',
-    title: FLAGGED_WORDS,
-    valueOn: 'true',
-    valueOff: 'false',
-    ...(a.flaggedAsMaracCase === undefined
-      ? {}
-      : { value: a.flaggedAsMaracCase ? 'true' : 'false' }),
-  };
+  // A choice, not a toggle: a toggle answers "no" for anyone who never touched it.
+  const flaggedValue = a.recordsFlagged === undefined ? undefined : a.recordsFlagged ? 'yes' : 'no';
+  const flagged = choiceInput('recordsFlagged', FLAGGED_WORDS, YES_NO, flaggedValue, 'expanded');
   const body: Element[] = [
     ...heading(`MARAC research: case ${view.caseReference}`, researchStateLine(view)),
+    ...noticeBlock(view.notice),
     ...errorBlock(researchErrorLines(view.errors ?? [])),
     { type: 'FactSet', facts: timeFacts(view) },
     subjectFacts(view.subjects),
-    {
-      ...choiceInput('knownToAgency', KNOWN_WORDS, YES_NO_UNKNOWN, a.knownToAgency, 'expanded'),
-      isRequired: true,
-      errorMessage: 'Choose yes, no or not known: is this case known to your agency?',
-    },
+    // Not required on the card: "Save draft" sends the inputs too, and a draft may leave it
+    // unanswered. On submit the server names it in words.
+    choiceInput('knownToAgency', KNOWN_WORDS, YES_NO_UNKNOWN, a.knownToAgency, 'expanded'),
     ...section('Facts', 'What your agency’s records show, with dates where you have them.'),
     text('currentInvolvement', ': facts'),
     text('historicalInvolvement', ': facts'),
@@ -85,16 +84,22 @@ export function researchFormCard(view: ResearchCaseView): AdaptiveCard {
     text('informationRequested'),
     text('actionsOffered'),
     flagged,
-    text('informationNotShared'),
-    text('reasonNotShared'),
+    text('withheldInformation'),
+    text('withheldReason'),
   ];
   const data = caseData(view.ids, 'form', view.op);
+  // A submitted answer is changed by submitting again: no draft, no "nothing known" over it.
+  const submitted = view.status === 'submitted';
   return card(
     body,
     [
       researchButton('Submit', RESEARCH_VERBS.submit, data, { inputs: true, positive: true }),
-      researchButton('Save draft', RESEARCH_VERBS.save, data, { inputs: true }),
-      researchButton('Nothing known', RESEARCH_VERBS.nothingKnown, data),
+      ...(submitted
+        ? []
+        : [
+            researchButton('Save draft', RESEARCH_VERBS.save, data, { inputs: true }),
+            researchButton('Nothing known', RESEARCH_VERBS.nothingKnown, data),
+          ]),
       researchButton('Cancel', RESEARCH_VERBS.cancel, data),
     ],
     researchRefresh(RESEARCH_VERBS.view, caseData(view.ids, 'form'), [view.viewerId]),
@@ -116,7 +121,7 @@ function childInputs(view: ResearchCaseView): Element[] {
     return (['involvement', 'contactArrangements'] as const).map((part) =>
       textInput(
         researchInputId({ child, part }),
-        `Child ${child + 1}: ${CHILD_PART_WORDS[part]} (${limitWords(view.limits, CHILD_LIMIT[part])})`,
+        `Child ${child + 1}: ${CHILD_PART_WORDS[part]} (${limitWords(CHILD_LIMIT[part])})`,
         saved[part],
         true,
       ),

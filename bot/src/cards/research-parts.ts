@@ -64,6 +64,10 @@ export function researchRefresh(
   return { action: button('Refresh', verb, withoutOp), userIds: [...userIds] };
 }
 
+/** What the server just did ("Draft saved"), in words, above the card's questions. */
+export const noticeBlock = (notice: string | undefined): Element[] =>
+  notice ? [{ type: 'TextBlock', text: notice, color: 'Good', weight: 'Bolder', wrap: true }] : [];
+
 /** The meeting and the deadline, as the first facts of every research card. */
 export const timeFacts = (times: ResearchTimes) => [
   { title: 'Meeting', value: dateInWords(times.meetingDate, 'long') },

@@ -1,6 +1,6 @@
-import { choiceInput, heading } from './card-parts.js';
+import { choiceInput, errorBlock, heading } from './card-parts.js';
 import { card, type AdaptiveCard, type Element } from './card-types.js';
-import { researchButton, researchRefresh, timeFacts } from './research-parts.js';
+import { noticeBlock, researchButton, researchRefresh, timeFacts } from './research-parts.js';
 import type { ResearchPromptCase, ResearchPromptView, ResearchStatus } from './research-types.js';
 import { researchStatusWords } from './research-words.js';
 import { RESEARCH_VERBS, type ResearchCardData } from './verbs.js';
@@ -87,6 +87,8 @@ export function researchPickerCard(view: ResearchPromptView): AdaptiveCard {
   const none = choiceInput('caseIds', 'Cases your agency has no record of', choices, undefined);
   const body: Element[] = [
     ...intro(view),
+    ...noticeBlock(view.notice),
+    ...errorBlock(view.errors ?? []),
     choiceInput('caseId', 'Case to open', choices, undefined),
     { ...none, isMultiSelect: true },
   ];

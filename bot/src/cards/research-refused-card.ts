@@ -1,4 +1,5 @@
-import type { AdaptiveCard } from './card-types.js';
+import { heading } from './card-parts.js';
+import { card, type AdaptiveCard } from './card-types.js';
 import { researchFormCard } from './research-form-card.js';
 import type { ResearchAnswers, ResearchCaseView, ResearchFieldError } from './research-types.js';
 
@@ -14,4 +15,13 @@ export function researchRefusedCard(
 ): AdaptiveCard {
   if (errors.length === 0) throw new RangeError('a refused submission names at least one problem');
   return researchFormCard({ ...view, answers: typed, errors });
+}
+
+/**
+ * A card action the server refused outright (not this person's agency, a case not on the
+ * meeting, a forged or stale card): the reason in words, and nothing about any case. No refresh
+ * and no buttons: a refused card must not fetch anything again.
+ */
+export function researchNotAllowedCard(reason: string): AdaptiveCard {
+  return card(heading('MARAC research', reason));
 }

@@ -1,3 +1,4 @@
+import { RESEARCH_LIMITS } from '#core/contracts/research.js';
 import type { LocalDate } from '#core/shared/local-date.js';
 
 /*
@@ -26,8 +27,8 @@ export const RESEARCH_TEXT_FIELDS = [
   'risksIdentified',
   'informationRequested',
   'actionsOffered',
-  'informationNotShared',
-  'reasonNotShared',
+  'withheldInformation',
+  'withheldReason',
 ] as const;
 export type ResearchTextField = (typeof RESEARCH_TEXT_FIELDS)[number];
 
@@ -40,7 +41,7 @@ export interface ResearchChildAnswers {
 /** What the agency has saved or submitted so far; nothing here is ever a default. */
 export type ResearchAnswers = Partial<Record<ResearchTextField, string>> & {
   knownToAgency?: KnownToAgency;
-  flaggedAsMaracCase?: boolean;
+  recordsFlagged?: boolean;
   children?: readonly ResearchChildAnswers[];
 };
 
@@ -50,11 +51,26 @@ export type ResearchLimits = Record<
   number
 >;
 
+/** The contract's limits (`RESEARCH_LIMITS`), by the card's field names: one source for both. */
+export const RESEARCH_CARD_LIMITS: ResearchLimits = {
+  currentInvolvement: RESEARCH_LIMITS.facts,
+  historicalInvolvement: RESEARCH_LIMITS.facts,
+  professionalOpinion: RESEARCH_LIMITS.professionalOpinion,
+  risksIdentified: RESEARCH_LIMITS.risksIdentified,
+  informationRequested: RESEARCH_LIMITS.informationRequested,
+  actionsOffered: RESEARCH_LIMITS.actionsOffered,
+  withheldInformation: RESEARCH_LIMITS.withheldInformation,
+  withheldReason: RESEARCH_LIMITS.withheldReason,
+  childInvolvement: RESEARCH_LIMITS.childText,
+  childContact: RESEARCH_LIMITS.childText,
+};
+
 /** Every field a refusal can name: a text field, the yes / no / not known, or one child's part. */
 export type ResearchField =
   | ResearchTextField
   | 'knownToAgency'
-  | 'flaggedAsMaracCase'
+  | 'recordsFlagged'
+  | 'children'
   | { child: number; part: keyof ResearchChildAnswers };
 
 /** A problem the server found with one field, said in words that tell the rep what to do. */
@@ -96,7 +112,6 @@ export interface ResearchCaseView extends ResearchTimes {
   subjects: ResearchSubjects;
   /** Who last saved or submitted, and when: a rep of the agency, by display name. */
   lastChange: { by: string; at: Date } | null;
-  limits: ResearchLimits;
   /**
    * The Teams user id (MRI) of the rep this view is for. Teams gives a per-user card to that
    * person's client alone, so its refresh names them alone; the message's own card names the reps.
@@ -105,6 +120,8 @@ export interface ResearchCaseView extends ResearchTimes {
   /** The operation id of this rendering: two clicks on one card are one action. */
   op: string;
   errors?: readonly ResearchFieldError[];
+  /** A sentence about what just happened ("Draft saved"), never about a person. */
+  notice?: string;
 }
 
 /** One case in a research prompt: its reference and status, nothing about anyone in it. */
@@ -121,4 +138,7 @@ export interface ResearchPromptView extends ResearchTimes {
   cases: readonly ResearchPromptCase[];
   refreshUserIds: readonly string[];
   op: string;
+  /** A per-user picker only: what the server refused, and what it just did. */
+  errors?: readonly string[];
+  notice?: string;
 }

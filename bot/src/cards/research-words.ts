@@ -1,11 +1,12 @@
 import { londonDateOf, londonTimeOf } from '#core/calendar/london-time.js';
 import { dateInWords } from '#core/shared/date-words.js';
 import { addDays } from '#core/shared/local-date.js';
-import type {
-  ResearchField,
-  ResearchLimits,
-  ResearchStatus,
-  ResearchTextField,
+import {
+  RESEARCH_CARD_LIMITS,
+  type ResearchField,
+  type ResearchLimits,
+  type ResearchStatus,
+  type ResearchTextField,
 } from './research-types.js';
 
 /** A London clock time the GOV.UK way: "9am", "5:30pm", "midday". */
@@ -43,8 +44,8 @@ export const RESEARCH_FIELD_WORDS: Record<ResearchTextField, string> = {
   risksIdentified: 'Risks identified',
   informationRequested: 'Information requested from other agencies',
   actionsOffered: 'Actions your agency can offer',
-  informationNotShared: 'Information held but not shared',
-  reasonNotShared: 'Why it is not shared',
+  withheldInformation: 'Information held but not shared',
+  withheldReason: 'Why the information was not shared',
 };
 export const KNOWN_WORDS = 'Is this case known to your agency?';
 export const FLAGGED_WORDS = 'Our records are flagged as a MARAC case';
@@ -57,10 +58,11 @@ export const CHILD_PART_WORDS = {
 export function fieldInWords(field: ResearchField): string {
   if (typeof field === 'object') return `Child ${field.child + 1}: ${CHILD_PART_WORDS[field.part]}`;
   if (field === 'knownToAgency') return KNOWN_WORDS;
-  if (field === 'flaggedAsMaracCase') return FLAGGED_WORDS;
+  if (field === 'recordsFlagged') return FLAGGED_WORDS;
+  if (field === 'children') return 'Children';
   return RESEARCH_FIELD_WORDS[field];
 }
 
-/** The limit a label names: "up to 2,000 characters". */
-export const limitWords = (limits: ResearchLimits, key: keyof ResearchLimits) =>
-  `up to ${limits[key].toLocaleString('en-GB')} characters`;
+/** The limit a label names, the contract's: "up to 2,000 characters". */
+export const limitWords = (key: keyof ResearchLimits) =>
+  `up to ${RESEARCH_CARD_LIMITS[key].toLocaleString('en-GB')} characters`;

@@ -23,11 +23,14 @@ describe('the research form', () => {
   const form = researchFormCard(caseView({ answers: {}, status: 'due', lastChange: null }));
   const inputs = elements(form).filter((e) => String(e.type).startsWith('Input.'));
 
-  it('asks yes / no / not known with nothing chosen, and says in words when it is left out', () => {
-    const known = inputs.find((i) => i.id === 'knownToAgency')!;
-    expect(known).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true });
-    expect(known).not.toHaveProperty('value');
-    expect(known.errorMessage).toMatch(/^Choose yes, no or not known/);
+  it('asks yes / no / not known and yes / no for the flag, nothing chosen, nothing required', () => {
+    for (const id of ['knownToAgency', 'recordsFlagged']) {
+      const choice = inputs.find((i) => i.id === id)!;
+      expect(choice).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
+      expect(choice).not.toHaveProperty('value');
+      // Save draft sends the inputs too: the server, not the client, asks for them on submit.
+      expect(choice).not.toHaveProperty('isRequired');
+    }
   });
 
   it('pre-fills nothing, cuts nothing, and names each limit in its label', () => {
@@ -36,7 +39,7 @@ describe('the research form', () => {
       expect(input).not.toHaveProperty('maxLength');
     }
     const current = inputs.find((i) => i.id === 'currentInvolvement')!;
-    expect(current.label).toBe('Current involvement: facts (up to 1,500 characters)');
+    expect(current.label).toBe('Current involvement: facts (up to 4,000 characters)');
   });
 
   it('asks for each child by number, and keeps professional opinion apart from the facts', () => {

@@ -19,11 +19,24 @@ import {
 } from '../../../bot/src/cards/research-summary-cards.js';
 import { RESEARCH_VERBS } from '../../../bot/src/cards/verbs.js';
 import { cardProblems, elements } from '../agent/card-check.js';
-import { caseView, fullAnswers, max, promptView, reps, secrets } from './research-fixtures.js';
+import {
+  researchCaseCard,
+  researchRefusedCaseCard,
+} from '../../../bot/src/cards/research-case-card.js';
+import {
+  answersAt,
+  caseView,
+  fifthAnswers,
+  fullAnswers,
+  max,
+  promptView,
+  reps,
+  secrets,
+} from './research-fixtures.js';
 
 const before = new Date('2026-12-05T09:00:00Z');
 const everyError = [
-  ...(['knownToAgency', 'currentInvolvement', 'reasonNotShared'] as const).map((field) => ({
+  ...(['knownToAgency', 'currentInvolvement', 'withheldReason'] as const).map((field) => ({
     field,
     problem: max(60),
   })),
@@ -40,10 +53,21 @@ const kept: [string, AdaptiveCard][] = [
 ];
 /** Cards only ever given to one rep, as the answer to a refresh or a button. */
 const perUser: [string, AdaptiveCard][] = [
-  ['form', researchFormCard(caseView())],
-  ['refused form', researchRefusedCard(caseView(), fullAnswers, everyError)],
-  ['summary', researchSummaryCard(caseView({ status: 'submitted' }), before)],
-  ['closed', researchClosedCard(caseView({ status: 'submitted' }))],
+  [
+    'form, every answer at a fifth of its limit',
+    researchFormCard(caseView({ answers: fifthAnswers })),
+  ],
+  ['refused form', researchRefusedCard(caseView(), answersAt(0.15), everyError)],
+  [
+    'refused at the limits: the problems, to the tab',
+    researchRefusedCaseCard(caseView(), fullAnswers, everyError),
+  ],
+  [
+    'form at the limits: too long, so to the tab',
+    researchCaseCard({ ...caseView(), open: true }, before),
+  ],
+  ['summary at the limits', researchSummaryCard(caseView({ status: 'submitted' }), before)],
+  ['closed at the limits', researchClosedCard(caseView({ status: 'submitted' }))],
 ];
 const all = [...kept, ...perUser];
 
@@ -136,3 +160,27 @@ it.each(sizes)(
     expect(size.utf16).toBeLessThan(80 * 1024);
   },
 );
+
+/**
+ * Every answer at the contract's limit, in scripts that take more bytes a character (limits count
+ * characters): the per-user views still fit, showing the first part of each text and saying so.
+ */
+describe.each([
+  ['Welsh (2 bytes a character)', 'ŵ'],
+  ['Chinese (3 bytes a character)', '界'],
+])('every answer at its limit in %s', (_script, letter) => {
+  const answers = JSON.parse(
+    JSON.stringify(fullAnswers).replace(/W/g, letter),
+  ) as typeof fullAnswers;
+  const views: [string, AdaptiveCard][] = [
+    ['form (to the tab)', researchCaseCard({ ...caseView({ answers }), open: true }, before)],
+    ['summary', researchSummaryCard(caseView({ answers, status: 'submitted' }), before)],
+    ['closed', researchClosedCard(caseView({ answers, status: 'submitted' }))],
+    ['refused', researchRefusedCaseCard(caseView(), answers, everyError)],
+  ];
+  it.each(views)('%s fits under 28 KB and says where the full text is', (_name, card) => {
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toMatch(/open the research in the MARAC tab/);
+  });
+});

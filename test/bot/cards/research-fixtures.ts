@@ -1,10 +1,12 @@
 import type {
   ResearchCaseView,
-  ResearchLimits,
   ResearchPromptView,
   ResearchSubjects,
 } from '../../../bot/src/cards/research-types.js';
-import { RESEARCH_TEXT_FIELDS } from '../../../bot/src/cards/research-types.js';
+import {
+  RESEARCH_CARD_LIMITS,
+  RESEARCH_TEXT_FIELDS,
+} from '../../../bot/src/cards/research-types.js';
 
 /*
  * Invented people and research at the largest the cards are measured at. Every name, date of birth
@@ -14,19 +16,8 @@ import { RESEARCH_TEXT_FIELDS } from '../../../bot/src/cards/research-types.js';
 export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const max = (n: number, start = 'W') => start + 'W'.repeat(n - start.length);
 
-/** The longest answers the cards are proven to fit under 28 KB with (see the size test). */
-export const LIMITS: ResearchLimits = {
-  currentInvolvement: 1500,
-  historicalInvolvement: 1500,
-  professionalOpinion: 1000,
-  risksIdentified: 1000,
-  informationRequested: 500,
-  actionsOffered: 500,
-  informationNotShared: 500,
-  reasonNotShared: 300,
-  childInvolvement: 250,
-  childContact: 250,
-};
+/** The contract's limits: every answer at its longest (see the size tests). */
+export const LIMITS = RESEARCH_CARD_LIMITS;
 export const MAX_CHILDREN = 12;
 export const MAX_PERPETRATORS = 3;
 
@@ -64,15 +55,21 @@ export const secrets: string[] = [
 
 const typed = (field: string, n: number) => max(n, `TYPED-${field} `);
 
-export const fullAnswers = {
+/** Every answer at `share` of its limit (1 is the contract's limit itself). */
+export const answersAt = (share: number) => ({
   knownToAgency: 'yes' as const,
-  flaggedAsMaracCase: true,
-  ...Object.fromEntries(RESEARCH_TEXT_FIELDS.map((f) => [f, typed(f, LIMITS[f])])),
+  recordsFlagged: true,
+  ...Object.fromEntries(
+    RESEARCH_TEXT_FIELDS.map((f) => [f, typed(f, Math.floor(LIMITS[f] * share))]),
+  ),
   children: subjects.children.map((_, i) => ({
-    involvement: typed(`child${i}`, LIMITS.childInvolvement),
-    contactArrangements: typed(`contact${i}`, LIMITS.childContact),
+    involvement: typed(`child${i}`, Math.floor(LIMITS.childInvolvement * share)),
+    contactArrangements: typed(`contact${i}`, Math.floor(LIMITS.childContact * share)),
   })),
-};
+});
+export const fullAnswers = answersAt(1);
+/** What one card can show whole: a form with every answer at a fifth of its limit. */
+export const fifthAnswers = answersAt(0.2);
 
 /** Teams user ids (MRIs) of the agency's reps: the most a refresh may name. */
 export const reps = Array.from({ length: 60 }, (_, i) => `29:1${'x'.repeat(80)}${i}`);
@@ -86,7 +83,6 @@ export const caseView = (over: Partial<ResearchCaseView> = {}): ResearchCaseView
   answers: fullAnswers,
   subjects,
   lastChange: { by: max(120, 'Dana Whitcombe '), at: new Date('2026-12-01T14:15:00Z') },
-  limits: LIMITS,
   viewerId: reps[0]!,
   op: id(9),
   ...over,

@@ -34,7 +34,7 @@ describe('fields in words', () => {
   it.each([
     ['knownToAgency', 'Is this case known to your agency?'],
     ['professionalOpinion', 'Professional opinion'],
-    ['reasonNotShared', 'Why it is not shared'],
+    ['withheldReason', 'Why the information was not shared'],
     [{ child: 0, part: 'involvement' }, 'Child 1: involvement'],
     [{ child: 11, part: 'contactArrangements' }, 'Child 12: contact arrangements'],
   ] as const)('%j is "%s"', (field, words) => {
