@@ -28,9 +28,9 @@ export const STATUS_MARKS: Record<ResearchStatus, string> = {
 };
 
 export const STATUS_BADGES = {
-  'not-sent': { color: 'subtle', appearance: 'outline' },
-  sent: { color: 'informative', appearance: 'outline' },
-  seen: { color: 'informative', appearance: 'tint' },
+  'not-sent': { color: 'informative', appearance: 'outline' },
+  sent: { color: 'informative', appearance: 'tint' },
+  seen: { color: 'brand', appearance: 'outline' },
   draft: { color: 'warning', appearance: 'tint' },
   submitted: { color: 'success', appearance: 'tint' },
   late: { color: 'danger', appearance: 'tint' },
