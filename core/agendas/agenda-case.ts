@@ -9,7 +9,8 @@ const CRITERIA_WORDS: Record<string, string> = {
   repeat: 'Repeat within 12 months',
 };
 
-function address(a: SentReferralRecord['form']['victim']['address']): string | null {
+/** An address on one line, as the agenda and a rep's research show it. */
+export function address(a: SentReferralRecord['form']['victim']['address']): string | null {
   if (!a) return null;
   return [a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(', ');
 }

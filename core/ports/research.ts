@@ -59,6 +59,11 @@ export interface ResearchRepo {
   ): Promise<void>;
   /** Agencies whose core rep the coordinator marked absent for the meeting. */
   coreRepsAbsent(meetingId: string): Promise<Set<string>>;
+  /**
+   * People's display names by id (decrypted from the directory), for "submitted by" and "last
+   * changed by": a research cell records who, by id only.
+   */
+  personNames(personIds: readonly string[]): Promise<Map<string, string>>;
   setCoreRepAbsent(input: {
     meetingId: string;
     agencyId: string;

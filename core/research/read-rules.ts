@@ -58,3 +58,16 @@ function textOpenFor(sharing: ResearchSharing, caseOpened: boolean): boolean {
       return false;
   }
 }
+
+/**
+ * Whether the reader may see anything of a meeting's research: its coordinator or an admin of
+ * the area, a chair of the meeting, or anyone sitting on it. Anyone else is refused outright.
+ */
+export function mayReadResearch(reader: ResearchReader): boolean {
+  return (
+    reader.roles.includes('coordinator') ||
+    reader.roles.includes('admin') ||
+    (reader.roles.includes('chair') && reader.chairsMeeting) ||
+    reader.sitsOnMeeting
+  );
+}

@@ -21,16 +21,7 @@ export async function openResearch(
   input: ResearchAuthor & { meetingId: string },
   now: Date,
 ): Promise<OpenResearch> {
-  const meeting = await repos.meetings.get(input.meetingId);
-  if (!meeting) throw new DomainError('MEETING_NOT_FOUND', 'There is no such meeting.');
-  const area = (await repos.areas.get(meeting.areaId))!;
-  const reps = await repos.agendas.recipients(meeting.id, area.id);
-  if (!reps.some((r) => r.personId === input.personId && r.agencyId === input.agencyId)) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Only the core rep or deputy of an agency on this meeting can give its research. If your agency should be on the meeting, ask the coordinator to add it.',
-    );
-  }
+  const { meeting, area } = await requireAgencyRep(repos, input, 'give');
   if (meeting.status === 'cancelled') {
     throw new DomainError(
       'MEETING_CANCELLED',
@@ -45,6 +36,28 @@ export async function openResearch(
     );
   }
   return { meeting, area, deadline, caseIds: await repos.meetings.caseIds(meeting.id) };
+}
+
+/**
+ * The meeting, when the person is the core rep or deputy of the agency and the agency is on the
+ * meeting's list; refused otherwise, whatever the deadline (reading stays open after it).
+ */
+export async function requireAgencyRep(
+  repos: Repos,
+  input: ResearchAuthor & { meetingId: string },
+  verb: 'give' | 'read',
+): Promise<{ meeting: MeetingRecord; area: AreaRecord }> {
+  const meeting = await repos.meetings.get(input.meetingId);
+  if (!meeting) throw new DomainError('MEETING_NOT_FOUND', 'There is no such meeting.');
+  const area = (await repos.areas.get(meeting.areaId))!;
+  const reps = await repos.agendas.recipients(meeting.id, area.id);
+  if (!reps.some((r) => r.personId === input.personId && r.agencyId === input.agencyId)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `Only the core rep or deputy of an agency on this meeting can ${verb} its research. If your agency should be on the meeting, ask the coordinator to add it.`,
+    );
+  }
+  return { meeting, area };
 }
 
 /** The case must be on the meeting: a forged card naming another meeting's case is refused. */

@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
+import { researchRoutes } from './routes/research-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { recordRefused } from '../audit/refused-requests.js';
 import { sqlIdempotencyStore } from '../store/sql-idempotency.js';
@@ -32,6 +33,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...agendaRoutes(s),
     ...referralRoutes(s),
     ...matchNoticeRoutes(s),
+    ...researchRoutes(s),
   ];
 }
 

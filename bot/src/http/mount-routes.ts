@@ -28,11 +28,20 @@ export interface MountOptions {
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-/** `post /meetings/{meetingId}/move` -> `api.post.meetings.meetingid.move`: an audit action name. */
-export const actionName = (def: Pick<RouteDef, 'method' | 'path'>) =>
-  ['api', def.method, ...def.path.replace(/[{}]/g, '').split('/').filter(Boolean)]
-    .join('.')
-    .toLowerCase();
+/**
+ * `post /meetings/{meetingId}/move` -> `api.post.meetings.meetingid.move`: an audit action name.
+ * The audit log takes codes of at most 64 characters, so a longer route keeps its words and
+ * writes each id as `_` (`api.post.meetings._.research._.agencies._.submit`).
+ */
+export const actionName = (def: Pick<RouteDef, 'method' | 'path'>) => {
+  const parts = def.path.split('/').filter(Boolean);
+  const name = (id: (part: string) => string) =>
+    ['api', def.method, ...parts.map((p) => (p.startsWith('{') ? id(p) : p))]
+      .join('.')
+      .toLowerCase();
+  const full = name((p) => p.replace(/[{}]/g, ''));
+  return full.length <= 64 ? full : name(() => '_');
+};
 
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
 
@@ -155,14 +164,14 @@ async function answerOnce(
   const { def, req, res, principal, status } = call;
   const key = idempotencyKeyOf(req);
   if (!key) {
-    res.status(status).json(await run());
+    answer(res, status, await run());
     return;
   }
   const scope = { callerId: principal.personId, route: actionName(def), key };
   const reserved = await store.reserve(scope, { params: req.params, body: req.body });
   if (reserved.kind === 'replay') {
     res.setHeader('Idempotent-Replayed', 'true');
-    res.status(reserved.status).json(reserved.body);
+    answer(res, reserved.status, reserved.body);
     return;
   }
   let result: unknown;
@@ -174,7 +183,13 @@ async function answerOnce(
     await store.release(scope, reserved.id);
     throw error;
   }
-  res.status(status).json(result);
+  answer(res, status, result);
+}
+
+/** A 204 carries no body; every other answer is JSON. */
+function answer(res: Response, status: number, body: unknown): void {
+  if (status === 204) res.status(204).end();
+  else res.status(status).json(body);
 }
 
 /** Mounts every route with one pipeline: authenticate, authorise, validate, handle, answer. */
@@ -215,10 +230,13 @@ export function mountRoutes(options: MountOptions): Router {
         if (def.idempotent && principal) {
           await answerOnce(options.idempotency, { def, req, res, principal, status }, run);
         } else {
-          res.status(status).json(await run());
+          answer(res, status, await run());
         }
       } catch (error) {
-        if (isDomainError(error) && DENIED.has(error.code) && def.policy.kind !== 'public') {
+        const refused =
+          isDomainError(error) &&
+          (DENIED.has(error.code) || (def.auditInvalid && error.code === 'VALIDATION_FAILED'));
+        if (refused && def.policy.kind !== 'public') {
           await options
             .auditDenied({
               actorId: principal?.personId ?? null,

@@ -65,10 +65,13 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
           }
         : {}),
       responses: {
-        [String(route.status ?? 200)]: {
-          description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(route.response) } },
-        },
+        [String(route.status ?? 200)]:
+          route.status === 204
+            ? { description: 'Done; no content' }
+            : {
+                description: 'Success',
+                content: { 'application/json': { schema: jsonSchema(route.response) } },
+              },
         '400': errorResponse('The request is not valid; details name each field'),
         ...(secured
           ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') }

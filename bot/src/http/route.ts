@@ -42,11 +42,17 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
    * or takes an action says so here.
    */
   idempotent?: true;
+  /**
+   * A request refused as invalid is audited like a denied one: for writes of case data, where a
+   * body the tab or a card never sends (an extra field, another agency's shape) is a probe.
+   */
+  auditInvalid?: true;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
-  status?: 200 | 201;
+  /** 204: the handler's answer is dropped and no body is sent. */
+  status?: 200 | 201 | 204;
   handle: (ctx: RequestContext<P, Q, B>) => Promise<R>;
 }
 

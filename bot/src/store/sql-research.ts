@@ -14,6 +14,7 @@ import type {
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import type { Queryable } from '../db/db.js';
+import { decryptPerson, type PersonRow } from './sql-people.js';
 
 interface StatusRow {
   id: string;
@@ -161,7 +162,7 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
         [input.meetingId, input.referralId, input.openedBy, input.at],
       );
     },
-  
+
     async settings(areaId) {
       const found = await q.query<{
         research_sharing: ResearchSharing;
@@ -219,6 +220,18 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
           await caseOf(key.referralId),
         ],
       );
+    },
+
+    async personNames(personIds) {
+      const names = new Map<string, string>();
+      const ids = [...new Set(personIds)];
+      if (ids.length === 0) return names;
+      const found = await q.query<PersonRow>(
+        'SELECT id, partnership_id, name, email FROM person WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      for (const row of found.rows) names.set(row.id, (await decryptPerson(q, crypto, row)).name);
+      return names;
     },
 
     async coreRepsAbsent(meetingId) {

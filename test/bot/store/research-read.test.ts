@@ -1,9 +1,9 @@
 import type { Role } from '#core/contracts/api.js';
-import type { ResearchDraft } from '#core/contracts/research.js';
+import type { ResearchDraft, ResearchSharing } from '#core/contracts/research.js';
 import { openCaseInMeeting } from '#core/research/open-case-in-meeting.js';
 import { readMeetingResearch } from '#core/research/read-meeting-research.js';
 import { saveResearchDraft } from '#core/research/save-research-draft.js';
-import { setResearchSharing } from '#core/research/set-research-sharing.js';
+import { setResearchSettings } from '#core/research/research-settings.js';
 import { submitResearch } from '#core/research/submit-research.js';
 import { backends } from '../../support/backends.js';
 import { refusal, researchWorld, type ResearchWorld } from './research-world.js';
@@ -33,6 +33,12 @@ describe.each(backends())('reading research on $name', ({ open }) => {
   }
   const texts = (view: Awaited<ReturnType<typeof reads>>['view']) =>
     view.cells.filter((c) => c.response !== undefined).map((c) => [c.referralId, c.agencyId]);
+
+  const setSharing = (sharing: ResearchSharing) =>
+    setResearchSettings(deps(), {
+      areaId: w.meeting.areaId,
+      settings: { sharing, deputies: 'always', reminderDays: [1, 3] },
+    });
 
   beforeAll(async () => {
     w = await researchWorld(open);
@@ -70,11 +76,11 @@ describe.each(backends())('reading research on $name', ({ open }) => {
     expect(policeRep.cell(w.cases[0]!, w.on[0]!.agencyId)!.response).toEqual(police);
     expect(policeRep.cell(w.cases[0]!, w.on[1]!.agencyId)!.response).toBeUndefined();
 
-    expect((await reads(w.off.core, ['rep'])).view.cells).toEqual([]);
+    expect((await refusal(reads(w.off.core, ['rep']))).code).toBe('FORBIDDEN');
   });
 
   it('before-meeting: the coordinator and chair read submitted research, never a draft', async () => {
-    await setResearchSharing(deps(), { areaId: w.meeting.areaId, sharing: 'before-meeting' });
+    await setSharing('before-meeting');
     const readsBefore = await w.auditCount('research.read');
     for (const [personId, role] of [
       [w.coordinatorId, 'coordinator'],
@@ -85,14 +91,15 @@ describe.each(backends())('reading research on $name', ({ open }) => {
       expect(cell(w.cases[0]!, w.on[0]!.agencyId)!.response).toEqual(police);
     }
     expect(await w.auditCount('research.read')).toBe(readsBefore + 2 * w.cases.length);
-    expect(await w.auditCount('area.research-sharing.before-meeting')).toBe(1);
+    expect(await w.auditCount('area.research-settings')).toBe(1);
+    expect((await w.repos().research.settings(w.meeting.areaId)).reminderDays).toEqual([3, 1]);
     expect(texts((await reads(w.on[1]!.core, ['rep'])).view)).toEqual([
       [w.cases[0], w.on[1]!.agencyId],
     ]);
   });
 
   it('at-meeting: sealed until the chair opens the case in the meeting, then that case only', async () => {
-    await setResearchSharing(deps(), { areaId: w.meeting.areaId, sharing: 'at-meeting' });
+    await setSharing('at-meeting');
     expect(texts((await reads(w.coordinatorId, ['coordinator'])).view)).toEqual([]);
     const open = (personId: string) =>
       openCaseInMeeting(deps(), { meetingId: w.meetingId, referralId: w.cases[0]!, personId });
