@@ -27,7 +27,9 @@ import {
   sendAgendaPassword,
 } from './notify/agenda-notices.js';
 import { raiseAgendaWarnings } from '#core/agendas/agenda-warnings.js';
+import { raiseResearchReminders } from '#core/research/research-reminders.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
+import { notifyResearchMissing, sendResearchReminder } from './notify/research-reminders.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
@@ -95,6 +97,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           return notifyDeliveryDead({ db, crypto, notifier }, job);
         case 'notify.agenda-warning':
           return notifyAgendaWarning({ db, notifier }, job);
+        case 'notify.research-reminder':
+          return sendResearchReminder({ uow, clock: { now }, notifier, log }, job);
+        case 'notify.research-missing':
+          return notifyResearchMissing({ db, uow, clock: { now }, notifier, log }, job);
         case 'calendar.create-extra':
           return runExtraMeetingJob({ uow, calendar }, job);
         default:
@@ -143,10 +149,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     s.once('error', reject);
   });
   // Agendas due out soon or overdue: the coordinators are told in Teams, once per meeting and kind.
-  const warn = () =>
-    raiseAgendaWarnings({ uow, clock: { now } }).catch((error: unknown) =>
+  // Research reminders on the same timer: once per meeting, reminder time and rep (outbox keys).
+  const warn = async () => {
+    await raiseAgendaWarnings({ uow, clock: { now } }).catch((error: unknown) =>
       log.error({ code: (error as Error).name }, 'agenda warnings failed'),
     );
+    await raiseResearchReminders({ uow, clock: { now } }).catch((error: unknown) =>
+      log.error({ code: (error as Error).name }, 'research reminders failed'),
+    );
+  };
   ready = true;
   await warn();
   await worker.drain();

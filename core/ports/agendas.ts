@@ -94,4 +94,6 @@ export interface AgendasRepo {
   meetingsWithDeadDeliveries(areaId: string): Promise<string[]>;
   /** Meetings of the area with a published agenda. */
   publishedMeetings(areaId: string): Promise<Set<string>>;
+  /** When each of the area's meetings first had its agenda published: its research began then. */
+  firstPublished(areaId: string): Promise<Map<string, Date>>;
 }

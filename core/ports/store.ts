@@ -159,7 +159,20 @@ export type NotifyJob =
   /** Tell the area's coordinators that an agenda delivery is dead (meeting date only). */
   | { kind: 'notify.delivery-dead'; deliveryId: string }
   /** Tell the area's coordinators an agenda is due out or overdue: the words name the meeting only. */
-  | { kind: 'notify.agenda-warning'; areaId: string; meetingId: string; text: string };
+  | { kind: 'notify.agenda-warning'; areaId: string; meetingId: string; text: string }
+  /**
+   * Remind a rep of research their agency has not answered: `days` is the reminder time
+   * (working days before the meeting), null when the coordinator chased the agency now.
+   */
+  | {
+      kind: 'notify.research-reminder';
+      meetingId: string;
+      agencyId: string;
+      personId: string;
+      days: number | null;
+    }
+  /** Tell the area's coordinators which agencies have research missing: names and counts only. */
+  | { kind: 'notify.research-missing'; meetingId: string; days: number };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }

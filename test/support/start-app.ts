@@ -22,9 +22,11 @@ export async function startApp(
     calendar?: CalendarPort;
     mail?: MailPort;
     now?: () => Date;
+    /** The data folder of an app closed before: a restart on the same data. */
+    dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'marac-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'marac-test-'));
   const smime = path.join(dataDir, 'demo', 'smime');
   if (existsSync(DEMO_SMIME_CACHE)) cpSync(DEMO_SMIME_CACHE, smime, { recursive: true });
   const config = loadConfig({

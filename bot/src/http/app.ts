@@ -15,6 +15,7 @@ import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
+import { researchChaseRoutes } from './routes/research-chase-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { recordRefused } from '../audit/refused-requests.js';
 import { sqlIdempotencyStore } from '../store/sql-idempotency.js';
@@ -34,6 +35,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...referralRoutes(s),
     ...matchNoticeRoutes(s),
     ...researchRoutes(s),
+    ...researchChaseRoutes(s),
   ];
 }
 

@@ -249,6 +249,15 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       );
       return new Set(found.rows.map((r) => r.meeting_id));
     },
+    async firstPublished(areaId) {
+      const found = await q.query<{ meeting_id: string; at: Date }>(
+        `SELECT v.meeting_id, min(v.published_at) AS at FROM agenda_version v
+           JOIN meeting m ON m.id = v.meeting_id
+          WHERE m.area_id = $1 GROUP BY v.meeting_id`,
+        [areaId],
+      );
+      return new Map(found.rows.map((r) => [r.meeting_id, new Date(r.at)]));
+    },
   };
 }
 

@@ -209,6 +209,18 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {
+    action: 'research.chase',
+    request: async (round) => {
+      // Research starts when the agenda is published.
+      const meetingId = meetings[round + 10]!;
+      expect(
+        (await call(`/api/meetings/${meetingId}/agenda/publish`, { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(201);
+      return { path: `/api/meetings/${meetingId}/research/agencies/${agencyId}/chase`, body: {} };
+    },
+  },
 };
 
 const send = (path: string, body: unknown, key: string) =>
@@ -234,7 +246,7 @@ beforeAll(async () => {
   ).rows[0]!.id;
   meetings = (
     await app.db.query<{ id: string }>(
-      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 10`,
+      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 12`,
       [areaId],
     )
   ).rows.map((r) => r.id);

@@ -98,6 +98,7 @@ const validBodies: Record<string, unknown> = {
   },
   'post /api/meetings/{meetingId}/agenda/publish': {},
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {},
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {},
   'put /api/areas/{areaId}/risk-settings': {
     questionSet: 'safelives-24',
     mediumThreshold: 10,
@@ -132,6 +133,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/agenda/late-cases': agendaContract.lateCaseBody,
   'post /api/meetings/{meetingId}/agenda/publish': z.strictObject({}),
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': z.strictObject({}),
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': z.strictObject({}),
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

@@ -92,6 +92,8 @@ const expected: Record<string, Rule> = {
   'get /api/meetings/{meetingId}/agenda/deliveries': coordinating,
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': coordinating,
   'get /api/areas/{areaId}/agenda-warnings': coordinating,
+  // The coordinator runs the meeting's research; an admin keeps the system, not the meeting.
+  'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': ['coordinator'],
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -292,6 +294,7 @@ function requestFor(route: string, t: Target): { path: string; init: RequestInit
     },
     'post /api/meetings/{meetingId}/agenda/publish': {},
     'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {},
+    'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {},
   };
   const body = bodies[route];
   return {
