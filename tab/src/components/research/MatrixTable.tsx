@@ -68,13 +68,13 @@ export function MatrixTable(props: {
             <th scope="col" className={styles.rowHead}>
               Case
             </th>
+            <th scope="col">Answered</th>
             {matrix.agencies.map((a) => (
               <th scope="col" key={a.agencyId}>
                 {a.name}
                 {a.coreRepAbsent && <span className={styles.absent}>Core rep absent</span>}
               </th>
             ))}
-            <th scope="col">Answered</th>
           </tr>
         </thead>
         <tbody>
@@ -88,6 +88,9 @@ export function MatrixTable(props: {
                   {c.reference}
                 </AppLink>
               </th>
+              <td data-testid="case-total">
+                {total(model.caseAnswered(c.referralId), matrix.agencies.length)}
+              </td>
               {matrix.agencies.map((a) => {
                 const cell = model.cell(c.referralId, a.agencyId);
                 return (
@@ -96,7 +99,6 @@ export function MatrixTable(props: {
                   </td>
                 );
               })}
-              <td>{total(model.caseAnswered(c.referralId), matrix.agencies.length)}</td>
             </tr>
           ))}
         </tbody>
@@ -105,18 +107,19 @@ export function MatrixTable(props: {
             <th scope="row" className={styles.rowHead}>
               Cases answered
             </th>
+            <td />
             {matrix.agencies.map((a) => (
               <td key={a.agencyId} data-testid="agency-total" data-agency={a.name}>
                 {total(model.agencyAnswered(a.agencyId), matrix.cases.length)}
               </td>
             ))}
-            <td />
           </tr>
           {matrix.mayChase && (
             <tr>
               <th scope="row" className={styles.rowHead}>
                 Chase
               </th>
+              <td />
               {matrix.agencies.map((a) => (
                 <td key={a.agencyId}>
                   {model.outstanding(a.agencyId) > 0 && (
@@ -130,7 +133,6 @@ export function MatrixTable(props: {
                   )}
                 </td>
               ))}
-              <td />
             </tr>
           )}
         </tfoot>

@@ -59,7 +59,17 @@ export function MatrixView({ meetingId }: { meetingId: string }) {
           Research
         </Title2>
         {load.loading && <Spinner size="small" label="Loading the research" />}
-        <ErrorBar error={load.error} title="The research could not be loaded" />
+        {load.error?.status === 403 ? (
+          <MessageBar intent="info" layout="multiline" data-testid="not-on-meeting">
+            <MessageBarBody>
+              <MessageBarTitle>You are not on this meeting</MessageBarTitle>
+              Only the coordinator, and the agencies, chairs and IDVAs who sit on this meeting, can
+              see where its research stands. If you think you should, ask the MARAC coordinator.
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ErrorBar error={load.error} title="The research could not be loaded" />
+        )}
       </>
     );
   const model = matrixModel(matrix);
