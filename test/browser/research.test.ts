@@ -175,6 +175,39 @@ it('a rep finds the meeting, is told what a submission lacks, submits, saves a d
     .fill('The risk is rising since the separation.');
   await child.fill('Seen at one callout; no concerns recorded.');
   await field(page, 'case0.recordsFlagged').getByRole('radio', { name: 'No' }).check();
+
+  // A refusal from the server lands in the same summary, by the field its path names, in the
+  // server's words; nothing typed is lost. (Once, from a stand-in: the tab checks the same
+  // rules first, so the real server would not refuse this answer.)
+  await page.route(
+    '**/research/*/agencies/*/submit',
+    (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'Check the answers.',
+            details: [
+              {
+                path: 'body.response.historicalInvolvement',
+                message: 'Historical involvement: say which years the callouts were in.',
+              },
+            ],
+          },
+        }),
+      }),
+    { times: 1 },
+  );
+  await first.getByRole('button', { name: 'Submit', exact: true }).click();
+  await summary
+    .getByRole('link', { name: 'Historical involvement: say which years the callouts were in.' })
+    .click();
+  const historical = field(page, 'case0.historicalInvolvement').getByRole('textbox');
+  expect(await historical.evaluate((t) => t === document.activeElement)).toBe(true);
+  expect(await historical.inputValue()).toBe('Two callouts in 2025, no charges.');
+
   await first.getByRole('button', { name: 'Submit', exact: true }).click();
   await first.getByText('Submitted.').waitFor();
   await first.locator('[data-status="submitted"]').waitFor();
