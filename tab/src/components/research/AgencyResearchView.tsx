@@ -14,10 +14,10 @@ import { researchApi } from '../../api/research.js';
 import { formatDate, plural } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { useLoad } from '../use-load.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
 import { deadlineWords } from './deadline-words.js';
-import { formFrom, type ResearchForm } from './research-form.js';
+import { NothingKnownDialog, nothingKnownWords } from './NothingKnownDialog.js';
 import { ResearchCase } from './ResearchCase.js';
+import { useResearchForms } from './use-research-forms.js';
 
 const useStyles = makeStyles({
   title: { display: 'block', margin: '4px 0 4px' },
@@ -46,38 +46,17 @@ export function AgencyResearchView(props: { meetingId: string; agencyId: string 
     [props.meetingId, props.agencyId],
   );
   const data = load.data;
-  const [forms, setForms] = useState<Record<string, ResearchForm>>({});
-  const [saved, setSaved] = useState<Record<string, string>>({});
+  const forms = useResearchForms(data?.cases ?? null);
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  // A case's form starts from what the server holds, once; what was typed is never replaced.
+  // At first the first case not submitted is open (the one to work on); then the rep chooses.
   useEffect(() => {
-    if (!data) return;
-    const fresh = data.cases.filter((c) => !(c.referralId in forms));
-    if (fresh.length === 0) return;
-    const made = fresh.map((c) => [c.referralId, formFrom(c.response, c.subjects.children.length)]);
-    setForms((f) => ({ ...Object.fromEntries(made), ...f }));
-    setSaved((s) => ({
-      ...Object.fromEntries(made.map(([id, f]) => [id, JSON.stringify(f)])),
-      ...s,
-    }));
-    setExpanded((open) => {
-      if (open) return open;
-      const first = data.cases.find((c) => c.status !== 'submitted') ?? data.cases[0];
-      return new Set(first ? [first.referralId] : []);
-    });
+    if (!data || expanded) return;
+    const first = data.cases.find((c) => c.status !== 'submitted') ?? data.cases[0];
+    setExpanded(new Set(first ? [first.referralId] : []));
   }, [data]);
-
-  const dirty = (id: string) => forms[id] !== undefined && JSON.stringify(forms[id]) !== saved[id];
-  const anyDirty = data?.cases.some((c) => dirty(c.referralId)) ?? false;
-  useEffect(() => {
-    if (!anyDirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [anyDirty]);
 
   if (!data)
     return (
@@ -89,7 +68,7 @@ export function AgencyResearchView(props: { meetingId: string; agencyId: string 
 
   // "Nothing known" never covers a case with words typed here and not yet saved.
   const unanswered = data.cases.filter(
-    (c) => UNANSWERED.includes(c.status) && !dirty(c.referralId),
+    (c) => UNANSWERED.includes(c.status) && !forms.dirty(c.referralId),
   );
   const answered = data.cases.filter((c) => ['submitted', 'nothing-known'].includes(c.status));
   const toggle = (id: string) =>
@@ -148,58 +127,29 @@ export function AgencyResearchView(props: { meetingId: string; agencyId: string 
           index={index}
           item={item}
           open={data.open}
-          form={forms[item.referralId] ?? formFrom(item.response, item.subjects.children.length)}
-          dirty={dirty(item.referralId)}
-          onForm={(update) =>
-            setForms((f) => {
-              const current =
-                f[item.referralId] ?? formFrom(item.response, item.subjects.children.length);
-              return { ...f, [item.referralId]: update(current) };
-            })
-          }
+          form={forms.formOf(item)}
+          dirty={forms.dirty(item.referralId)}
+          onForm={(change) => forms.update(item, change)}
           expanded={expanded?.has(item.referralId) ?? false}
           onToggle={() => toggle(item.referralId)}
           onSaved={(form) => {
-            setSaved((s) => ({ ...s, [item.referralId]: JSON.stringify(form) }));
+            forms.markSaved(item.referralId, form);
             load.reload();
           }}
         />
       ))}
       {asking && (
-        <ConfirmDialog
-          title={`Record nothing known for ${plural(unanswered.length, 'case')}?`}
-          confirmLabel="Record nothing known"
-          busyLabel="Recording…"
-          failureTitle="Nothing was recorded"
-          action={`nothing-known:${unanswered.map((c) => c.referralId).join(',')}`}
+        <NothingKnownDialog
+          research={data}
+          cases={unanswered}
           onClose={() => setAsking(false)}
-          onConfirm={async (key) => {
-            const ids = unanswered.map((c) => c.referralId);
-            const result = await researchApi.nothingKnown(data.meetingId, data.agencyId, ids, key);
+          onDone={(result) => {
             setAsking(false);
-            setDone(
-              `Nothing known recorded for ${plural(result.marked.length, 'case')}` +
-                (result.kept.length > 0
-                  ? `; ${plural(result.kept.length, 'case')} kept as they were (already answered).`
-                  : '.'),
-            );
-            // The marked cases' forms start again from what the server now holds.
-            setForms((f) =>
-              Object.fromEntries(Object.entries(f).filter(([id]) => !result.marked.includes(id))),
-            );
-            setSaved((s) =>
-              Object.fromEntries(Object.entries(s).filter(([id]) => !result.marked.includes(id))),
-            );
+            setDone(nothingKnownWords(result));
+            forms.forget(result.marked);
             load.reload();
           }}
-        >
-          <p>
-            {`${data.agencyName} will be recorded as having no record of ${unanswered
-              .map((c) => c.reference)
-              .join(', ')}. Cases with a draft or a submission are kept as they are.`}
-          </p>
-          <p>You can still open any of these cases and submit research before the deadline.</p>
-        </ConfirmDialog>
+        />
       )}
     </>
   );
