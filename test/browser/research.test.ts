@@ -39,6 +39,9 @@ let meetingDate: string;
 let police: string;
 /** The cases' references in agenda order: [with the child, adult, adult]. */
 let refs: string[];
+/** When research closes; the server's clock is the real one until the last test moves it. */
+let deadline: string;
+let clock: Date | null = null;
 
 type Call = (route: string, init?: RequestInit) => Promise<Response>;
 const json = async <T>(response: Response | Promise<Response>): Promise<T> => {
@@ -50,7 +53,10 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.strin
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
-  app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  app = await startApp({
+    now: () => clock ?? new Date(),
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+  });
   browser = await launchChromium();
   host = await FakeM365Host.start();
   const coordinator: Call = await signIn(app, COORDINATOR);
@@ -102,6 +108,7 @@ beforeAll(async () => {
   const matrix = await json<ResearchMatrix>(coordinator(`/api/meetings/${meetingId}/research`));
   const byId = new Map(matrix.cases.map((c) => [c.referralId, c.reference]));
   refs = ids.map((id) => byId.get(id)!);
+  deadline = matrix.deadline;
   // Agenda order: the case with a child comes first.
   expect(matrix.cases[0]!.reference).toBe(refs[0]);
 }, 180_000);
@@ -342,4 +349,33 @@ describe.each([
       }
     },
   );
+});
+
+it('after the deadline the rep reads the answers under a line that says so, and nothing can be sent', async () => {
+  clock = new Date(Date.parse(deadline) + 60 * 60 * 1000);
+  const { context, page } = await openSession(browser);
+  await signInAs(page, app.url, POLICE_REP);
+  await page.goto(`${app.url}/research/${meetingId}/${police}`);
+  const closed = page.getByTestId('deadline');
+  await closed.getByText('Closed').waitFor();
+  await closed.getByText(/has passed: your research can be read but no longer changed/).waitFor();
+  expect(
+    await page.getByRole('button', { name: /^(Submit|Save draft|Nothing known)/ }).count(),
+  ).toBe(0);
+  const first = researchCase(page, refs[0]!);
+  await first.getByRole('button', { name: 'Show the answers' }).click();
+  await first.getByTestId('research-response').getByText(BAIL).waitFor();
+  expect(await first.getByRole('textbox').count()).toBe(0);
+  await shot(page, 'rep-closed', true);
+
+  // The coordinator's matrix reads late where an agency never answered.
+  const coordinator = await openSession(browser);
+  await signInAs(coordinator.page, app.url, COORDINATOR);
+  await coordinator.page.goto(`${app.url}/research/${meetingId}/matrix`);
+  await coordinator.page
+    .locator(`tr[data-reference="${refs[0]}"] td[data-agency="Housing Options"]`)
+    .getByText('Late: not answered')
+    .waitFor();
+  await coordinator.context.close();
+  await context.close();
 });
