@@ -103,7 +103,10 @@ it('places the server’s problems on their questions, never showing library tex
       children,
     ),
   ).toEqual([
-    { path: 'knownToAgency', message: 'Is this case known to your agency: check this answer' },
+    {
+      path: 'knownToAgency',
+      message: 'Whether the case is known to your agency: check this answer',
+    },
     {
       path: 'children.1.involvement',
       message: 'Your agency’s involvement with Ned Marchbank: enter what your records show',

@@ -160,7 +160,7 @@ it('a rep finds the meeting, is told what a submission lacks, submits, saves a d
   await summary.waitFor();
   expect(await summary.evaluate((box) => box === document.activeElement)).toBe(true);
   expect(await summary.getByRole('link').allInnerTexts()).toEqual([
-    'Is this case known to your agency: choose yes, no or not known',
+    'Whether the case is known to your agency: choose yes, no or not known',
     `Your agency’s involvement with ${CHILD}: enter what your records show about this child, or "none"`,
     'Our records are flagged as a MARAC case: choose yes or no',
   ]);

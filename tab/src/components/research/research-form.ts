@@ -39,7 +39,7 @@ export const TEXT_LIMITS: Record<TextKey, number> = {
 };
 
 export const LABELS: Record<TextKey | 'knownToAgency' | 'recordsFlagged', string> = {
-  knownToAgency: 'Is this case known to your agency',
+  knownToAgency: 'Is this case known to your agency?',
   currentInvolvement: 'Current involvement',
   historicalInvolvement: 'Historical involvement',
   professionalOpinion: 'Professional opinion',
@@ -48,7 +48,7 @@ export const LABELS: Record<TextKey | 'knownToAgency' | 'recordsFlagged', string
   actionsOffered: 'Actions your agency can offer',
   recordsFlagged: 'Our records are flagged as a MARAC case',
   withheldInformation: 'Information held but not shared',
-  withheldReason: 'Why it was not shared',
+  withheldReason: 'Why the information was not shared',
 };
 
 export const childLabels = (name: string) => ({
@@ -129,6 +129,8 @@ export function fieldLabel(path: string, childNames: readonly string[]): string 
     const name = childNames[Number(child[1])] ?? `child ${Number(child[1]) + 1}`;
     return childLabels(name)[child[2] as 'involvement' | 'contactArrangements'];
   }
+  // A question reads badly before a colon: the server's name for it, as the contract has it.
+  if (path === 'knownToAgency') return 'Whether the case is known to your agency';
   return LABELS[path as keyof typeof LABELS] ?? 'One of the answers';
 }
 
