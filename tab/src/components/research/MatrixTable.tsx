@@ -68,7 +68,7 @@ export function MatrixTable(props: {
             <th scope="col" className={styles.rowHead}>
               Case
             </th>
-            <th scope="col">Answered</th>
+            <th scope="col">Agencies answered</th>
             {matrix.agencies.map((a) => (
               <th scope="col" key={a.agencyId}>
                 {a.name}
