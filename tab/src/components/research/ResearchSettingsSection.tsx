@@ -114,7 +114,9 @@ function SettingsForm(props: {
       );
     } catch (e) {
       const error = toApiError(e);
-      const onFields = fieldProblems(error.details, ['sharing', 'deputies', 'reminderDays']);
+      // "body.reminderDays.1" is about the reminder days as a whole: the one field they are typed in.
+      const details = error.details.map((d) => ({ ...d, path: d.path.replace(/\.\d+$/, '') }));
+      const onFields = fieldProblems(details, ['sharing', 'deputies', 'reminderDays']);
       if (onFields) check.fail(onFields);
       else setFailure(error);
       setBusy(false);
