@@ -6,8 +6,9 @@ import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
+import { ResearchPage } from './pages/ResearchPage.js';
 import { TermsPage } from './pages/TermsPage.js';
-import { agendaMeetingId, routeFor, useLocation } from './routes.js';
+import { agendaMeetingId, researchPlace, routeFor, useLocation } from './routes.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground3 },
@@ -24,6 +25,7 @@ export function App() {
   const { pathname, search } = useLocation();
   const route = routeFor(pathname);
   const agendaOf = agendaMeetingId(pathname, search);
+  const research = researchPlace(pathname, search);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
@@ -35,11 +37,17 @@ export function App() {
           {(session) => <MeetingPage onSignOut={session.onSignOut} />}
         </SessionGate>
       )}
-      {(route === 'coordinator' || route === 'agenda') && (
-        // One gate for both: going from the meetings to an agenda and back does not sign in again.
+      {(route === 'coordinator' || route === 'agenda' || route === 'research') && (
+        // One gate for all: going from the meetings to an agenda and back does not sign in again.
         <SessionGate host={host}>
           {(session) =>
-            agendaOf ? (
+            research ? (
+              <ResearchPage
+                key={`${pathname}${search}`}
+                place={research}
+                onSignOut={session.onSignOut}
+              />
+            ) : agendaOf ? (
               <AgendaPage key={agendaOf} meetingId={agendaOf} onSignOut={session.onSignOut} />
             ) : (
               <CoordinatorScreen onSignOut={session.onSignOut} />

@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react';
 
 /** The pages the app manifest points at, chosen by the path (the server answers index.html for all). */
-export type Route = 'coordinator' | 'meeting' | 'agenda' | 'config' | 'privacy' | 'terms';
+export type Route =
+  'coordinator' | 'meeting' | 'agenda' | 'research' | 'config' | 'privacy' | 'terms';
 
 const UUID = /^[0-9a-f-]{36}$/;
 const AGENDA = /^\/agenda\/([0-9a-f-]{36})$/;
+const ID = '([0-9a-f-]{36})';
+const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?)?$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
   const path = normalise(pathname);
   if (AGENDA.test(path) || path === '/agenda') return 'agenda';
+  if (RESEARCH.test(path)) return 'research';
   switch (path) {
     case '/meeting':
       return 'meeting';
@@ -39,12 +43,49 @@ export function agendaMeetingId(pathname: string, search = ''): string | null {
 
 export const agendaPath = (meetingId: string) => `/agenda/${encodeURIComponent(meetingId)}`;
 
+/** Which research page the address opens. */
+export type ResearchPlace =
+  /** `/research`: the meetings the person's agencies owe; `?meeting=` picks one (a Teams notice). */
+  | { kind: 'mine'; meetingId: string | null }
+  /** `/research/{meetingId}/{agencyId}`: one agency's form for every case of the meeting. */
+  | { kind: 'agency'; meetingId: string; agencyId: string }
+  /** `/research/{meetingId}/matrix`: cases by agencies. */
+  | { kind: 'matrix'; meetingId: string }
+  /** `/research/{meetingId}/cases/{referralId}`: every agency's research on one case. */
+  | { kind: 'case'; meetingId: string; referralId: string };
+
+export function researchPlace(pathname: string, search = ''): ResearchPlace | null {
+  const match = RESEARCH.exec(normalise(pathname));
+  if (!match) return null;
+  const [, meetingId, tail, agencyId, referralId] = match;
+  if (!meetingId) {
+    const id = new URLSearchParams(search).get('meeting')?.toLowerCase() ?? '';
+    return { kind: 'mine', meetingId: UUID.test(id) ? id : null };
+  }
+  if (agencyId) return { kind: 'agency', meetingId, agencyId };
+  if (referralId) return { kind: 'case', meetingId, referralId };
+  if (tail === 'matrix') return { kind: 'matrix', meetingId };
+  // `/research/{meetingId}`: as the notice's `?meeting=`, the caller's agency for that meeting.
+  return { kind: 'mine', meetingId };
+}
+
+const seg = encodeURIComponent;
+export const researchPaths = {
+  mine: () => '/research',
+  agency: (meetingId: string, agencyId: string) => `/research/${seg(meetingId)}/${seg(agencyId)}`,
+  matrix: (meetingId: string) => `/research/${seg(meetingId)}/matrix`,
+  case: (meetingId: string, referralId: string) =>
+    `/research/${seg(meetingId)}/cases/${seg(referralId)}`,
+};
+
 /**
  * Goes to another page of the tab without loading the page again: inside Teams or Outlook a
  * reload would sign the person in again. The browser's Back button comes back (popstate).
  */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  // Replacing: an address that only stood for another (`/research?meeting=`) is not kept in history.
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -11,6 +11,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
+import { referralForm } from '../bot/referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 import { londonToday } from '../../tab/src/format/dates.js';
 import { launchChromium } from './support/chromium.js';
@@ -37,6 +38,8 @@ let app: TestApp;
 let browser: Browser;
 /** The area's next meeting, whose agenda page every role opens. */
 let meetingId: string;
+/** A meeting with an accepted case and a published agenda, for the research screens. */
+let research: { meetingId: string; referralId: string; police: string };
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -52,6 +55,41 @@ beforeAll(async () => {
     id: string;
   }[];
   meetingId = meetings[0]!.id;
+  // An accepted case on a published agenda: the research screens have a case to show.
+  const police = (
+    await app.db.query<{ id: string }>(
+      `SELECT g.id FROM agency g JOIN area_agency aa ON aa.agency_id = g.id
+        WHERE aa.area_id = $1 AND g.kind = 'police'`,
+      [areaId],
+    )
+  ).rows[0]!.id;
+  const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
+  const created = await coordinator(
+    '/api/referrals',
+    post({
+      form: referralForm({
+        areaId,
+        referrerAgencyId: police,
+        victim: {
+          ...referralForm({ areaId, referrerAgencyId: police }).victim,
+          name: 'Odile Marchetti-Vane',
+        },
+      }),
+      submit: true,
+    }),
+  );
+  const referralId = ((await created.json()) as { id: string }).id;
+  expect((await coordinator(`/api/referrals/${referralId}/accept`, post({}))).ok).toBe(true);
+  const placed = await app.db.query<{ meeting_id: string }>(
+    'SELECT meeting_id FROM referral WHERE id = $1',
+    [referralId],
+  );
+  research = { meetingId: placed.rows[0]!.meeting_id, referralId, police };
+  const published = await coordinator(
+    `/api/meetings/${research.meetingId}/agenda/publish`,
+    post({}),
+  );
+  expect(published.status).toBe(201);
   // A referral in the queue, so the coordinator's queue and detail have something to show.
   const { context, page } = await openSession(browser);
   await signInAs(page, app.url, ROLES[1]![1]);
@@ -149,7 +187,42 @@ async function walk(role: string, email: string, width: number): Promise<void> {
     .first()
     .waitFor();
   await check(page, at('agenda'));
+  await walkResearch(page, role, at);
   await context.close();
+}
+
+/** The research screens: My research, a rep's form and its problems, the matrix, a case. */
+async function walkResearch(page: Page, role: string, at: (screen: string) => string) {
+  const { meetingId: m, referralId, police } = research;
+  await page.goto(`${app.url}/research`);
+  await page.getByTestId('my-research').or(page.getByTestId('no-research')).first().waitFor();
+  await check(page, at('research-mine'));
+  if (role === 'rep') {
+    await page.goto(`${app.url}/research/${m}/${police}`);
+    await page.getByTestId('research-case').first().waitFor();
+    await check(page, at('research-form'));
+    await page.getByRole('button', { name: 'Submit', exact: true }).first().click();
+    await page.getByTestId('error-summary').waitFor();
+    await check(page, at('research-problems'));
+  }
+  await page.goto(`${app.url}/research/${m}/matrix`);
+  await page
+    .getByTestId('research-matrix')
+    .or(page.getByTestId('not-on-meeting'))
+    .or(page.getByRole('alert'))
+    .first()
+    .waitFor();
+  await check(page, at('research-matrix'));
+  if (role === 'coordinator') {
+    await page.goto(`${app.url}/research/${m}/cases/${referralId}`);
+    await page.getByTestId('case-response').first().waitFor();
+    await check(page, at('research-case'));
+    await page.goto(app.url);
+    await page.getByRole('tab', { name: AREA, exact: true }).click();
+    await page.getByRole('button', { name: 'Edit research settings' }).click();
+    await page.getByRole('form', { name: 'Research settings' }).waitFor();
+    await check(page, at('research-settings'));
+  }
 }
 
 test.each(WIDTHS)(

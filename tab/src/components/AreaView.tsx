@@ -6,6 +6,7 @@ import { AgenciesSection } from './AgenciesSection.js';
 import { AgendaWarnings } from './agenda/AgendaWarnings.js';
 import { MeetingsSection } from './MeetingsSection.js';
 import { ProtocolSection } from './ProtocolSection.js';
+import { ResearchSettingsSection } from './research/ResearchSettingsSection.js';
 import { SeriesSection } from './SeriesSection.js';
 import { useLoad } from './use-load.js';
 
@@ -25,6 +26,8 @@ export interface AreaViewProps {
 export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProps) {
   const styles = useStyles();
   const editable = canEdit(me, area.id);
+  // The research settings are the coordinator's (the route says so too).
+  const coordinates = me.roles.some((r) => r.areaId === area.id && r.role === 'coordinator');
   const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
 
   const areaChanged = (updated: Area) => {
@@ -45,6 +48,7 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
       </Text>
       {editable && <AgendaWarnings areaId={area.id} />}
       <ProtocolSection area={area} editable={editable} onSaved={areaChanged} />
+      {coordinates && <ResearchSettingsSection areaId={area.id} />}
       <SeriesSection area={area} editable={editable} onCreated={areaChanged} />
       <MeetingsSection
         editable={editable}

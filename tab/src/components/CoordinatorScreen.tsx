@@ -11,6 +11,8 @@ import {
 import { useMemo, useState } from 'react';
 import type { Area } from '#core/contracts/api.js';
 import { api } from '../api/endpoints.js';
+import { researchPaths } from '../routes.js';
+import { AppLink } from './AppLink.js';
 import { AreaView } from './AreaView.js';
 import { ErrorBar } from './ErrorBar.js';
 import { describeRole } from './SignIn.js';
@@ -106,6 +108,10 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
         <Title3 as="h1" className={styles.appTitle}>
           MARAC
         </Title3>
+        {me.data?.roles.some((r) => r.role === 'rep') && (
+          // A rep of any agency: the research their agencies owe, across every area.
+          <AppLink href={researchPaths.mine()}>My research</AppLink>
+        )}
         <span className={styles.grow} />
         {me.data && (
           <Text>

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { Meeting } from '#core/contracts/api.js';
 import { formatDate, formatInstantDate, formatTime } from '../format/dates.js';
-import { agendaPath } from '../routes.js';
+import { agendaPath, researchPaths } from '../routes.js';
 import { AppLink } from './AppLink.js';
 import { useStackedTable } from './stacked-table.js';
 
@@ -89,6 +89,17 @@ export function MeetingRow(props: {
             <AppLink href={agendaPath(m.id)} aria-label={`Agenda for the meeting of ${when}`}>
               Agenda
             </AppLink>
+          )}
+          {live && props.editable && (
+            <>
+              {' · '}
+              <AppLink
+                href={researchPaths.matrix(m.id)}
+                aria-label={`Research for the meeting of ${when}`}
+              >
+                Research
+              </AppLink>
+            </>
           )}
         </div>
       </TableCell>

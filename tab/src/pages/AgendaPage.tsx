@@ -16,6 +16,7 @@ import { PublishedAgenda } from '../components/agenda/PublishedAgenda.js';
 import { ErrorBar } from '../components/ErrorBar.js';
 import { useLoad } from '../components/use-load.js';
 import { formatDate } from '../format/dates.js';
+import { researchPaths } from '../routes.js';
 
 const NARROW = '@media (max-width: 640px)';
 
@@ -61,6 +62,9 @@ export function AgendaPage({
     <main className={styles.page}>
       <div className={styles.top}>
         <AppLink href={back}>Back to meetings</AppLink>
+        {view && (
+          <AppLink href={researchPaths.matrix(meetingId)}>Research for this meeting</AppLink>
+        )}
         <span className={styles.grow} />
         {onSignOut && <Button onClick={onSignOut}>Sign out</Button>}
       </div>

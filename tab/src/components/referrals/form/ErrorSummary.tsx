@@ -34,7 +34,16 @@ function controlOf(path: string): HTMLElement | null {
  * The GOV.UK Design System's error summary: "There is a problem", a link to each field at fault,
  * focus moved here when it appears so a screen reader reads it at once.
  */
-export function ErrorSummary({ problems, attempt }: { problems: Problem[]; attempt: number }) {
+export function ErrorSummary({
+  problems,
+  attempt,
+  titleId = 'error-summary-title',
+}: {
+  problems: Problem[];
+  attempt: number;
+  /** Needed where a page holds several forms, each with its own summary (research cases). */
+  titleId?: string;
+}) {
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -56,10 +65,10 @@ export function ErrorSummary({ problems, attempt }: { problems: Problem[]; attem
       className={styles.box}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       data-testid="error-summary"
     >
-      <h2 id="error-summary-title" className={styles.title}>
+      <h2 id={titleId} className={styles.title}>
         There is a problem
       </h2>
       <ul className={styles.list}>

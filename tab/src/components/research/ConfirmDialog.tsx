@@ -1,0 +1,67 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { toApiError, type ApiRequestError } from '../../api/client.js';
+import { ErrorBar } from '../ErrorBar.js';
+import { useActionKey } from '../referrals/form/use-action-key.js';
+
+/**
+ * Asks before an action that acts for many at once ("Nothing known" for every unanswered case,
+ * a chase). One Idempotency-Key for the action, kept if it is tried again after a failure.
+ */
+export function ConfirmDialog(props: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busyLabel: string;
+  failureTitle: string;
+  /** What the key stands for: the same action tried again keeps its key. */
+  action: string;
+  onConfirm: (idempotencyKey: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiRequestError | null>(null);
+  const key = useActionKey();
+
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await props.onConfirm(key.keyFor(props.action));
+      key.done();
+    } catch (e) {
+      setFailure(toApiError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>
+            {props.children}
+            <ErrorBar error={failure} title={props.failureTitle} />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
+              {busy ? props.busyLabel : props.confirmLabel}
+            </Button>
+            <Button disabled={busy} onClick={props.onClose}>
+              Not now
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { AppLink } from '../components/AppLink.js';
+import { AgencyResearchView } from '../components/research/AgencyResearchView.js';
+import { CaseResearchView } from '../components/research/CaseResearchView.js';
+import { MatrixView } from '../components/research/MatrixView.js';
+import { MyResearchView } from '../components/research/MyResearchView.js';
+import { navigate, researchPaths, type ResearchPlace } from '../routes.js';
+
+const NARROW = '@media (max-width: 640px)';
+
+const useStyles = makeStyles({
+  page: {
+    maxWidth: '1120px',
+    margin: '0 auto',
+    padding: '16px 24px 48px',
+    [NARROW]: { padding: '8px 8px 48px' },
+  },
+  top: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: '8px 16px',
+    marginBottom: '8px',
+  },
+  grow: { flexGrow: 1 },
+  /** The matrix has a column an agency: it takes the room a wide screen has. */
+  wide: { maxWidth: '1600px' },
+});
+
+/**
+ * Research, at `/research/...` (routes.ts, researchPlace): a rep's list and forms, the matrix
+ * and one case's research. The server decides what each person may read.
+ */
+export function ResearchPage(props: { place: ResearchPlace; onSignOut?: () => void }) {
+  const styles = useStyles();
+  const { place } = props;
+  return (
+    <main className={mergeClasses(styles.page, place.kind === 'matrix' && styles.wide)}>
+      <div className={styles.top}>
+        <AppLink href="/">Back to meetings</AppLink>
+        {place.kind === 'agency' && <AppLink href={researchPaths.mine()}>My research</AppLink>}
+        <span className={styles.grow} />
+        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
+      </div>
+      {place.kind === 'mine' && (
+        <MyResearchView
+          meetingId={place.meetingId}
+          onOpen={(path) => navigate(path, { replace: true })}
+        />
+      )}
+      {place.kind === 'agency' && (
+        <AgencyResearchView meetingId={place.meetingId} agencyId={place.agencyId} />
+      )}
+      {place.kind === 'matrix' && <MatrixView meetingId={place.meetingId} />}
+      {place.kind === 'case' && (
+        <CaseResearchView meetingId={place.meetingId} referralId={place.referralId} />
+      )}
+    </main>
+  );
+}
