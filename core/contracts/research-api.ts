@@ -170,3 +170,8 @@ export const chaseResultSchema = z.strictObject({
 
 /** `PUT /api/meetings/{meetingId}/agencies/{agencyId}/core-rep-absent` (coordinator). */
 export const coreRepAbsentBody = z.strictObject({ absent: z.boolean() });
+export const coreRepAbsentResultSchema = z.strictObject({
+  absent: z.boolean(),
+  /** Deputies sent the research prompts now (the area prompts them only when the core rep is absent). */
+  deputiesPrompted: z.number().int(),
+});

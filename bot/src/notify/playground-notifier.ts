@@ -38,10 +38,14 @@ export function localNotifier(options: {
     Parameters<CloudAdapter['continueConversation']>[0],
     object
   >;
-  /** The Playground's copy; a 429 is passed on (the job waits), anything else only logged. */
+  /**
+   * The Playground's copy; a 429 is passed on (the job waits), anything else only logged.
+   * false when the person has no chat with the bot at all.
+   */
   const toPlayground = async (personId: string, activity: string | Activity) => {
     const reference = await rememberedConversation(options.db, options.crypto, personId);
-    if (!reference || !isLoopbackUrl(reference.serviceUrl)) return;
+    if (!reference) return false;
+    if (!isLoopbackUrl(reference.serviceUrl)) return true;
     try {
       await sendPaced({ ...options, botAppId: anonymous, reference, activity });
     } catch (error) {
@@ -49,14 +53,18 @@ export function localNotifier(options: {
       // The Playground may simply not be running now; the outbox file is the record.
       options.log.warn({ err: { name: (error as Error).name } }, 'playground notice not sent');
     }
+    return true;
   };
   return {
     async send(personId, text) {
       await toPlayground(personId, text);
       return options.outbox.send(personId, text);
     },
+    // A card goes only where Teams could take it: to someone with a chat with the bot. Anyone
+    // else is told another way (a research prompt becomes a link by mail), as in Teams.
     async sendCard(personId, message) {
-      await toPlayground(personId, Activity.fromObject(cardActivity(message)));
+      const card = Activity.fromObject(cardActivity(message));
+      if (!(await toPlayground(personId, card))) return false;
       return options.outbox.sendCard(personId, message);
     },
   };

@@ -59,7 +59,7 @@ const emls = () =>
   readdirSync(mailDir)
     .filter((f) => f.endsWith('.eml'))
     .map((f) => readFileSync(path.join(mailDir, f)))
-    .filter((eml) => !/^Message-ID: <marac\.research\./im.test(eml.toString('latin1')));
+    .filter((eml) => !/^Message-ID:\s*<marac\.research\./im.test(eml.toString('latin1')));
 
 /** The copies sent to one address. */
 const copiesFor = async (email: string) => {

@@ -87,6 +87,7 @@ const validBodies: Record<string, unknown> = {
   'post /api/referrals/{referralId}/mappa-link': { note: 'MAPPA coordinator informed.' },
   'post /api/areas/{areaId}/meetings': { date: '2027-01-07', reason: 'Meetings full' },
   'put /api/areas/{areaId}/agencies/{agencyId}/delivery': { mode: 'password' },
+  'put /api/meetings/{meetingId}/agencies/{agencyId}/core-rep-absent': { absent: true },
   'put /api/meetings/{meetingId}/agencies': {
     agencyIds: ['00000000-0000-4000-8000-000000000001'],
     chairIds: [],
@@ -150,6 +151,8 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/agenda/publish': z.strictObject({}),
   'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': z.strictObject({}),
   'put /api/areas/{areaId}/research-settings': researchContract.researchSettingsSchema,
+  'put /api/meetings/{meetingId}/agencies/{agencyId}/core-rep-absent':
+    researchContract.coreRepAbsentBody,
   'put /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}':
     researchContract.researchDraftBody,
   'post /api/meetings/{meetingId}/research/{referralId}/agencies/{agencyId}/submit':

@@ -94,6 +94,7 @@ const expected: Record<string, Rule> = {
   'get /api/areas/{areaId}/agenda-warnings': coordinating,
   'get /api/areas/{areaId}/research-settings': coordinating,
   'put /api/areas/{areaId}/research-settings': ['coordinator'],
+  'put /api/meetings/{meetingId}/agencies/{agencyId}/core-rep-absent': ['coordinator'],
   // Those on the meeting see its research (statuses; words only as the area's setting allows).
   'get /api/meetings/{meetingId}/research': referring,
   'get /api/meetings/{meetingId}/research/{referralId}': referring,
@@ -332,6 +333,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     },
     'post /api/meetings/{meetingId}/agenda/publish': {},
     'post /api/meetings/{meetingId}/agenda/deliveries/{deliveryId}/resend': {},
+    'put /api/meetings/{meetingId}/agencies/{agencyId}/core-rep-absent': { absent: false },
     'put /api/areas/{areaId}/research-settings': {
       sharing: 'status-only',
       deputies: 'always',

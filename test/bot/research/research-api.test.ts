@@ -56,7 +56,12 @@ const cell = (referralId: string, agencyId = police) =>
 
 const count = async (sql: string, params: unknown[] = []) =>
   (await app.db.query<{ n: number }>(sql, params)).rows[0]!.n;
-const researchRows = () => count('SELECT count(*)::int AS n FROM research');
+/**
+ * Research rows with something a rep did: the prompts' own marks (`sent`, `seen`), which the
+ * prompt worker writes as it sends, are not a write by the caller.
+ */
+const researchRows = () =>
+  count(`SELECT count(*)::int AS n FROM research WHERE status NOT IN ('sent', 'seen')`);
 const audits = (action: string) =>
   count('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action]);
 const researchOf = async (referralId: string, agencyId: string) =>

@@ -61,7 +61,7 @@ const start = (dataDir?: string) =>
 /** The research jobs in the outbox, as `kind days agency person`, sorted. */
 async function researchJobs(): Promise<string[]> {
   const rows = await app.db.query<{ payload: Record<string, unknown> }>(
-    `SELECT payload FROM outbox WHERE kind LIKE 'notify.research-%' ORDER BY id`,
+    `SELECT payload FROM outbox WHERE kind IN ('notify.research-reminder', 'notify.research-missing') ORDER BY id`,
   );
   return rows.rows
     .map(({ payload: p }) =>

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idSchema } from '#core/contracts/api.js';
 import {
   agencyResearchSchema,
+  coreRepAbsentBody,
+  coreRepAbsentResultSchema,
   caseResearchSchema,
   myResearchSchema,
   nothingKnownBody,
@@ -12,6 +14,7 @@ import {
   researchSettingsSchema,
   researchSubmitBody,
 } from '#core/contracts/research-api.js';
+import { markCoreRepAbsent } from '#core/research/core-rep-absent.js';
 import { markNothingKnown } from '#core/research/mark-nothing-known.js';
 import { openCaseInMeeting } from '#core/research/open-case-in-meeting.js';
 import { readAgencyResearch } from '#core/research/read-agency-research.js';
@@ -176,6 +179,27 @@ export function researchRoutes(s: Services): RouteDef[] {
           personId: ctx.principal!.personId,
           ...(ctx.body.referralIds ? { referralIds: ctx.body.referralIds } : {}),
         }),
+    }),
+    route({
+      method: 'put',
+      path: '/meetings/{meetingId}/agencies/{agencyId}/core-rep-absent',
+      summary:
+        "Mark an agency's core rep absent for the meeting, or back (a deputy may then be prompted)",
+      tag: 'research',
+      policy: ofMeeting(['coordinator']),
+      params: agencyParams,
+      body: coreRepAbsentBody,
+      response: coreRepAbsentResultSchema,
+      handle: async (ctx) => {
+        const result = await markCoreRepAbsent(depsFor(s, ctx), {
+          ...ctx.params,
+          absent: ctx.body.absent,
+          markedBy: ctx.principal!.personId,
+          cardPerCaseUpTo: s.config.research.cardPerCaseUpTo,
+        });
+        void s.drainOutbox();
+        return result;
+      },
     }),
     route({
       method: 'post',
