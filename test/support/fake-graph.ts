@@ -41,6 +41,8 @@ export class FakeGraph {
   private created = 0;
   /** Messages sendMail accepted, per mailbox (lower case), as the MIME text Graph decoded. */
   readonly sentMail = new Map<string, string[]>();
+  /** Apps installed per user (the Graph user id): what `POST .../teamwork/installedApps` did. */
+  readonly installedApps = new Map<string, Set<string>>();
   private actThenFail: Failure[] = [];
 
   private constructor(private readonly server: Server) {}
@@ -167,6 +169,9 @@ export class FakeGraph {
     if (segments[0] === 'users' && segments[2] === 'mailFolders' && segments[3] === 'sentitems') {
       return this.findSent(segments[1]!, r.query);
     }
+    if (segments[0] === 'users' && segments[2] === 'teamwork' && segments[3] === 'installedApps') {
+      return this.installApp(segments[1]!, r);
+    }
     if (segments[0] !== 'users' || segments[2] !== 'events') return notFound();
     const [id, action] = [segments[3], segments[4]];
     if (r.method === 'POST' && id === undefined)
@@ -193,6 +198,21 @@ export class FakeGraph {
     if (failure)
       return graphError(failure.status, failure.code, 'Simulated failure after sending.');
     return { status: 202 };
+  }
+
+  /**
+   * Like Graph's proactive install: the app bound by `teamsApp@odata.bind` is installed in the
+   * user's personal scope (201); installing it again is 409 Conflict.
+   */
+  private installApp(userId: string, r: RecordedRequest): Reply {
+    const bind = (r.body as Record<string, unknown> | null)?.['teamsApp@odata.bind'];
+    const appId =
+      typeof bind === 'string' ? /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1] : null;
+    if (!appId) return graphError(400, 'BadRequest', 'teamsApp@odata.bind is required.');
+    const apps = this.installedApps.get(userId) ?? new Set<string>();
+    if (apps.has(appId)) return graphError(409, 'Conflict', 'The app is already installed.');
+    this.installedApps.set(userId, apps.add(appId));
+    return { status: 201, body: { id: `installation-${userId}-${appId}` } };
   }
 
   private findSent(mailbox: string, query: Record<string, string>): Reply {

@@ -3,6 +3,11 @@ import path from 'node:path';
 import type { ResearchMatrix } from '#core/contracts/research-api.js';
 import { demoReferrals } from '../../../bot/src/demo/demo-referrals.js';
 import { saveConversation } from '../../../bot/src/notify/bot-notifier.js';
+import {
+  CHAT_WAITS,
+  sendResearchPrompt,
+  WaitingForChatError,
+} from '../../../bot/src/notify/research-prompt.js';
 import { FakeBotConnector } from '../../support/fake-bot-connector.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
@@ -215,3 +220,56 @@ it('prompts a deputy once their core rep is marked absent, and waits out a 429 f
   });
   expect(await settled(strict, Number.MAX_SAFE_INTEGER, 1500)).toBe(sent);
 }, 60_000);
+
+it('installs the app for a rep it cannot reach (graph mode), looks for their chat, then mails the link', async () => {
+  const adults = reps.find((r) => r.agency === 'Adult Social Care')!;
+  await app.db.query(`UPDATE person SET tenant_id = $2, object_id = $3 WHERE id = $1`, [
+    adults.core,
+    TEAMS_TENANT,
+    '7d3c1b2a-0000-4000-8000-0000000000a7',
+  ]);
+  const installs: string[] = [];
+  const deps = {
+    db: app.db,
+    crypto: app.services.crypto,
+    uow: app.services.uow,
+    notifier: { send: async () => false, sendCard: async () => false },
+    now: app.services.clock.now,
+    installer: { installFor: async (objectId: string) => void installs.push(objectId) },
+  };
+  const caseIds = (
+    await app.db.query<{ id: string }>(
+      `SELECT id FROM referral WHERE meeting_id = $1 AND status = 'accepted' ORDER BY reference`,
+      [meetingId],
+    )
+  ).rows.map((r) => r.id);
+  const job = {
+    kind: 'notify.research-prompt' as const,
+    meetingId,
+    agencyId: adults.agencyId,
+    personId: adults.core!,
+    referralId: null,
+    caseIds,
+  };
+  const links = async () =>
+    (
+      await app.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE kind = 'notify.research-link'
+          AND payload->>'personId' = $1`,
+        [adults.core],
+      )
+    ).rows[0]!.n;
+  const before = await links();
+  // First try: the app is installed for them, and the job waits for Teams to open their chat.
+  await expect(sendResearchPrompt(deps, job, 1)).rejects.toBeInstanceOf(WaitingForChatError);
+  expect(installs).toEqual(['7d3c1b2a-0000-4000-8000-0000000000a7']);
+  await expect(sendResearchPrompt(deps, job, CHAT_WAITS)).rejects.toBeInstanceOf(
+    WaitingForChatError,
+  );
+  expect(installs).toHaveLength(1); // installed once, then only looked for
+  expect(await links()).toBe(before);
+  // Still no chat after the last look: the link by mail (queued once, whatever the retries).
+  await sendResearchPrompt(deps, job, CHAT_WAITS + 1);
+  await sendResearchPrompt(deps, job, CHAT_WAITS + 2);
+  expect(await links()).toBe(Math.max(before, 1));
+});
