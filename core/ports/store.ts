@@ -198,6 +198,8 @@ export type CalendarJob =
 export interface OutboxRepo {
   /** Adds a job in the caller's transaction; a repeated key is a no-op (idempotent). */
   enqueue(job: OutboxJob, idempotencyKey: string): Promise<void>;
+  /** Whether a job with this key is still waiting to be done (queued, or to be tried again). */
+  pending(idempotencyKey: string): Promise<boolean>;
 }
 
 /**

@@ -28,6 +28,12 @@ export async function queueResearchPrompts(
     cardPerCaseUpTo: number;
     /** Only these reps (a deputy sent for now); default: everyone prompted. */
     recipients?: readonly AgendaRecipient[];
+    /**
+     * Sends again what went before under the plain keys, under keys with this suffix: the
+     * prompts of a rep who starts their chat with the bot after publication (see
+     * prompts-after-first-chat.ts). A message still waiting under its plain key is left to it.
+     */
+    again?: string;
   },
 ): Promise<number> {
   if (input.caseIds.length === 0) return 0;
@@ -39,6 +45,8 @@ export async function queueResearchPrompts(
   let queued = 0;
   for (const message of messages) {
     for (const rep of recipients) {
+      const key = `research-prompt:${meeting.id}:${rep.agencyId}:${rep.personId}:${message.key}`;
+      if (input.again && (await repos.outbox.pending(key))) continue;
       await repos.outbox.enqueue(
         {
           kind: 'notify.research-prompt',
@@ -48,7 +56,7 @@ export async function queueResearchPrompts(
           referralId: message.referralId,
           caseIds: [...input.caseIds],
         },
-        `research-prompt:${meeting.id}:${rep.agencyId}:${rep.personId}:${message.key}`,
+        input.again ? `${key}:${input.again}` : key,
       );
       queued += 1;
     }

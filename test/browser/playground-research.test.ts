@@ -1,23 +1,25 @@
 /**
- * A research prompt in the Microsoft 365 Agents Playground, the bot's real client run offline:
- * Dana Whitcombe (police core rep, the Playground's mock user) finds a prompt card in her chat,
- * opens the case (Action.Execute: the form replaces the card), answers and submits; then edits
- * it and submits again with a required answer emptied, and the card names the field, the stored
- * research unchanged. The prompt is put into the chat here through the Playground's connector,
- * as the prompt sender (built elsewhere) will; the card is the one the cards module builds.
+ * Research prompts end to end, in the Microsoft 365 Agents Playground (the bot's real client run
+ * offline) and the tab (Chromium): Dana Whitcombe, the police core rep and the Playground's mock
+ * user, says hello to the bot; the coordinator publishes the agenda in the tab; the prompt card
+ * arrives in Dana's chat by itself (sent by the app's prompt worker, nothing injected here); she
+ * opens the case, answers and submits; the coordinator's matrix shows it submitted. A second
+ * submission with a required answer emptied is refused on the card by the field's name, and the
+ * stored research is unchanged. No prompt card the chat keeps carries personal data.
+ * Screenshots: test-output/screens/playground-research-*.png.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { researchDeadline } from '#core/research/research-deadline.js';
-import { personIdByEmail } from '../../bot/src/auth/people.js';
-import { CARD_CONTENT_TYPE } from '../../bot/src/cards/card-types.js';
-import { researchCasePromptCard } from '../../bot/src/cards/research-prompt-cards.js';
-import { rememberedConversation } from '../../bot/src/notify/bot-notifier.js';
+import { demoAgencies, demoStaff } from '../../bot/src/demo/demo-data.js';
+import { demoReferrals } from '../../bot/src/demo/demo-referrals.js';
 import { startApp, type TestApp } from '../support/start-app.js';
 import { startPlayground, type RunningPlayground } from './support/playground.js';
+import { openSession, signInAs } from './support/tab-session.js';
 
 const SCREENS = 'test-output/screens';
+const COORDINATOR = 'rosalind.marsh@riverside-partnership.example';
 jest.setTimeout(300_000);
 
 let app: TestApp;
@@ -38,29 +40,32 @@ afterAll(async () => {
 
 const shot = (name: string) =>
   page.screenshot({ path: `${SCREENS}/playground-research-${name}.png`, fullPage: true });
-const lastCard = () => page.locator('.ac-adaptiveCard').last();
-const waitText = (text: string | RegExp) =>
+const waitText = (text: string | RegExp, timeout = 60_000) =>
   page
     .getByText(text)
     .last()
-    .waitFor({ timeout: 60_000 })
+    .waitFor({ timeout })
     .catch(async (e: unknown) => {
       await shot('failure');
       throw e;
     });
-const button = (name: string) => lastCard().getByRole('button', { name, exact: true });
-const textbox = (label: RegExp) => lastCard().getByRole('textbox', { name: label });
+/** The card of the case being answered (each case has its own card; they replace in place). */
+let caseCard = () => page.locator('.ac-adaptiveCard').last();
+const button = (name: string) => caseCard().getByRole('button', { name, exact: true });
+const textbox = (label: RegExp) => caseCard().getByRole('textbox', { name: label });
 const radio = (group: RegExp, option: string) =>
-  lastCard()
+  caseCard()
     .getByRole('radiogroup', { name: group })
     .getByRole('radio', { name: option, exact: true });
 
-/** A meeting with cases whose research is still open, with the police on its list. */
-async function openMeeting() {
-  const meetings = await app.db.query<{ meeting_id: string; ids: string[]; refs: string[] }>(
-    `SELECT meeting_id, array_agg(id::text ORDER BY reference) AS ids,
-            array_agg(reference ORDER BY reference) AS refs
-       FROM referral WHERE status = 'accepted' GROUP BY meeting_id`,
+/**
+ * The next meeting with cases whose research is still open, not yet published, with only the
+ * police on its list (so the publication sends one agency's copies, and the test stays quick).
+ */
+async function unpublishedMeeting() {
+  const meetings = await app.db.query<{ meeting_id: string }>(
+    `SELECT r.meeting_id FROM referral r JOIN meeting m ON m.id = r.meeting_id
+      WHERE r.status = 'accepted' GROUP BY r.meeting_id, m.date ORDER BY m.date`,
   );
   const police = (await app.db.query<{ id: string }>(`SELECT id FROM agency WHERE kind = 'police'`))
     .rows[0]!.id;
@@ -68,55 +73,42 @@ async function openMeeting() {
     const found = await app.services.uow.run(async (repos) => {
       const meeting = (await repos.meetings.get(row.meeting_id))!;
       const area = (await repos.areas.get(meeting.areaId))!;
-      const dueAt = researchDeadline(meeting, area);
-      if (dueAt.getTime() < Date.now() + 60 * 60 * 1000) return null;
+      if (researchDeadline(meeting, area).getTime() < Date.now() + 60 * 60 * 1000) return null;
+      if ((await repos.agendas.versions(meeting.id, area.id)).length > 0) return null;
       await repos.agendas.setMembers(meeting.id, {
         agencyIds: [police],
         chairIds: [],
         idvaIds: [],
       });
-      return { meeting, dueAt };
+      return meeting;
     });
-    if (found) return { ...found, police, caseId: row.ids[0]!, reference: row.refs[0]! };
+    if (found) return found;
   }
   throw new Error('no meeting with open research');
 }
 
-/** Puts a card into Dana's chat through the Playground's connector, as a proactive message. */
-async function sendToDana(content: unknown) {
-  const dana = (await personIdByEmail(
-    app.db,
-    app.services.crypto,
-    'dana.whitcombe@police.example',
-  ))!;
-  const reference = (await rememberedConversation(app.db, app.services.crypto, dana))!;
-  const conversation = encodeURIComponent(reference.conversation.id);
-  const url = `${reference.serviceUrl!.replace(/\/$/, '')}/v3/conversations/${conversation}/activities`;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      from: reference.agent,
-      recipient: reference.user,
-      conversation: reference.conversation,
-      attachments: [{ contentType: CARD_CONTENT_TYPE, content }],
-    }),
-  });
-  expect(response.ok).toBe(true);
-  return reference.user!.id;
+const researchOf = async (meetingId: string) =>
+  (
+    await app.db.query<{ reference: string; status: string; updated_at: Date }>(
+      `SELECT f.reference, s.status, s.updated_at FROM research s
+         JOIN referral f ON f.id = s.referral_id JOIN agency a ON a.id = s.agency_id
+        WHERE s.meeting_id = $1 AND a.kind = 'police' ORDER BY f.reference`,
+      [meetingId],
+    )
+  ).rows;
+
+/** The research prompt cards written to the local outbox: what the chat keeps of each. */
+async function promptCardsSent(): Promise<string[]> {
+  const dir = path.join(app.dataDir, 'outbox', 'teams');
+  const files = await readdir(dir).catch(() => []);
+  const written = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
+  return written.filter((w) => w.includes('MARAC research'));
 }
 
-const statusOf = async (caseId: string) =>
-  (
-    await app.db.query<{ status: string; updated_at: Date }>(
-      'SELECT status, updated_at FROM research WHERE referral_id = $1',
-      [caseId],
-    )
-  ).rows[0];
+it('a prompt reaches the rep by itself on publication; the submitted card shows in the matrix; a second submission missing an answer is refused by name', async () => {
+  const meeting = await unpublishedMeeting();
 
-it('a rep submits research on the card, and a second submission missing an answer is refused by name', async () => {
-  const { meeting, dueAt, police, caseId, reference } = await openMeeting();
+  // Dana talks to the bot first: the app remembers her one-to-one chat.
   await page.locator('[data-lexical-editor="true"]').click();
   await page.keyboard.type('hello');
   await page.keyboard.press('Enter');
@@ -125,22 +117,20 @@ it('a rep submits research on the card, and a second submission missing an answe
     if ((await app.db.query('SELECT 1 FROM teams_conversation')).rows.length > 0) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const viewerId = await sendToDana(
-    researchCasePromptCard(
-      {
-        meetingId: meeting.id,
-        agencyId: police,
-        meetingDate: meeting.date,
-        dueAt,
-        cases: [{ caseId, reference, status: 'due' }],
-        refreshUserIds: ['user-dana-whitcombe'],
-        op: randomUUID(),
-      },
-      0,
-    ),
-  );
-  expect(viewerId).toBe('user-dana-whitcombe');
+
+  // The coordinator publishes the agenda in the tab.
+  const tab = await openSession(playground!.browser);
+  await signInAs(tab.page, app.url, COORDINATOR);
+  await tab.page.goto(`${app.url}/agenda/${meeting.id}`);
+  await tab.page.getByRole('button', { name: /^Publish / }).click();
+  const confirm = tab.page.getByRole('alertdialog');
+  await confirm.getByRole('button', { name: /^Publish / }).click();
+  await tab.page.getByTestId('published').waitFor();
+
+  // The prompt arrives in Dana's chat by itself.
   await waitText('MARAC research for your agency');
+  const reference = (await researchOf(meeting.id))[0]!.reference;
+  await shot('prompt');
   // The Playground may fetch the per-user view itself (refresh); otherwise Open shows it.
   const opened = await page
     .getByText(`MARAC research: case ${reference}`)
@@ -148,8 +138,17 @@ it('a rep submits research on the card, and a second submission missing an answe
     .waitFor({ timeout: 5_000 })
     .then(() => true)
     .catch(() => false);
-  if (!opened) await button('Open this case').click();
+  if (!opened) {
+    await page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: reference })
+      .last()
+      .getByRole('button', { name: 'Open this case', exact: true })
+      .click();
+  }
   await waitText(`MARAC research: case ${reference}`);
+  caseCard = () =>
+    page.locator('.ac-adaptiveCard').filter({ hasText: `MARAC research: case ${reference}` });
   await shot('form');
 
   await radio(/^Is this case known to your agency/, 'Yes').check();
@@ -161,15 +160,50 @@ it('a rep submits research on the card, and a second submission missing an answe
   await button('Submit').click();
   await waitText('Submitted to the MARAC coordinator.');
   await shot('submitted');
-  const submitted = await statusOf(caseId);
-  expect(submitted?.status).toBe('submitted');
+  const submitted = await researchOf(meeting.id);
+  expect(submitted.find((r) => r.reference === reference)?.status).toBe('submitted');
 
+  // The coordinator's matrix shows the cell submitted.
+  await tab.page.goto(`${app.url}/research/${meeting.id}/matrix`);
+  const matrix = tab.page.getByTestId('research-matrix');
+  await matrix
+    .locator(`tr[data-reference="${reference}"] td[data-agency="Riverside Police"]`)
+    .getByText('Submitted')
+    .waitFor();
+  await tab.page.screenshot({
+    path: `${SCREENS}/playground-research-matrix.png`,
+    fullPage: true,
+  });
+  await tab.context.close();
+
+  // A second submission with a required answer emptied is refused by name; nothing changes.
   await button('Edit').click();
   await textbox(/^Current involvement/).waitFor();
   await textbox(/^Current involvement/).fill('');
   await button('Submit').click();
   await waitText(/Current involvement: enter what your records show/);
+  await caseCard().getByText('There is a problem').scrollIntoViewIfNeeded();
   await shot('refused');
-  expect(await lastCard().innerText()).toContain('There is a problem');
-  expect(await statusOf(caseId)).toEqual(submitted);
+  expect(await caseCard().innerText()).toContain('There is a problem');
+  expect(await researchOf(meeting.id)).toEqual(submitted);
+
+  // What the chat keeps of each prompt: references, dates and buttons, never a person.
+  const kept = await promptCardsSent();
+  expect(kept.length).toBeGreaterThan(0);
+  const personal = [
+    ...demoReferrals.flatMap((r) => [
+      r.victim.name,
+      r.victim.dateOfBirth,
+      r.victim.line1,
+      r.victim.postcode,
+      r.perpetrator.name,
+      r.perpetrator.dateOfBirth,
+      ...r.children.flatMap((c) => [c.name, c.dateOfBirth]),
+    ]),
+    ...demoAgencies.flatMap((a) => [a.core.name, a.core.email, a.deputy.name, a.deputy.email]),
+    ...demoStaff.map((s) => s.person.name),
+  ];
+  for (const card of kept) {
+    for (const item of personal) expect(card).not.toContain(item);
+  }
 });

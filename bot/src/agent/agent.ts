@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
 import type { Services } from '../http/services.js';
 import type { Activity } from '@microsoft/agents-activity';
+import { queuePromptsAfterFirstChat } from '#core/research/prompts-after-first-chat.js';
 import { saveConversation } from '../notify/bot-notifier.js';
 import { welcomeCard } from '../cards/status-cards.js';
 import { attachment, registerReferralFlow } from './referral-flow.js';
@@ -95,7 +96,8 @@ export function botRouter(
 
 /**
  * Keeps where a known person talks to the bot one to one, so status notices (a referral accepted)
- * can reach them later. Group chats and channels are never used for notices.
+ * can reach them later; the first time, queues the open research prompts they have not had in
+ * Teams. Group chats and channels are never used for notices.
  */
 async function rememberConversation(s: Services, activity: Activity, log: Logger): Promise<void> {
   // A message, or the conversationUpdate Teams sends when the app is installed for someone (the
@@ -105,12 +107,19 @@ async function rememberConversation(s: Services, activity: Activity, log: Logger
   if (activity.conversation?.conversationType !== 'personal') return;
   try {
     const principal = await principalOfActivity(s, activity);
-    if (principal)
-      await saveConversation(
-        s.db,
-        s.crypto,
+    if (!principal) return;
+    const first = await saveConversation(
+      s.db,
+      s.crypto,
+      principal.personId,
+      activity.getConversationReference(),
+    );
+    // The bot can reach them now: the research prompts they could not be sent in Teams.
+    if (first)
+      await queuePromptsAfterFirstChat(
+        { uow: s.uow, clock: s.clock },
         principal.personId,
-        activity.getConversationReference(),
+        s.config.research.cardPerCaseUpTo,
       );
   } catch (error) {
     log.warn({ err: { name: (error as Error).name } }, 'could not remember the conversation');

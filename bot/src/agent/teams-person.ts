@@ -8,18 +8,18 @@ import {
 import type { Services } from '../http/services.js';
 
 /**
- * The Microsoft 365 Agents Playground's mock users (.m365agentsplayground.yml): their Entra object
- * ids to the demo people's addresses. The playground sends `from.aadObjectId` from that file with
+ * The Microsoft 365 Agents Playground's mock users (.m365agentsplayground.yml, kept in step with
+ * it): their Entra object ids to the demo people's addresses, core reps of six agencies. The playground sends `from.aadObjectId` from that file with
  * its own tenant id; no such person is bound in the store, so local mode maps them here. Used only
  * when the development sign-in is on (never in production: config refuses that combination).
  */
-const PLAYGROUND_USERS: Readonly<Record<string, string>> = {
-  '7d3c1b2a-0000-4000-8000-000000000001': 'rosalind.marsh@riverside-partnership.example',
-  '7d3c1b2a-0000-4000-8000-000000000002': 'inspector.amos.kettering@police.example',
-  '7d3c1b2a-0000-4000-8000-000000000003': 'lowri.blackwood@idva.example',
+export const PLAYGROUND_USERS: Readonly<Record<string, string>> = {
   '7d3c1b2a-0000-4000-8000-000000000004': 'dana.whitcombe@police.example',
   '7d3c1b2a-0000-4000-8000-000000000005': 'priya.ellingham@childrens.example',
-  '7d3c1b2a-0000-4000-8000-000000000006': 'idris.penhallow@police.example',
+  '7d3c1b2a-0000-4000-8000-000000000007': 'morwenna.tate@idva.example',
+  '7d3c1b2a-0000-4000-8000-000000000008': 'fenella.quayle@adults.example',
+  '7d3c1b2a-0000-4000-8000-000000000009': 'anjali.storey@health.example',
+  '7d3c1b2a-0000-4000-8000-000000000010': 'harriet.nwosu@housing.example',
 };
 
 function tenantOf(activity: Activity): string | undefined {

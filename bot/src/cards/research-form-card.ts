@@ -56,7 +56,7 @@ export function researchFormCard(view: ResearchCaseView): AdaptiveCard {
   const flagged = choiceInput('recordsFlagged', FLAGGED_WORDS, YES_NO, flaggedValue, 'expanded');
   const body: Element[] = [
     ...heading(`MARAC research: case ${view.caseReference}`, researchStateLine(view)),
-    ...noticeBlock(view.notice),
+    ...noticeBlock(view.notice, view.errors),
     ...errorBlock(researchErrorLines(view.errors ?? [])),
     { type: 'FactSet', facts: timeFacts(view) },
     subjectFacts(view.subjects),

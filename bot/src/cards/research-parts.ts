@@ -64,9 +64,25 @@ export function researchRefresh(
   return { action: button('Refresh', verb, withoutOp), userIds: [...userIds] };
 }
 
-/** What the server just did ("Draft saved"), in words, above the card's questions. */
-export const noticeBlock = (notice: string | undefined): Element[] =>
-  notice ? [{ type: 'TextBlock', text: notice, color: 'Good', weight: 'Bolder', wrap: true }] : [];
+/**
+ * What the server just did ("Draft saved"), in words, above the card's questions: green for a
+ * success, plain when the card also lists problems ("Nothing was saved." is not good news).
+ */
+export const noticeBlock = (
+  notice: string | undefined,
+  errors: readonly unknown[] = [],
+): Element[] =>
+  notice
+    ? [
+        {
+          type: 'TextBlock',
+          text: notice,
+          color: errors.length > 0 ? 'Default' : 'Good',
+          weight: 'Bolder',
+          wrap: true,
+        },
+      ]
+    : [];
 
 /** The meeting and the deadline, as the first facts of every research card. */
 export const timeFacts = (times: ResearchTimes) => [

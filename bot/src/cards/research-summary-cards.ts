@@ -31,7 +31,7 @@ const PREVIEWS: readonly (AnswerPreview | undefined)[] = [
 
 const readOnly = (view: ResearchCaseView, note: string, preview?: AnswerPreview): Element[] => [
   ...heading(`MARAC research: case ${view.caseReference}`, researchStateLine(view)),
-  ...noticeBlock(view.notice),
+  ...noticeBlock(view.notice, view.errors),
   ...errorBlock(researchErrorLines(view.errors ?? [])),
   { type: 'TextBlock', text: note, wrap: true },
   { type: 'FactSet', facts: timeFacts(view) },

@@ -13,19 +13,24 @@ const ref = (personId: string): FieldRef => ({
   rowId: personId,
 });
 
-/** Remembers where a person talks to the bot one to one, so notices can reach them later. */
+/**
+ * Remembers where a person talks to the bot one to one, so notices can reach them later. True
+ * the first time: the bot could not reach them before.
+ */
 export async function saveConversation(
   q: Queryable,
   crypto: AppCrypto,
   personId: string,
   reference: Partial<ConversationReference>,
-): Promise<void> {
+): Promise<boolean> {
   const sealed = await crypto.cipher.encrypt(ref(personId), JSON.stringify(reference), q);
-  await q.query(
+  const saved = await q.query<{ first: boolean }>(
     `INSERT INTO teams_conversation (person_id, reference) VALUES ($1, $2)
-     ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = now()`,
+     ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = now()
+     RETURNING (xmax = 0) AS first`,
     [personId, sealed],
   );
+  return saved.rows[0]?.first === true;
 }
 
 /** Where the person last talked to the bot one to one, or null if they never have. */

@@ -10,6 +10,13 @@ export function sqlOutbox(q: Queryable): OutboxRepo {
         [job.kind, idempotencyKey, JSON.stringify(job)],
       );
     },
+    async pending(idempotencyKey) {
+      const found = await q.query(
+        `SELECT 1 FROM outbox WHERE idempotency_key = $1 AND status = 'pending'`,
+        [idempotencyKey],
+      );
+      return found.rows.length > 0;
+    },
   };
 }
 

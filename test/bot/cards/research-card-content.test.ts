@@ -76,6 +76,16 @@ describe('the research form', () => {
     expect(text).not.toMatch(/child1Contact|currentInvolvement/);
     expect(elements(refused).find((e) => e.id === 'currentInvolvement')!.value).toBe('As typed');
   });
+
+  it('says "Nothing was saved" plainly on a refusal, and a success in green', () => {
+    const errors = [{ field: 'currentInvolvement' as const, problem: 'enter what you know' }];
+    const refused = researchRefusedCard(caseView({ notice: 'Nothing was saved.' }), {}, errors);
+    const saved = researchFormCard(caseView({ notice: 'Draft saved.' }));
+    const colour = (c: typeof saved, text: string) =>
+      elements(c).find((e) => e.text === text)?.color;
+    expect(colour(refused, 'Nothing was saved.')).toBe('Default');
+    expect(colour(saved, 'Draft saved.')).toBe('Good');
+  });
 });
 
 describe('the read-only research', () => {

@@ -149,6 +149,8 @@ export function fakeStore(initial: Partial<FakeState>) {
         enqueue: async (job: OutboxJob, key: string) => {
           if (!s.outbox.some((o) => o.key === key)) s.outbox.push({ job, key });
         },
+        // Nothing runs the fake's jobs: every one queued is still waiting.
+        pending: async (key: string) => s.outbox.some((o) => o.key === key),
       },
       referrals: {
         get: async (id: string) => s.referrals.find((r) => r.id === id) ?? null,
