@@ -22,6 +22,48 @@ export const RESEARCH_LIMITS = {
   withheldReason: 1000,
 } as const;
 
+/** The free-text answers, in the order the card and the tab ask them. */
+export const RESEARCH_TEXT_FIELDS = [
+  'currentInvolvement',
+  'historicalInvolvement',
+  'professionalOpinion',
+  'risksIdentified',
+  'informationRequested',
+  'actionsOffered',
+  'withheldInformation',
+  'withheldReason',
+] as const;
+export type ResearchTextField = (typeof RESEARCH_TEXT_FIELDS)[number];
+
+/** Each text answer's limit, by field: what the card's and the tab's labels name. */
+export const RESEARCH_TEXT_LIMITS: Record<ResearchTextField, number> = {
+  currentInvolvement: RESEARCH_LIMITS.facts,
+  historicalInvolvement: RESEARCH_LIMITS.facts,
+  professionalOpinion: RESEARCH_LIMITS.professionalOpinion,
+  risksIdentified: RESEARCH_LIMITS.risksIdentified,
+  informationRequested: RESEARCH_LIMITS.informationRequested,
+  actionsOffered: RESEARCH_LIMITS.actionsOffered,
+  withheldInformation: RESEARCH_LIMITS.withheldInformation,
+  withheldReason: RESEARCH_LIMITS.withheldReason,
+};
+
+/** The questions, worded once for the card and the tab (a rep may use either). */
+export const RESEARCH_QUESTIONS: Record<
+  ResearchTextField | 'knownToAgency' | 'recordsFlagged',
+  string
+> = {
+  knownToAgency: 'Is this case known to your agency?',
+  currentInvolvement: 'Current involvement',
+  historicalInvolvement: 'Historical involvement',
+  professionalOpinion: 'Professional opinion',
+  risksIdentified: 'Risks identified',
+  informationRequested: 'Information requested from other agencies',
+  actionsOffered: 'Actions your agency can offer',
+  recordsFlagged: 'Our records are flagged as a MARAC case',
+  withheldInformation: 'Information held but not shared',
+  withheldReason: 'Why the information was not shared',
+};
+
 export const knownToAgencyValues = ['yes', 'no', 'not-known'] as const;
 export type KnownToAgency = (typeof knownToAgencyValues)[number];
 

@@ -1,4 +1,8 @@
-import { RESEARCH_LIMITS } from '#core/contracts/research.js';
+import {
+  RESEARCH_LIMITS,
+  RESEARCH_TEXT_LIMITS,
+  type ResearchTextField,
+} from '#core/contracts/research.js';
 import type { LocalDate } from '#core/shared/local-date.js';
 
 /*
@@ -19,18 +23,7 @@ export type KnownToAgency = 'yes' | 'no' | 'not-known';
 /** Where this agency's research of one case stands. */
 export type ResearchStatus = 'due' | 'draft' | 'submitted' | 'nothing-known';
 
-/** The free-text answers, in the order the form asks them. */
-export const RESEARCH_TEXT_FIELDS = [
-  'currentInvolvement',
-  'historicalInvolvement',
-  'professionalOpinion',
-  'risksIdentified',
-  'informationRequested',
-  'actionsOffered',
-  'withheldInformation',
-  'withheldReason',
-] as const;
-export type ResearchTextField = (typeof RESEARCH_TEXT_FIELDS)[number];
+export { RESEARCH_TEXT_FIELDS, type ResearchTextField } from '#core/contracts/research.js';
 
 /** One child's part of the research, by the child's index in the case (0 is the first child). */
 export interface ResearchChildAnswers {
@@ -53,14 +46,7 @@ export type ResearchLimits = Record<
 
 /** The contract's limits (`RESEARCH_LIMITS`), by the card's field names: one source for both. */
 export const RESEARCH_CARD_LIMITS: ResearchLimits = {
-  currentInvolvement: RESEARCH_LIMITS.facts,
-  historicalInvolvement: RESEARCH_LIMITS.facts,
-  professionalOpinion: RESEARCH_LIMITS.professionalOpinion,
-  risksIdentified: RESEARCH_LIMITS.risksIdentified,
-  informationRequested: RESEARCH_LIMITS.informationRequested,
-  actionsOffered: RESEARCH_LIMITS.actionsOffered,
-  withheldInformation: RESEARCH_LIMITS.withheldInformation,
-  withheldReason: RESEARCH_LIMITS.withheldReason,
+  ...RESEARCH_TEXT_LIMITS,
   childInvolvement: RESEARCH_LIMITS.childText,
   childContact: RESEARCH_LIMITS.childText,
 };

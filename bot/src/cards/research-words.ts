@@ -1,3 +1,4 @@
+import { RESEARCH_QUESTIONS } from '#core/contracts/research.js';
 import { londonDateOf, londonTimeOf } from '#core/calendar/london-time.js';
 import { dateInWords } from '#core/shared/date-words.js';
 import { addDays } from '#core/shared/local-date.js';
@@ -37,18 +38,9 @@ const STATUS: Record<ResearchStatus, string> = {
 export const researchStatusWords = (status: ResearchStatus) => STATUS[status];
 
 /** The form's questions, as its labels and every message about a field name them. */
-export const RESEARCH_FIELD_WORDS: Record<ResearchTextField, string> = {
-  currentInvolvement: 'Current involvement',
-  historicalInvolvement: 'Historical involvement',
-  professionalOpinion: 'Professional opinion',
-  risksIdentified: 'Risks identified',
-  informationRequested: 'Information requested from other agencies',
-  actionsOffered: 'Actions your agency can offer',
-  withheldInformation: 'Information held but not shared',
-  withheldReason: 'Why the information was not shared',
-};
-export const KNOWN_WORDS = 'Is this case known to your agency?';
-export const FLAGGED_WORDS = 'Our records are flagged as a MARAC case';
+export const RESEARCH_FIELD_WORDS: Record<ResearchTextField, string> = RESEARCH_QUESTIONS;
+export const KNOWN_WORDS = RESEARCH_QUESTIONS.knownToAgency;
+export const FLAGGED_WORDS = RESEARCH_QUESTIONS.recordsFlagged;
 export const CHILD_PART_WORDS = {
   involvement: 'involvement',
   contactArrangements: 'contact arrangements',

@@ -1,15 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
-import { ErrorBar } from '../ErrorBar.js';
+import { FormDialog } from '../FormDialog.js';
 import { useActionKey } from '../referrals/form/use-action-key.js';
 
 /**
@@ -44,24 +35,17 @@ export function ConfirmDialog(props: {
   };
 
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>
-            {props.children}
-            <ErrorBar error={failure} title={props.failureTitle} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
-              {busy ? props.busyLabel : props.confirmLabel}
-            </Button>
-            <Button disabled={busy} onClick={props.onClose}>
-              Not now
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={props.title}
+      busy={busy}
+      onClose={props.onClose}
+      onSubmit={() => void confirm()}
+      submitLabel={props.confirmLabel}
+      busyLabel={props.busyLabel}
+      failure={failure}
+      failureTitle={props.failureTitle}
+    >
+      {props.children}
+    </FormDialog>
   );
 }

@@ -1,5 +1,7 @@
 import {
   RESEARCH_LIMITS,
+  RESEARCH_QUESTIONS,
+  RESEARCH_TEXT_LIMITS,
   requiredProblems,
   type KnownToAgency,
   type ResearchDraft,
@@ -27,29 +29,10 @@ export interface ResearchForm {
 
 export type TextKey = Exclude<keyof ResearchForm, 'knownToAgency' | 'children' | 'recordsFlagged'>;
 
-export const TEXT_LIMITS: Record<TextKey, number> = {
-  currentInvolvement: RESEARCH_LIMITS.facts,
-  historicalInvolvement: RESEARCH_LIMITS.facts,
-  professionalOpinion: RESEARCH_LIMITS.professionalOpinion,
-  risksIdentified: RESEARCH_LIMITS.risksIdentified,
-  informationRequested: RESEARCH_LIMITS.informationRequested,
-  actionsOffered: RESEARCH_LIMITS.actionsOffered,
-  withheldInformation: RESEARCH_LIMITS.withheldInformation,
-  withheldReason: RESEARCH_LIMITS.withheldReason,
-};
+export const TEXT_LIMITS: Record<TextKey, number> = RESEARCH_TEXT_LIMITS;
 
-export const LABELS: Record<TextKey | 'knownToAgency' | 'recordsFlagged', string> = {
-  knownToAgency: 'Is this case known to your agency?',
-  currentInvolvement: 'Current involvement',
-  historicalInvolvement: 'Historical involvement',
-  professionalOpinion: 'Professional opinion',
-  risksIdentified: 'Risks identified',
-  informationRequested: 'Information requested from other agencies',
-  actionsOffered: 'Actions your agency can offer',
-  recordsFlagged: 'Our records are flagged as a MARAC case',
-  withheldInformation: 'Information held but not shared',
-  withheldReason: 'Why the information was not shared',
-};
+export const LABELS: Record<TextKey | 'knownToAgency' | 'recordsFlagged', string> =
+  RESEARCH_QUESTIONS;
 
 export const childLabels = (name: string) => ({
   involvement: `Your agency’s involvement with ${name}`,
