@@ -38,6 +38,6 @@ export function researchMissingText(
   return (
     `MARAC research still missing for ${meetingWords(facts)} (due by ${deadlineInWords(facts.deadline)}): ` +
     `${n} ${n === 1 ? 'agency has' : 'agencies have'} cases to answer. ${list.join('; ')}. ` +
-    'Their reps have been reminded. Open the meeting\u2019s research in the MARAC app to chase an agency.'
+    'Their reps have been reminded in Teams, except any who have never opened a chat with the MARAC bot. Open the meeting\u2019s research in the MARAC app to chase an agency.'
   );
 }

@@ -147,6 +147,7 @@ it('sends each core rep their prompt once, paced within Teams limits, and names 
   const sent = await settled(teams, reached.length * perRep);
   expect(sent).toBe(reached.length * perRep);
   expect(teams.stats().throttledTotal).toBe(0);
+  expect(teams.stats().tooLarge).toBe(0); // each message under Teams' 40 KB
   for (const rep of reached) expect(cardsOn(teams).by[`chat-${rep.core}`]).toBe(perRep);
   // Deputies are prompted only once their core rep is marked absent.
   expect(cardsOn(strict).total).toBe(0);
