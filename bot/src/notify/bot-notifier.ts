@@ -61,8 +61,9 @@ export async function sendPaced(options: {
   const { reference, pace } = options;
   const conversationId = reference.conversation?.id ?? '';
   const tenantId = reference.conversation?.tenantId ?? 'tenant';
-  await pace.take(conversationId, tenantId);
+  const answered = await pace.take(conversationId, tenantId);
   const failure = await sendInTurn(options);
+  answered();
   if (!failure) return;
   const seconds = retryAfterOf(failure.error);
   if (seconds === null) throw failure.error;
