@@ -103,16 +103,39 @@ export async function benchPartnership(
       },
     );
   }
+  const meetingId = await acceptBenchCases(db, crypto, {
+    areaId: area.id,
+    cases: input.cases,
+    now: input.now,
+  });
+  return { areaId: area.id, meetingId, mailbox: area.mailbox };
+}
+
+/**
+ * `cases` invented referrals from the area's police, submitted and accepted through the app's use
+ * cases: the first onto the next meeting, the rest onto the same one, past its capacity. Half
+ * have a child. The meeting's id.
+ */
+export async function acceptBenchCases(
+  db: Db,
+  crypto: AppCrypto,
+  input: { areaId: string; cases: number; now: Date },
+): Promise<string> {
+  const deps = {
+    uow: sqlUnitOfWork(db, crypto),
+    clock: { now: () => input.now },
+    ids: { newId: randomUUID },
+  };
   let meetingId: string | undefined;
   const referrer = (
     await db.query<{ agency_id: string; core_rep_id: string }>(
       `SELECT aa.agency_id, aa.core_rep_id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
         WHERE aa.area_id = $1 AND g.name = 'Riverside Police'`,
-      [area.id],
+      [input.areaId],
     )
   ).rows[0]!;
   for (let i = 0; i < input.cases; i += 1) {
-    const base = referralForm({ areaId: area.id, referrerAgencyId: referrer.agency_id });
+    const base = referralForm({ areaId: input.areaId, referrerAgencyId: referrer.agency_id });
     const name = `${FORENAMES[i % FORENAMES.length]} ${SURNAMES[Math.floor(i / FORENAMES.length) % SURNAMES.length]}${i}`;
     const form = referralFormSchema.parse({
       ...base,
@@ -146,5 +169,5 @@ export async function benchPartnership(
     if (accepted.kind !== 'accepted') throw new Error('a bench case was not accepted');
     meetingId = accepted.meeting.id;
   }
-  return { areaId: area.id, meetingId: meetingId!, mailbox: area.mailbox };
+  return meetingId!;
 }

@@ -144,7 +144,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }
     },
   });
-  uow.afterCommit(() => {
+  uow.afterJobsCommit(() => {
     void prompts.drain();
     void worker.drain();
   });

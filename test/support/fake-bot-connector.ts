@@ -60,6 +60,8 @@ export interface ConnectorActivity {
   id: string;
   conversationId: string;
   body: Record<string, unknown>;
+  /** When it arrived, on the clock that drives the limits (ms). */
+  at: number;
 }
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown };
@@ -167,7 +169,7 @@ export class FakeBotConnector {
       return error(404, 'NotFound', 'The activity to update was not found.');
     const tally = updating ? this.counts.updated : this.counts.sent;
     tally[conversationId!] = (tally[conversationId!] ?? 0) + 1;
-    this.kept.push({ id, conversationId: conversationId!, body });
+    this.kept.push({ id, conversationId: conversationId!, body, at });
     return { status: updating ? 200 : 201, body: { id } };
   }
 

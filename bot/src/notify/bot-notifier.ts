@@ -66,17 +66,36 @@ export async function sendPaced(options: {
   const { reference, pace } = options;
   const conversationId = reference.conversation?.id ?? '';
   const tenantId = reference.conversation?.tenantId ?? 'tenant';
-  await pace.take(conversationId, tenantId);
-  try {
-    await options.adapter.continueConversation(options.botAppId, reference, async (context) => {
-      await context.sendActivity(options.activity);
-    });
-  } catch (error) {
-    const seconds = retryAfterOf(error);
-    if (seconds === null) throw error;
-    pace.pause({ conversationId, tenantId }, seconds);
-    throw new TeamsThrottledError(seconds);
-  }
+  const answered = await pace.take(conversationId, tenantId);
+  const failure = await sendInTurn(options);
+  answered();
+  if (!failure) return;
+  const seconds = retryAfterOf(failure.error);
+  if (seconds === null) throw failure.error;
+  pace.pause({ conversationId, tenantId }, seconds);
+  throw new TeamsThrottledError(seconds);
+}
+
+/**
+ * Sends in a proactive turn; the send's failure comes back out of the turn. Thrown inside it, it
+ * would go to the adapter's onTurnError, which answers a person's message with an apology. Here
+ * no one wrote: the apology would land unasked in the rep's chat and, once sent, hide the 429 (or
+ * any failure) of the message itself, so the outbox would count it sent and never try again.
+ */
+async function sendInTurn(options: Parameters<typeof sendPaced>[0]) {
+  let failure: { error: unknown } | null = null;
+  await options.adapter.continueConversation(
+    options.botAppId,
+    options.reference,
+    async (context) => {
+      try {
+        await context.sendActivity(options.activity);
+      } catch (error) {
+        failure = { error };
+      }
+    },
+  );
+  return failure as { error: unknown } | null;
 }
 
 /**

@@ -52,6 +52,16 @@ class Lane {
     while (this.times.length && this.times[0]! <= now - this.longestMs) this.times.shift();
   }
 
+  /** A send placed at `from` counts from `to` instead (later); the times stay in order. */
+  move(from: number, to: number): void {
+    const index = this.times.indexOf(from);
+    if (index < 0) return; // forgotten already
+    this.times.splice(index, 1);
+    let insertAt = this.times.length;
+    while (insertAt > 0 && this.times[insertAt - 1]! > to) insertAt -= 1;
+    this.times.splice(insertAt, 0, to);
+  }
+
   get idle(): boolean {
     return this.times.length === 0;
   }
@@ -76,14 +86,26 @@ export class TeamsPace {
     },
   ) {}
 
-  /** Resolves when a message to `conversationId` in `tenantId` may leave; its place is taken. */
-  async take(conversationId: string, tenantId: string): Promise<void> {
-    const waitMs = this.reserve(conversationId, tenantId);
+  /**
+   * Resolves when a message to `conversationId` in `tenantId` may leave; its place is taken. Call
+   * the function it resolves with when Teams has answered: the place moves to that moment. Teams
+   * counts a message when it arrives, at the latest when its answer comes back; counted then, a
+   * message slow to leave (the event loop busy, a connection opening) cannot let the next ones
+   * land too close behind it, and earn a 429 that holds the whole tenant for a second. In a
+   * steady flow every place moves by about the same round trip, so the rate stays the same.
+   */
+  async take(conversationId: string, tenantId: string): Promise<() => void> {
+    const { at, waitMs } = this.place(conversationId, tenantId);
     if (waitMs > 0) await this.clock.sleep(waitMs);
+    return () => this.answered(conversationId, tenantId, at);
   }
 
   /** Reserves the next moment that fits; the milliseconds until it comes. */
   reserve(conversationId: string, tenantId: string): number {
+    return this.place(conversationId, tenantId).waitMs;
+  }
+
+  private place(conversationId: string, tenantId: string): { at: number; waitMs: number } {
     const now = this.clock.now();
     const conversation = this.lane(this.conversations, conversationId, this.windows.conversation);
     const tenant = this.lane(this.tenants, tenantId, this.windows.tenant);
@@ -98,7 +120,15 @@ export class TeamsPace {
     conversation.times.push(at);
     tenant.times.push(at);
     if (this.conversations.size > 1000) this.forgetIdle(this.conversations, now);
-    return at - now;
+    return { at, waitMs: at - now };
+  }
+
+  /** The message placed at `at` was answered now: it counts from now. */
+  private answered(conversationId: string, tenantId: string, at: number): void {
+    const now = this.clock.now();
+    if (now <= at) return;
+    this.conversations.get(conversationId)?.move(at, now);
+    this.tenants.get(tenantId)?.move(at, now);
   }
 
   /** Teams said 429 with `Retry-After`: nothing more goes to that conversation (or tenant) until then. */

@@ -40,7 +40,12 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
 
 /** Every use case's writes, and the outbox jobs they raise, commit together or not at all. */
 export interface SqlUnitOfWork extends UnitOfWork {
-  afterCommit(listener: () => void): void;
+  /**
+   * Called after a commit that queued an outbox job, to wake the workers. Only then: a research
+   * prompt's send commits twice (reading it, recording it), and waking every worker for each
+   * commit cost two empty lease transactions a message, a fifth of the fan-out's database work.
+   */
+  afterJobsCommit(listener: () => void): void;
   /** The same unit of work, auditing as this actor. */
   as(actor: Actor): UnitOfWork;
 }
@@ -50,14 +55,23 @@ export function sqlUnitOfWork(db: Db, crypto: AppCrypto): SqlUnitOfWork {
   const runAs =
     (actor: Actor): UnitOfWork['run'] =>
     async (work) => {
-      const result = await db.transaction((tx) => work(reposOver(tx, crypto, actor)));
-      for (const listener of listeners) listener();
+      let queued = false;
+      const result = await db.transaction((tx) => {
+        const repos = reposOver(tx, crypto, actor);
+        const { outbox } = repos;
+        const enqueue: typeof outbox.enqueue = (job, key) => {
+          queued = true;
+          return outbox.enqueue(job, key);
+        };
+        return work({ ...repos, outbox: { ...outbox, enqueue } });
+      });
+      if (queued) for (const listener of listeners) listener();
       return result;
     };
   return {
     run: runAs(SYSTEM),
     as: (actor) => ({ run: runAs(actor) }),
-    afterCommit(listener) {
+    afterJobsCommit(listener) {
       listeners.push(listener);
     },
   };
