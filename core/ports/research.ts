@@ -57,6 +57,16 @@ export interface ResearchRepo {
     event: 'prompt-sent' | 'prompt-seen',
     input: { id: string; at: Date },
   ): Promise<void>;
+  /**
+   * A prompt about these cases reached a rep of the agency: in one statement, each cell not yet
+   * prompted becomes `sent` (`nextStatus(..., 'prompt-sent')`); any other cell stays as it is.
+   */
+  recordPromptSent(input: {
+    meetingId: string;
+    agencyId: string;
+    referralIds: readonly string[];
+    at: Date;
+  }): Promise<void>;
   /** Agencies whose core rep the coordinator marked absent for the meeting. */
   coreRepsAbsent(meetingId: string): Promise<Set<string>>;
   /**

@@ -19,7 +19,13 @@ export interface FakeInstance {
   start: { dateTime: string; timeZone: 'UTC' };
 }
 
-type Failure = { status: number; code: string; retryAfter?: string };
+type Failure = {
+  status: number;
+  code: string;
+  retryAfter?: string;
+  /** Only a request this says yes to fails; others pass it by. */
+  when?: (request: RecordedRequest) => boolean;
+};
 
 /**
  * A loopback HTTP server that answers like Microsoft Graph v1.0 (and like Entra ID's token
@@ -94,6 +100,11 @@ export class FakeGraph {
     });
   }
 
+  /** The next request that `when` picks out fails; the others before it are answered as usual. */
+  failNextMatching(when: (request: RecordedRequest) => boolean, status: number, code: string) {
+    this.failures.push({ status, code, when });
+  }
+
   /** The next sendMail is carried out (the mail goes) and then answered with this failure. */
   sendThenFail(status: number, code: string): void {
     this.actThenFail.push({ status, code });
@@ -150,7 +161,8 @@ export class FakeGraph {
     if (r.headers.authorization !== `Bearer ${this.accessToken}`) {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     }
-    const failure = this.failures.shift();
+    const index = this.failures.findIndex((f) => !f.when || f.when(r));
+    const failure = index < 0 ? undefined : this.failures.splice(index, 1)[0];
     if (failure) {
       const reply = graphError(failure.status, failure.code, 'Simulated failure.');
       if (failure.retryAfter)

@@ -34,14 +34,12 @@ export function draftsCard(input: {
   ];
   return card(
     body,
-    input.drafts
-      .slice(0, 5)
-      .map((d) =>
-        button(`Continue ${d.reference}`, REFERRAL_VERBS.resume, {
-          op: input.op,
-          referralId: d.id,
-        }),
-      ),
+    input.drafts.slice(0, 5).map((d) =>
+      button(`Continue ${d.reference}`, REFERRAL_VERBS.resume, {
+        op: input.op,
+        referralId: d.id,
+      }),
+    ),
   );
 }
 

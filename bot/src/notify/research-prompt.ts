@@ -79,16 +79,14 @@ export async function sendResearchPrompt(
       )
     : researchPickerCard(view);
   if (await deps.notifier.sendCard(job.personId, { card, summary })) {
-    const at = deps.now();
-    await deps.uow.run(async (repos) => {
-      for (const referralId of about) {
-        await repos.research.recordPromptEvent(
-          { meetingId: job.meetingId, referralId, agencyId: job.agencyId },
-          'prompt-sent',
-          { id: randomUUID(), at },
-        );
-      }
-    });
+    await deps.uow.run((repos) =>
+      repos.research.recordPromptSent({
+        meetingId: job.meetingId,
+        agencyId: job.agencyId,
+        referralIds: about,
+        at: deps.now(),
+      }),
+    );
     return;
   }
   const objectId = deps.installer ? await objectIdOf(deps.db, job.personId) : null;

@@ -234,6 +234,20 @@ export function sqlResearch(q: Queryable, crypto: AppCrypto): ResearchRepo {
       return names;
     },
 
+    async recordPromptSent(input) {
+      // The state machine's `prompt-sent` (research-status.ts): not-sent (or no row) -> sent;
+      // every other status is left alone. One statement for a picker's twenty cases.
+      await q.query(
+        `INSERT INTO research (id, meeting_id, referral_id, agency_id, status, updated_at, case_id)
+         SELECT gen_random_uuid(), $1, r.id, $2, 'sent', $3, r.case_id
+           FROM referral r WHERE r.id = ANY($4::uuid[])
+         ON CONFLICT (meeting_id, referral_id, agency_id) DO UPDATE
+           SET status = 'sent', updated_at = EXCLUDED.updated_at
+           WHERE research.status = 'not-sent'`,
+        [input.meetingId, input.agencyId, input.at, input.referralIds],
+      );
+    },
+
     async coreRepsAbsent(meetingId) {
       const found = await q.query<{ agency_id: string }>(
         'SELECT agency_id FROM research_core_rep_absent WHERE meeting_id = $1',

@@ -57,7 +57,11 @@ afterAll(async () => {
 });
 
 it('ends a refused copy dead, tells the coordinator, and resends it once after asking Sent Items', async () => {
-  fake.failNext(400, 'ErrorInvalidRecipients');
+  // An agenda copy, not the research link a rep without a chat with the bot is mailed first.
+  const agendaCopy = (r: { path: string; body: unknown }) =>
+    r.path.endsWith('/sendMail') &&
+    /^Subject: MARAC agenda/im.test(Buffer.from(String(r.body), 'base64').toString('latin1'));
+  fake.failNextMatching(agendaCopy, 400, 'ErrorInvalidRecipients');
   const published = await coordinator(`/api/meetings/${meetingId}/agenda/publish`, {
     method: 'POST',
     body: '{}',

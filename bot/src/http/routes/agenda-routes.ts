@@ -202,8 +202,13 @@ export function agendaRoutes(s: Services): RouteDef[] {
           publishedBy: ctx.principal?.personId ?? null,
           cardPerCaseUpTo: s.config.research.cardPerCaseUpTo,
         });
-        void s.drainDeliveries();
-        void s.drainOutbox();
+        // The research prompts first: each is a little work and waits on Teams' pace, while the
+        // copies are rendered and encrypted (seconds of work for a large list); a copy that
+        // leaves a few seconds later costs nobody anything, a prompt held up by them does.
+        void s
+          .drainOutbox()
+          .catch(() => undefined)
+          .then(() => s.drainDeliveries());
         return {
           version: published.version,
           label: published.label,
