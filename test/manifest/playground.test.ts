@@ -2,7 +2,7 @@
 // playground refuses other counts) and must be the demo people, so local flows have their roles.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { demoAgencies, demoStaff } from '../../bot/src/demo/demo-data.js';
+import { demoAgencies } from '../../bot/src/demo/demo-data.js';
 
 const text = readFileSync(path.resolve(__dirname, '..', '..', '.m365agentsplayground.yml'), 'utf8');
 
@@ -36,23 +36,23 @@ function users(): { id: string; name: string; email: string; upn: string }[] {
   }));
 }
 
-const staff = (role: string) => demoStaff.find((s) => s.roles.includes(role as never))!.person;
 const coreRep = (kind: string) => demoAgencies.find((a) => a.kind === kind)!.core;
 
 describe('.m365agentsplayground.yml', () => {
-  // The playground adds currentUser to `users` and needs the ids unique, with exactly five others.
-  it('lists exactly five other users: coordinator, chair, IDVA, and two representatives', () => {
-    const expected = [
-      staff('coordinator'),
-      staff('chair'),
-      staff('idva'),
-      coreRep('childrens-social-care'),
-      demoAgencies.find((a) => a.kind === 'police')!.deputy,
-    ];
+  // The playground adds currentUser to `users` and needs the ids unique, with exactly five others:
+  // core reps of five more agencies, so a newcomer can answer research as reps of six.
+  it('lists exactly five other users, each the core rep of another demo agency', () => {
     const listed = users();
     expect(listed).toHaveLength(5);
-    expect(listed.map(({ name, email }) => ({ name, email }))).toEqual(expected);
-    for (const user of listed) expect(user.upn).toBe(user.email);
+    const agencyOf = (email: string) => demoAgencies.find((a) => a.core.email === email)?.kind;
+    const kinds = listed.map((u) => agencyOf(u.email));
+    expect(kinds.every(Boolean)).toBe(true);
+    expect(new Set([...kinds, 'police']).size).toBe(6);
+    for (const user of listed) {
+      const rep = demoAgencies.find((a) => a.core.email === user.email)!.core;
+      expect({ name: user.name, email: user.email }).toEqual({ name: rep.name, email: rep.email });
+      expect(user.upn).toBe(user.email);
+    }
     expect(new Set(listed.map((u) => u.id)).size).toBe(5);
   });
 

@@ -28,11 +28,17 @@ export function FormDialog(props: {
   failure: ApiRequestError | null;
   failureTitle: string;
   contentClassName?: string;
+  /** A confirmation of an action: announced as an alert dialog. */
+  alert?: boolean;
   children: ReactNode;
 }) {
   const { busy } = props;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
+    <Dialog
+      open
+      {...(props.alert ? { modalType: 'alert' as const } : {})}
+      onOpenChange={(_, d) => !d.open && !busy && props.onClose()}
+    >
       <DialogSurface aria-describedby={undefined}>
         <form
           onSubmit={(event) => {

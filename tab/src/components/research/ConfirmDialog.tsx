@@ -36,6 +36,7 @@ export function ConfirmDialog(props: {
 
   return (
     <FormDialog
+      alert
       title={props.title}
       busy={busy}
       onClose={props.onClose}
