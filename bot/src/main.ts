@@ -119,7 +119,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       switch (job.kind) {
         case 'notify.research-link':
           return sendResearchLink(
-            { db, crypto, uow, mail, publicUrl: config.publicUrl },
+            { db, crypto, uow, mail, publicUrl: config.publicUrl, now },
             job,
             attempt,
           );

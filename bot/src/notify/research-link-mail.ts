@@ -21,11 +21,19 @@ export function researchLinkMessageId(job: LinkJob, mailbox: string): string {
 
 /**
  * A rep the bot cannot reach in Teams is mailed a link to their agency's research in the tab,
- * from the area's MARAC mailbox. The mail names the meeting's date, the agency and the deadline:
- * no case, no person (the subject and body are seen in every mail list and notification).
+ * from the area's MARAC mailbox; the agency's cells then read `sent`. The mail names the
+ * meeting's date, the agency and the deadline: no case, no person (the subject and body are
+ * seen in every mail list and notification).
  */
 export async function sendResearchLink(
-  deps: { db: Db; crypto: AppCrypto; uow: UnitOfWork; mail: MailPort; publicUrl: string },
+  deps: {
+    db: Db;
+    crypto: AppCrypto;
+    uow: UnitOfWork;
+    mail: MailPort;
+    publicUrl: string;
+    now: () => Date;
+  },
   job: LinkJob,
   attempt: number,
 ): Promise<void> {
@@ -65,4 +73,13 @@ export async function sendResearchLink(
     messageId,
   });
   await deps.mail.send({ mailbox: area.mailbox, messageId, mime });
+  // The agency has been asked, by mail: its cells read `sent`, as after a prompt in Teams.
+  await deps.uow.run(async (repos) =>
+    repos.research.recordPromptSent({
+      meetingId: meeting.id,
+      agencyId: job.agencyId,
+      referralIds: await repos.meetings.caseIds(meeting.id),
+      at: deps.now(),
+    }),
+  );
 }
