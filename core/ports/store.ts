@@ -124,6 +124,13 @@ export interface MeetingsRepo {
   recordCalendar(meetingId: string, calendarRef: string, joinUrl: string | null): Promise<void>;
   /** The accepted referrals on a meeting (the cases it will hear), oldest first. */
   caseIds(meetingId: string): Promise<string[]>;
+  /**
+   * The same cases by their plain columns only (nothing decrypted): the reference and how many
+   * children, which is all the agenda's order needs.
+   */
+  caseSummaries(
+    meetingId: string,
+  ): Promise<{ id: string; reference: string; childrenCount: number }[]>;
   /** How many accepted referrals each of the area's meetings holds (meetings with none left out). */
   caseCounts(areaId: string): Promise<Map<string, number>>;
   /** Keeps the history of a case moved between meetings; the reason is encrypted. */

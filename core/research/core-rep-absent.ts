@@ -1,6 +1,6 @@
 import type { Repos } from '../ports/store.js';
 import { DomainError } from '../shared/errors.js';
-import { meetingCases } from './meeting-cases.js';
+import { meetingCaseRefs } from './meeting-cases.js';
 import { promptRecipients } from './prompt-recipients.js';
 import type { ResearchDeps } from './research-deps.js';
 import { queueResearchPrompts } from './research-prompts.js';
@@ -55,7 +55,7 @@ async function promptDeputies(
     (r) => r.agencyId === agencyId && r.role === 'deputy',
   );
   if (deputies.length === 0) return 0;
-  const caseIds = (await meetingCases(repos, meeting.id)).map((c) => c.id);
+  const caseIds = (await meetingCaseRefs(repos, meeting.id)).map((c) => c.id);
   await queueResearchPrompts(repos, meeting, { caseIds, cardPerCaseUpTo, recipients: deputies });
   return deputies.length;
 }

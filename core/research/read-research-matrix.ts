@@ -2,7 +2,7 @@ import type { Role } from '../contracts/api.js';
 import type { CaseResearch, ResearchMatrix } from '../contracts/research-api.js';
 import type { Repos } from '../ports/store.js';
 import { DomainError } from '../shared/errors.js';
-import { meetingCases } from './meeting-cases.js';
+import { meetingCaseRefs } from './meeting-cases.js';
 import { meetingResearchIn, type ResearchCellView } from './read-meeting-research.js';
 import type { ResearchDeps } from './research-deps.js';
 
@@ -41,7 +41,7 @@ export async function readResearchMatrix(
       meetingDate: meeting.date,
       deadline: view.deadline.toISOString(),
       sharing: view.sharing,
-      cases: (await meetingCases(repos, meeting.id)).map((c) => ({
+      cases: (await meetingCaseRefs(repos, meeting.id)).map((c) => ({
         referralId: c.id,
         reference: c.reference,
       })),

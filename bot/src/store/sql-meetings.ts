@@ -117,6 +117,18 @@ export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
       );
       return result.rows.map((r) => r.id);
     },
+    async caseSummaries(meetingId) {
+      const result = await q.query<{ id: string; reference: string; children_count: number }>(
+        `SELECT id, reference, children_count FROM referral
+          WHERE meeting_id = $1 AND status = 'accepted' ORDER BY decided_at NULLS FIRST, reference`,
+        [meetingId],
+      );
+      return result.rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        childrenCount: r.children_count,
+      }));
+    },
     async caseCounts(areaId) {
       const result = await q.query<{ meeting_id: string; n: number }>(
         `SELECT meeting_id, count(*)::int AS n FROM referral
