@@ -9,6 +9,7 @@ import type { ResearchPromptView, ResearchStatus } from '../cards/research-types
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
 import type { TeamsAppInstaller } from '../graph/graph-teams-apps.js';
+import { decryptPerson, type PersonRow } from '../store/sql-people.js';
 import { caseReferences } from '../store/sql-research.js';
 import { rememberedConversation } from './bot-notifier.js';
 import type { TeamsNotifier } from './teams-notifier.js';
@@ -89,11 +90,8 @@ export async function sendResearchPrompt(
     );
     return;
   }
-  const objectId = deps.installer ? await objectIdOf(deps.db, job.personId) : null;
-  if (deps.installer && objectId && attempt <= CHAT_WAITS) {
-    if (attempt === 1) await deps.installer.installFor(objectId);
+  if (deps.installer && attempt <= CHAT_WAITS && (await installed(deps, job.personId)))
     throw new WaitingForChatError();
-  }
   await deps.uow.run((repos) =>
     repos.outbox.enqueue(
       {
@@ -163,10 +161,25 @@ async function promptOf(
   return { view, about: job.referralId ? [job.referralId] : caseIds, summary };
 }
 
-async function objectIdOf(db: Db, personId: string): Promise<string | null> {
-  const found = await db.query<{ object_id: string | null }>(
-    'SELECT object_id FROM person WHERE id = $1',
+/**
+ * Installs the app for the rep (each look asks again: Graph answers 409 once it is there), by
+ * their Entra object id, or their address as the user principal name if they have never signed
+ * in. false when Graph cannot (no such user, no permission): the link by mail goes instead.
+ */
+async function installed(deps: ResearchPromptDeps, personId: string): Promise<boolean> {
+  const found = await deps.db.query<PersonRow & { object_id: string | null }>(
+    'SELECT id, partnership_id, name, email, object_id FROM person WHERE id = $1',
     [personId],
   );
-  return found.rows[0]?.object_id ?? null;
+  const row = found.rows[0];
+  if (!row) return false;
+  const user = row.object_id ?? (await decryptPerson(deps.db, deps.crypto, row)).email;
+  try {
+    await deps.installer!.installFor(user);
+    return true;
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (status === 403 || status === 404) return false;
+    throw error;
+  }
 }

@@ -262,16 +262,34 @@ it('installs the app for a rep it cannot reach (graph mode), looks for their cha
       )
     ).rows[0]!.n;
   const before = await links();
-  // First try: the app is installed for them, and the job waits for Teams to open their chat.
-  await expect(sendResearchPrompt(deps, job, 1)).rejects.toBeInstanceOf(WaitingForChatError);
-  expect(installs).toEqual(['7d3c1b2a-0000-4000-8000-0000000000a7']);
-  await expect(sendResearchPrompt(deps, job, CHAT_WAITS)).rejects.toBeInstanceOf(
-    WaitingForChatError,
-  );
-  expect(installs).toHaveLength(1); // installed once, then only looked for
+  // Each look asks Graph to install the app (409 once it is there) and waits for the chat.
+  for (let attempt = 1; attempt <= CHAT_WAITS; attempt += 1) {
+    await expect(sendResearchPrompt(deps, job, attempt)).rejects.toBeInstanceOf(
+      WaitingForChatError,
+    );
+  }
+  expect(installs).toEqual(Array(CHAT_WAITS).fill('7d3c1b2a-0000-4000-8000-0000000000a7'));
   expect(await links()).toBe(before);
   // Still no chat after the last look: the link by mail (queued once, whatever the retries).
   await sendResearchPrompt(deps, job, CHAT_WAITS + 1);
   await sendResearchPrompt(deps, job, CHAT_WAITS + 2);
   expect(await links()).toBe(Math.max(before, 1));
+
+  // Graph does not know the person (404) or the app may not install (403): the link at once.
+  const refusing = {
+    ...deps,
+    installer: {
+      installFor: async () => {
+        throw Object.assign(new Error('no such user'), { status: 404 });
+      },
+    },
+  };
+  await expect(sendResearchPrompt(refusing, job, 1)).resolves.toBeUndefined();
+  // A rep who never signed in is asked for by their address (the user principal name).
+  await app.db.query(`UPDATE person SET object_id = NULL, tenant_id = NULL WHERE id = $1`, [
+    adults.core,
+  ]);
+  installs.length = 0;
+  await expect(sendResearchPrompt(deps, job, 1)).rejects.toBeInstanceOf(WaitingForChatError);
+  expect(installs).toEqual(['fenella.quayle@adults.example']);
 });
