@@ -17,24 +17,10 @@ import { ErrorBar } from '../components/ErrorBar.js';
 import { useLoad } from '../components/use-load.js';
 import { formatDate } from '../format/dates.js';
 import { researchPaths } from '../routes.js';
-
-const NARROW = '@media (max-width: 640px)';
+import { PAGE_LAYOUT } from '../components/page-layout.js';
 
 const useStyles = makeStyles({
-  page: {
-    maxWidth: '1120px',
-    margin: '0 auto',
-    padding: '16px 24px 48px',
-    [NARROW]: { padding: '8px 8px 48px' },
-  },
-  top: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: '8px 16px',
-    marginBottom: '8px',
-  },
-  grow: { flexGrow: 1 },
+  ...PAGE_LAYOUT,
   title: { display: 'block', margin: '4px 0 8px' },
   sub: { display: 'block', color: tokens.colorNeutralForeground3, margin: '-6px 0 16px' },
 });

@@ -5,24 +5,10 @@ import { CaseResearchView } from '../components/research/CaseResearchView.js';
 import { MatrixView } from '../components/research/MatrixView.js';
 import { MyResearchView } from '../components/research/MyResearchView.js';
 import { navigate, researchPaths, type ResearchPlace } from '../routes.js';
-
-const NARROW = '@media (max-width: 640px)';
+import { PAGE_LAYOUT } from '../components/page-layout.js';
 
 const useStyles = makeStyles({
-  page: {
-    maxWidth: '1120px',
-    margin: '0 auto',
-    padding: '16px 24px 48px',
-    [NARROW]: { padding: '8px 8px 48px' },
-  },
-  top: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: '8px 16px',
-    marginBottom: '8px',
-  },
-  grow: { flexGrow: 1 },
+  ...PAGE_LAYOUT,
   /** The matrix has a column an agency: it takes the room a wide screen has. */
   wide: { maxWidth: '1600px' },
 });

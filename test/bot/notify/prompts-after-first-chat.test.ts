@@ -5,9 +5,8 @@
  * nothing more; a rep who has not talked to the bot gets nothing there. What the chat receives
  * holds references, never a name.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { demoReferrals } from '../../../bot/src/demo/demo-referrals.js';
+import { FakeBotConnector } from '../../support/fake-bot-connector.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
 const now = () => new Date('2026-12-01T09:00:00Z');
@@ -19,23 +18,14 @@ const PRIYA = {
   aadObjectId: '7d3c1b2a-0000-4000-8000-000000000005',
 };
 
-let connector: Server;
+let connector: FakeBotConnector;
 let connectorUrl: string;
-const received: { path: string; body: { type: string; attachments?: unknown[] } }[] = [];
 let app: TestApp;
 let meetingId: string;
 
 beforeAll(async () => {
-  connector = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', body: JSON.parse(body || '{}') });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"sent-1"}');
-    });
-  });
-  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
-  connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/_connector`;
+  connector = await FakeBotConnector.start();
+  connectorUrl = connector.serviceUrl;
   app = await startApp({
     now,
     env: { MARAC_DEMO_REFERRALS: 'true', RATE_LIMIT_PER_MINUTE: '100000' },
@@ -56,7 +46,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await app.stop();
-  await new Promise((resolve) => connector.close(resolve));
+  await connector.stop();
 });
 
 const say = async (text: string) => {
@@ -80,11 +70,11 @@ const say = async (text: string) => {
 };
 /** The research prompt cards the chat received. */
 const prompts = () =>
-  received.filter(
-    (r) =>
-      r.path.includes('/v3/conversations/priya-chat/') &&
-      JSON.stringify(r.body.attachments ?? []).includes('MARAC research for your agency'),
-  );
+  connector
+    .activities('priya-chat')
+    .filter((a) =>
+      JSON.stringify(a.body.attachments ?? []).includes('MARAC research for your agency'),
+    );
 
 it('sends the open research prompts to a rep when they first talk to the bot after publication, once', async () => {
   const coordinator = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
@@ -94,7 +84,7 @@ it('sends the open research prompts to a rep when they first talk to the bot aft
   });
   expect(published.status).toBe(201);
   await app.services.drainOutbox();
-  expect(received).toHaveLength(0);
+  expect(connector.activities()).toHaveLength(0);
 
   await say('hello');
   const cases = (
@@ -113,5 +103,5 @@ it('sends the open research prompts to a rep when they first talk to the bot aft
   await say('hello again');
   expect(prompts()).toHaveLength(cases <= 3 ? cases : 1);
   // Nobody else's chat was written to.
-  expect(received.every((r) => r.path.includes('/v3/conversations/priya-chat/'))).toBe(true);
+  expect(connector.activities().every((a) => a.conversationId === 'priya-chat')).toBe(true);
 });
