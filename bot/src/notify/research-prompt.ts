@@ -79,7 +79,7 @@ export async function sendResearchPrompt(
         view.cases.findIndex((c) => c.caseId === job.referralId),
       )
     : researchPickerCard(view);
-  if (await deps.notifier.sendCard(job.personId, { card, summary })) {
+  if (await reached(deps, job.personId, { card, summary })) {
     await deps.uow.run((repos) =>
       repos.research.recordPromptSent({
         meetingId: job.meetingId,
@@ -103,6 +103,25 @@ export async function sendResearchPrompt(
       `research-link:${job.meetingId}:${job.agencyId}:${job.personId}`,
     ),
   );
+}
+
+/**
+ * Whether the card reached the rep's chat. A chat Teams refuses for good (403: the rep blocked
+ * or removed the bot; 404: the conversation is gone) is no chat: the rep is asked another way.
+ * Anything else (a 429, a 5xx) is thrown for the outbox to try again.
+ */
+async function reached(
+  deps: ResearchPromptDeps,
+  personId: string,
+  message: Parameters<TeamsNotifier['sendCard']>[1],
+): Promise<boolean> {
+  try {
+    return await deps.notifier.sendCard(personId, message);
+  } catch (error) {
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status === 403 || status === 404) return false;
+    throw error;
+  }
 }
 
 /** What the store says now, read in one transaction (only through the repositories in it). */

@@ -275,6 +275,29 @@ it('installs the app for a rep it cannot reach (graph mode), looks for their cha
   await sendResearchPrompt(deps, job, CHAT_WAITS + 2);
   expect(await links()).toBe(Math.max(before, 1));
 
+  // Teams refuses the chat for good (the rep removed the bot: 403): asked another way.
+  const blocked = {
+    ...deps,
+    notifier: {
+      send: async () => true,
+      sendCard: async () => {
+        throw Object.assign(new Error('ConversationBlockedByUser'), { status: 403 });
+      },
+    },
+  };
+  await expect(sendResearchPrompt(blocked, job, CHAT_WAITS + 1)).resolves.toBeUndefined();
+  // A 5xx or a 429 is tried again by the outbox, not taken for a missing chat.
+  const failing = {
+    ...blocked,
+    notifier: {
+      ...blocked.notifier,
+      sendCard: async () => {
+        throw Object.assign(new Error('Service Unavailable'), { status: 503 });
+      },
+    },
+  };
+  await expect(sendResearchPrompt(failing, job, 1)).rejects.toMatchObject({ status: 503 });
+
   // Graph does not know the person (404) or the app may not install (403): the link at once.
   const refusing = {
     ...deps,
