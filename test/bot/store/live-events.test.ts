@@ -1,6 +1,7 @@
 import type { LiveEvent } from '#core/ports/live.js';
 import type { Db } from '../../../bot/src/db/db.js';
 import { migrate } from '../../../bot/src/db/migrate.js';
+import { openPgliteDb } from '../../../bot/src/db/pglite-db.js';
 import { openLiveHub, type LiveHub } from '../../../bot/src/store/live-hub.js';
 import { pruneLiveEvents, sqlLivePublisher } from '../../../bot/src/store/sql-live.js';
 import { sqlUnitOfWork } from '../../../bot/src/store/unit-of-work.js';
@@ -180,4 +181,42 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
       onB.stop();
     });
   }
+});
+
+describe('a live subscription whose read back fails', () => {
+  it('retries it, holding notifications back meanwhile, so none is lost or out of order', async () => {
+    const db = await openPgliteDb(null);
+    await migrate(db);
+    let failures = 0;
+    const flaky: Db = {
+      ...db,
+      async query<Row>(sql: string, params?: unknown[]) {
+        if (/FROM live_event/.test(sql) && failures < 2) {
+          failures += 1;
+          throw new Error('the database did not answer');
+        }
+        return db.query<Row>(sql, params);
+      },
+    };
+    const errors: unknown[] = [];
+    const hub = await openLiveHub(flaky, { onError: (e) => errors.push(e), retryMs: 100 });
+    const first = await db.transaction((tx) =>
+      sqlLivePublisher(tx).publish(MEETING, { kind: 'case-opened', ids: {} }),
+    );
+    const second = await db.transaction((tx) =>
+      sqlLivePublisher(tx).publish(MEETING, { kind: 'case-closed', ids: {} }),
+    );
+    const seen: number[] = [];
+    const stop = hub.subscribe(MEETING, (event) => seen.push(event.seq), { after: 0 });
+    // Committed while the read back is failing: its notification waits for the read back.
+    const third = await db.transaction((tx) =>
+      sqlLivePublisher(tx).publish(MEETING, { kind: 'case-opened', ids: {} }),
+    );
+    await waitFor(() => seen.length === 3, 'every event');
+    expect(seen).toEqual([first, second, third]);
+    expect(errors).toHaveLength(2);
+    stop();
+    await hub.close();
+    await db.close();
+  });
 });
