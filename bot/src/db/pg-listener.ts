@@ -8,6 +8,9 @@ export interface ListenerOptions {
   /** First wait before reconnecting; doubled after each failure up to `maxDelayMs`. */
   minDelayMs?: number;
   maxDelayMs?: number;
+  /** How often the connection is asked `SELECT 1`; no answer within `pingTimeoutMs` drops it. */
+  pingMs?: number;
+  pingTimeoutMs?: number;
 }
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -28,6 +31,20 @@ export async function listenOnPostgres(options: ListenerOptions): Promise<Listen
   let closed = false;
   let delay = minDelay;
   let timer: NodeJS.Timeout | undefined;
+  // A connection cut without a word (a failover, a NAT forgetting it) raises no error for a
+  // client that only listens, and would hear nothing for ever: it is asked something regularly.
+  const ping = setInterval(() => {
+    const c = client;
+    if (!c) return;
+    let timeout: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => reject(new Error('no answer')), options.pingTimeoutMs ?? 5_000);
+    });
+    Promise.race([c.query('SELECT 1'), late])
+      .catch(() => lost(c))
+      .finally(() => clearTimeout(timeout));
+  }, options.pingMs ?? 30_000);
+  ping.unref();
 
   const retry = () => {
     if (closed) return;
@@ -43,7 +60,11 @@ export async function listenOnPostgres(options: ListenerOptions): Promise<Listen
   };
   const connect = async () => {
     if (closed) return;
-    const c = new pg.Client(options.clientConfig);
+    const c = new pg.Client({
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+      ...options.clientConfig,
+    });
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (message) => {
@@ -75,9 +96,16 @@ export async function listenOnPostgres(options: ListenerOptions): Promise<Listen
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(ping);
       const c = client;
       client = null;
-      await c?.end().catch(() => undefined);
+      // A connection that went silent may never answer the goodbye: stop waiting after a second.
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([
+        c?.end().catch(() => undefined),
+        new Promise((resolve) => (wait = setTimeout(resolve, 1_000))),
+      ]);
+      clearTimeout(wait);
     },
   };
 }
