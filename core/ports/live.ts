@@ -18,7 +18,11 @@ export interface LiveEvent extends LiveEventInput {
   at: Date;
 }
 
-/** Inside a unit of work: the event is delivered if, and only if, the transaction commits. */
+/**
+ * Inside a unit of work: the event is delivered if, and only if, the transaction commits.
+ * Publish last in the use case: it holds the topic's lock until commit (the order of its seqs),
+ * so other writers to the same meeting wait for the rest of the transaction.
+ */
 export interface LivePublisher {
   /** Returns the event's sequence number. */
   publish(topic: string, event: LiveEventInput): Promise<number>;
