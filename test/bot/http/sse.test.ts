@@ -119,7 +119,7 @@ describe.each(instancePairs())('server-sent live events on $name', ({ open }) =>
     expect(stream.response.headers.get('cache-control')).toBe('no-cache');
     expect(stream.response.headers.get('x-accel-buffering')).toBe('no');
     await waitFor(() => following === 1, 'the subscription');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // its first read has answered
     const seq = await publish('case-opened', 'c1');
     await waitFor(() => stream.events().length === 1, 'the event');
     const [message] = stream.events();
@@ -143,7 +143,7 @@ describe.each(instancePairs())('server-sent live events on $name', ({ open }) =>
   it('gives a client reconnecting with Last-Event-ID exactly the events it missed, in order', async () => {
     const first = await openStream(base);
     await waitFor(() => following === 1, 'the subscription');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // its first read has answered
     const seen = await publish('case-opened', 'c2');
     await waitFor(() => first.events().length === 1, 'the first event');
     await first.close();

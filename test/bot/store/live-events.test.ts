@@ -3,7 +3,7 @@ import type { Db } from '../../../bot/src/db/db.js';
 import { migrate } from '../../../bot/src/db/migrate.js';
 import { openPgliteDb } from '../../../bot/src/db/pglite-db.js';
 import { openLiveHub, type LiveHub } from '../../../bot/src/store/live-hub.js';
-import { pruneLiveEvents, sqlLivePublisher } from '../../../bot/src/store/sql-live.js';
+import { lastLiveSeq, pruneLiveEvents, sqlLivePublisher } from '../../../bot/src/store/sql-live.js';
 import { sqlUnitOfWork } from '../../../bot/src/store/unit-of-work.js';
 import { instancePairs, testCrypto } from '../../support/backends.js';
 
@@ -32,13 +32,12 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
     db.transaction((tx) =>
       sqlLivePublisher(tx).publish(topic, { kind, ids: { meetingId: 'm1', caseId } }),
     );
-  const follow = (hub: LiveHub, topic: string, after?: number) => {
+  // From the topic's last seq as the test knows it: a fresh subscription would start from the
+  // last seq when its first read answers, and an event committed before that would be missed.
+  const follow = async (hub: LiveHub, topic: string, after?: number) => {
     const seen: LiveEvent[] = [];
-    const stop = hub.subscribe(
-      topic,
-      (event) => seen.push(event),
-      after === undefined ? {} : { after },
-    );
+    const from = after ?? (await lastLiveSeq(a, topic));
+    const stop = hub.subscribe(topic, (event) => seen.push(event), { after: from });
     return { seen, stop };
   };
 
@@ -57,9 +56,9 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
   afterEach(() => expect(errors).toEqual([]));
 
   it('delivers an event committed on one instance to a subscriber on the other, once', async () => {
-    const onB = follow(hubB, MEETING);
-    const onA = follow(hubA, MEETING);
-    const elsewhere = follow(hubB, OTHER);
+    const onB = await follow(hubB, MEETING);
+    const onA = await follow(hubA, MEETING);
+    const elsewhere = await follow(hubB, OTHER);
     await quiet(50); // the subscriptions have read where they start
     const seq = await publish(a, MEETING, 'case-opened');
     await waitFor(() => onB.seen.length === 1 && onA.seen.length === 1, 'the event');
@@ -79,7 +78,7 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
 
   it('publishes through the unit of work, and a rolled-back transaction delivers nothing', async () => {
     const uow = sqlUnitOfWork(a, await testCrypto(a));
-    const onB = follow(hubB, MEETING);
+    const onB = await follow(hubB, MEETING);
     await quiet(50);
     await expect(
       uow.run(async (repos) => {
@@ -104,7 +103,7 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
       await publish(a, OTHER, 'action-saved', 'c99'),
       await publish(a, MEETING, 'case-closed', 'c12'),
     ];
-    const back = follow(hubB, MEETING, first);
+    const back = await follow(hubB, MEETING, first);
     await waitFor(() => back.seen.length === 2, 'the missed events');
     const next = await publish(a, MEETING, 'case-opened', 'c13');
     await waitFor(() => back.seen.length === 3, 'the next event');
@@ -138,7 +137,7 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
 
   if (name !== 'PGlite') {
     it('survives its listening connection being killed, and delivers what was committed meanwhile', async () => {
-      const onB = follow(hubB, MEETING);
+      const onB = await follow(hubB, MEETING);
       await quiet(50);
       const before = await publish(a, MEETING, 'case-opened', 'c20');
       await waitFor(() => onB.seen.length === 1, 'the event before');
@@ -159,7 +158,7 @@ describe.each(instancePairs())('live events on $name', ({ name, open }) => {
     });
 
     it('numbers a topic in commit order when two transactions publish at once', async () => {
-      const onB = follow(hubB, MEETING);
+      const onB = await follow(hubB, MEETING);
       await quiet(50);
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
