@@ -127,7 +127,12 @@ export async function openLiveHub(db: Db, options: LiveHubOptions = {}): Promise
     eventsSince: (topic, seq) => liveEventsSince(db, topic, seq),
     backendPid: () => listening.backendPid(),
     async close() {
-      for (const subs of topics.values()) for (const sub of subs) clearTimeout(sub.retry);
+      for (const subs of topics.values()) {
+        for (const sub of subs) {
+          sub.closed = true;
+          clearTimeout(sub.retry);
+        }
+      }
       topics.clear();
       await listening.close();
     },
