@@ -41,6 +41,7 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { reindexMatching } from './matching/reindex.js';
 import { openDb } from './db/open-db.js';
+import { pruneLiveEvents } from './store/sql-live.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
 
 export interface RunningApp {
@@ -200,6 +201,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     );
     await raiseResearchReminders({ uow, clock: { now } }).catch((error: unknown) =>
       log.error({ code: (error as Error).name }, 'research reminders failed'),
+    );
+    // Live events serve catch-up after a dropped connection: a day is plenty (migration 015).
+    await pruneLiveEvents(db).catch((error: unknown) =>
+      log.error({ code: (error as Error).name }, 'live event pruning failed'),
     );
   };
   ready = true;

@@ -4,6 +4,7 @@ import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
 import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
+import type { LivePublisher } from './live.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 
@@ -226,6 +227,8 @@ export interface Repos {
   referrals: ReferralsRepo;
   agendas: AgendasRepo;
   research: ResearchRepo;
+  /** Live events, delivered when the transaction commits (issue #10's meeting view). */
+  live: LivePublisher;
 }
 
 /** Runs work in one transaction over every repository. */

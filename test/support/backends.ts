@@ -46,3 +46,43 @@ export async function testCrypto(db: Db) {
     keyVault: null,
   });
 }
+
+export interface InstancePair {
+  name: string;
+  /** Two stores as two app instances have them: on a server, two pools over one schema. */
+  open(): Promise<{ a: Db; b: Db; close(): Promise<void> }>;
+}
+
+/** PGlite in one process (one store, shared), and a server's two pools when DATABASE_URL is set. */
+export function instancePairs(): InstancePair[] {
+  const list: InstancePair[] = [
+    {
+      name: 'PGlite',
+      async open() {
+        const db = await openPgliteDb(null);
+        return { a: db, b: db, close: () => db.close() };
+      },
+    },
+  ];
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    list.push({
+      name: 'PostgreSQL server',
+      async open() {
+        const schema = `marac_test_${randomBytes(6).toString('hex')}`;
+        const a = await openPostgresDb({ connectionString: url, schema });
+        const b = await openPostgresDb({ connectionString: url, schema });
+        return {
+          a,
+          b,
+          async close() {
+            await b.close();
+            await a.query(`DROP SCHEMA ${schema} CASCADE`);
+            await a.close();
+          },
+        };
+      },
+    });
+  }
+  return list;
+}

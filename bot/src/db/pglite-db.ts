@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable, QueryResult } from './db.js';
+import type { Db, Listening, Queryable, QueryResult } from './db.js';
 
 /** PGlite runs one query at a time, so a transaction must not interleave with other callers. */
 export async function openPgliteDb(dataDir: string | null): Promise<Db> {
@@ -23,6 +23,15 @@ export async function openPgliteDb(dataDir: string | null): Promise<Db> {
     query: base.query,
     exec: base.exec,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    // In-process: the connection cannot drop, so onConnect is called once.
+    async listen(channel, handlers): Promise<Listening> {
+      const unlisten = await pg.listen(channel, (payload) => handlers.onNotify(payload));
+      handlers.onConnect();
+      return {
+        backendPid: () => null,
+        close: () => (pg.closed ? Promise.resolve() : unlisten()),
+      };
+    },
     close: () => pg.close(),
   };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { listenOnPostgres } from './pg-listener.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -21,12 +22,12 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`DATABASE_SCHEMA: expected a lower-case identifier (got "${schema}")`);
   }
-  const pool = new pg.Pool({
+  const clientConfig: pg.ClientConfig = {
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
     types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: options.maxConnections ?? 10 });
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async exec(sql: string) {
@@ -54,6 +55,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
         client.release();
       }
     },
+    listen: (channel, handlers) => listenOnPostgres({ clientConfig, channel, handlers }),
     close: () => pool.end(),
   };
 }

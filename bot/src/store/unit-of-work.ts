@@ -8,6 +8,7 @@ import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
 import { sqlReferrals } from './sql-referrals.js';
 import { sqlResearch } from './sql-research.js';
+import { sqlLivePublisher } from './sql-live.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -35,6 +36,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     referrals: sqlReferrals(q, crypto),
     agendas: sqlAgendas(q, crypto),
     research: sqlResearch(q, crypto),
+    live: sqlLivePublisher(q),
   };
 }
 

@@ -11,6 +11,7 @@ import { mailDeliveries } from './011-mail-deliveries.js';
 import { agendas } from './012-agendas.js';
 import { research } from './013-research.js';
 import { researchSettings } from './014-research-settings.js';
+import { liveEvents } from './015-live-events.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '012-agendas', sql: agendas },
   { id: '013-research', sql: research },
   { id: '014-research-settings', sql: researchSettings },
+  { id: '015-live-events', sql: liveEvents },
 ];
