@@ -19,12 +19,18 @@ const ruleFields = {
 };
 
 const thresholdsInOrder = {
-  check: (s: { highThreshold: number; mediumThreshold: number }) => s.highThreshold > s.mediumThreshold,
-  params: { path: ['highThreshold'], message: 'the high-risk threshold must be above the medium one' },
+  check: (s: { highThreshold: number; mediumThreshold: number }) =>
+    s.highThreshold > s.mediumThreshold,
+  params: {
+    path: ['highThreshold'],
+    message: 'the high-risk threshold must be above the medium one',
+  },
 };
 
 /** What `PUT /api/areas/{id}/risk-settings` takes. */
-export const riskRulesSchema = z.strictObject(ruleFields).refine(thresholdsInOrder.check, thresholdsInOrder.params);
+export const riskRulesSchema = z
+  .strictObject(ruleFields)
+  .refine(thresholdsInOrder.check, thresholdsInOrder.params);
 
 export const riskSettingsSchema = z
   .strictObject({

@@ -11,16 +11,26 @@ import { settingsMisfit, type RiskSettings } from './risk-settings.js';
  */
 export async function updateRiskSettings(
   deps: ReferralDeps,
-  input: { areaId: string; settings: Omit<RiskSettings, 'repeatWindowMonths' | 'capacityPerMeeting'> },
+  input: {
+    areaId: string;
+    settings: Omit<RiskSettings, 'repeatWindowMonths' | 'capacityPerMeeting'>;
+  },
 ): Promise<RiskSettings> {
   return deps.uow.run(async (repos) => {
     const area = await repos.areas.get(input.areaId);
     if (!area) throw new DomainError('AREA_NOT_FOUND', 'There is no such MARAC area.');
     const set = findQuestionSet(input.settings.questionSet);
     if (!set) {
-      throw new DomainError('VALIDATION_FAILED', `There is no checklist "${input.settings.questionSet}".`, [
-        { path: 'questionSet', message: 'must be a loaded checklist, such as safelives-24 or police-27' },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `There is no checklist "${input.settings.questionSet}".`,
+        [
+          {
+            path: 'questionSet',
+            message: 'must be a loaded checklist, such as safelives-24 or police-27',
+          },
+        ],
+      );
     }
     const settings: RiskSettings = {
       ...input.settings,
@@ -28,7 +38,10 @@ export async function updateRiskSettings(
       capacityPerMeeting: area.protocol.caseCapacity,
     };
     const misfit = settingsMisfit(settings, set);
-    if (misfit) throw new DomainError('VALIDATION_FAILED', misfit, [{ path: 'highThreshold', message: misfit }]);
+    if (misfit)
+      throw new DomainError('VALIDATION_FAILED', misfit, [
+        { path: 'highThreshold', message: misfit },
+      ]);
     await repos.areas.updateRiskSettings(area.id, settings);
     await repos.audit.record('area.risk-settings.update', 'area', area.id);
     return settings;

@@ -37,7 +37,10 @@ function checkBorn(dob: LocalDate | null, path: string, today: LocalDate, out: F
 /** Victim: born, and 16 or over. Perpetrators: born. Children: born, and under 18. */
 export function checkPeople(form: ReferralForm, today: LocalDate, out: FormCheck): void {
   const victimDob = form.victim.dateOfBirth;
-  if (checkBorn(victimDob, 'victim.dateOfBirth', today, out) && ageOn(victimDob!, today) < MIN_AGE) {
+  if (
+    checkBorn(victimDob, 'victim.dateOfBirth', today, out) &&
+    ageOn(victimDob!, today) < MIN_AGE
+  ) {
     out.errors.push({ path: 'victim.dateOfBirth', message: UNDER_16_MESSAGE });
   }
   form.perpetrators.forEach((perpetrator, index) => {
@@ -55,7 +58,10 @@ export function checkPeople(form: ReferralForm, today: LocalDate, out: FormCheck
   });
   form.children.forEach((child, index) => {
     const path = `children.${index}.dateOfBirth`;
-    if (checkBorn(child.dateOfBirth, path, today, out) && ageOn(child.dateOfBirth!, today) >= CHILD_MAX_AGE) {
+    if (
+      checkBorn(child.dateOfBirth, path, today, out) &&
+      ageOn(child.dateOfBirth!, today) >= CHILD_MAX_AGE
+    ) {
       out.errors.push({
         path,
         message: `enter the date of a child under ${CHILD_MAX_AGE}; someone older is an adult of the household, so name them in the reasons for referral`,

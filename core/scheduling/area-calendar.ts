@@ -4,7 +4,9 @@ import type { AreaRecord } from '../ports/store.js';
 import type { LocalDate } from '../shared/local-date.js';
 
 /** The working-day calendar an area's deadlines are counted in. */
-export function workingCalendarFor(area: Pick<AreaRecord, 'protocol' | 'closures'>): WorkingCalendar {
+export function workingCalendarFor(
+  area: Pick<AreaRecord, 'protocol' | 'closures'>,
+): WorkingCalendar {
   return new WorkingCalendar({ region: area.protocol.region, closures: area.closures });
 }
 

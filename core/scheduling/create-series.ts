@@ -26,30 +26,47 @@ function defaultUntil(firstDate: LocalDate): LocalDate {
  * Outlook series through the outbox once this transaction commits, so neither exists without the
  * other. Pattern dates on bank holidays are moved or skipped as the protocol says.
  */
-export async function createSeries(deps: SchedulingDeps, input: CreateSeriesInput): Promise<SeriesRecord> {
+export async function createSeries(
+  deps: SchedulingDeps,
+  input: CreateSeriesInput,
+): Promise<SeriesRecord> {
   const until = input.until ?? defaultUntil(input.firstDate);
   if (input.firstDate < londonToday(deps.clock.now())) {
-    throw new DomainError('VALIDATION_FAILED', 'The first meeting date is in the past. Choose today or a later date.', [
-      { path: 'firstDate', message: 'must not be in the past' },
-    ]);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'The first meeting date is in the past. Choose today or a later date.',
+      [{ path: 'firstDate', message: 'must not be in the past' }],
+    );
   }
   if (until < input.firstDate || until > addDays(input.firstDate, 366 * MAX_YEARS)) {
-    throw new DomainError('VALIDATION_FAILED', `The series must end on or after its first date and within ${MAX_YEARS} years.`, [
-      { path: 'until', message: `must be between firstDate and ${MAX_YEARS} years after it` },
-    ]);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The series must end on or after its first date and within ${MAX_YEARS} years.`,
+      [{ path: 'until', message: `must be between firstDate and ${MAX_YEARS} years after it` }],
+    );
   }
   return deps.uow.run(async (repos) => {
     const area = await repos.areas.get(input.areaId);
     if (!area) throw new DomainError('AREA_NOT_FOUND', 'There is no such MARAC area.');
     if (await repos.series.forArea(area.id)) {
-      throw new DomainError('SERIES_EXISTS', 'This area already has a meeting series. Move or cancel its meetings instead.');
+      throw new DomainError(
+        'SERIES_EXISTS',
+        'This area already has a meeting series. Move or cancel its meetings instead.',
+      );
     }
-    const plan = planMeetings({ protocol: area.protocol, start: input.firstDate, until, cal: workingCalendarFor(area) });
+    const plan = planMeetings({
+      protocol: area.protocol,
+      start: input.firstDate,
+      until,
+      cal: workingCalendarFor(area),
+    });
     const patternDates = [...plan.meetings.map((m) => m.patternDate), ...plan.skipped].sort();
     if (patternDates.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'No meeting falls between the first date and the end date.', [
-        { path: 'until', message: 'no meeting in range' },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'No meeting falls between the first date and the end date.',
+        [{ path: 'until', message: 'no meeting in range' }],
+      );
     }
     const series: SeriesRecord = {
       id: deps.ids.newId(),
@@ -63,7 +80,11 @@ export async function createSeries(deps: SchedulingDeps, input: CreateSeriesInpu
     };
     await repos.series.insert(series);
     const { startTime, durationMinutes } = area.protocol;
-    const record = (patternDate: LocalDate, date: LocalDate, status: MeetingRecord['status']): MeetingRecord => {
+    const record = (
+      patternDate: LocalDate,
+      date: LocalDate,
+      status: MeetingRecord['status'],
+    ): MeetingRecord => {
       const startsAt = londonInstant(date, startTime);
       return {
         id: deps.ids.newId(),
@@ -80,10 +101,15 @@ export async function createSeries(deps: SchedulingDeps, input: CreateSeriesInpu
       };
     };
     await repos.meetings.insertMany([
-      ...plan.meetings.map((m) => record(m.patternDate, m.date, m.movedFrom ? 'moved' : 'scheduled')),
+      ...plan.meetings.map((m) =>
+        record(m.patternDate, m.date, m.movedFrom ? 'moved' : 'scheduled'),
+      ),
       ...plan.skipped.map((d) => record(d, d, 'cancelled')),
     ]);
-    await repos.outbox.enqueue({ kind: 'calendar.create-series', seriesId: series.id }, `create-series:${series.id}`);
+    await repos.outbox.enqueue(
+      { kind: 'calendar.create-series', seriesId: series.id },
+      `create-series:${series.id}`,
+    );
     await repos.audit.record('series.create', 'area', area.id);
     return series;
   });

@@ -25,7 +25,11 @@ export function parseLocalDate(text: string): { year: number; month: number; day
   if (!match) throw new RangeError(`"${text}" is not a date in the form YYYY-MM-DD`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
     throw new RangeError(`"${text}" is not a real calendar date`);
   }
   return { year, month, day };

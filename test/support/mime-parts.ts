@@ -17,9 +17,7 @@ export async function mimeParts(eml: Buffer): Promise<MimeParts> {
   const parsed = await simpleParser(eml);
   return {
     subject: parsed.subject ?? '',
-    to: [parsed.to ?? []]
-      .flat()
-      .flatMap((group) => group.value.map((a) => a.address ?? '')),
+    to: [parsed.to ?? []].flat().flatMap((group) => group.value.map((a) => a.address ?? '')),
     headers: parsed.headers as Map<string, unknown>,
     plainBodies: parsed.text ? [parsed.text] : [],
     html: typeof parsed.html === 'string' ? parsed.html : null,

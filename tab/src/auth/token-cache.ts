@@ -49,7 +49,8 @@ export class TokenCache {
    * token, its replacement is the answer: several requests refused at once ask the host once.
    */
   refresh(refused?: string): Promise<string> {
-    if (refused && this.current && this.current.token !== refused) return Promise.resolve(this.current.token);
+    if (refused && this.current && this.current.token !== refused)
+      return Promise.resolve(this.current.token);
     this.current = null;
     return this.pending?.forced ? this.pending.promise : this.start(true);
   }

@@ -18,7 +18,12 @@ const problemsOf = (env: Record<string, string>) => {
 describe('configuration', () => {
   it('defaults to local mode, port 3978, PGlite under ./.data, demo data and the dev sign-in', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3978, host: '127.0.0.1', seedDemo: true, devSignIn: true });
+    expect(config).toMatchObject({
+      port: 3978,
+      host: '127.0.0.1',
+      seedDemo: true,
+      devSignIn: true,
+    });
     expect(config.graph.mode).toBe('local');
     expect(config.store.databaseUrl).toBeNull();
     expect(config.dataDir).toMatch(/\.data$/);
@@ -36,12 +41,20 @@ describe('configuration', () => {
     [{ MARAC_SEED_DEMO: 'yes' }, /^MARAC_SEED_DEMO: expected true or false/],
     [{ GRAPH_MODE: 'graph' }, /^GRAPH_TENANT_ID: required when GRAPH_MODE=graph/],
     [{ BOT_CLIENT_ID: 'abc' }, /^BOT_TENANT_ID: required with the other bot credentials/],
-    [{ GRAPH_MAILBOX_REQUESTS_PER_SECOND: '0' }, /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected more than 0/],
-    [{ GRAPH_MAILBOX_REQUESTS_PER_SECOND: 'fast' }, /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected a number/],
+    [
+      { GRAPH_MAILBOX_REQUESTS_PER_SECOND: '0' },
+      /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected more than 0/,
+    ],
+    [
+      { GRAPH_MAILBOX_REQUESTS_PER_SECOND: 'fast' },
+      /^GRAPH_MAILBOX_REQUESTS_PER_SECOND: expected a number/,
+    ],
     [{ MARAC_PUBLIC_URL: 'marac.example.org' }, /^MARAC_PUBLIC_URL: expected an http\(s\) URL/],
     [{ MARAC_PUBLIC_URL: 'javascript:alert(1)' }, /^MARAC_PUBLIC_URL: expected an http\(s\) URL/],
   ])('names the key and what is expected: %j', (env, message) => {
-    expect(problemsOf(env as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+    expect(problemsOf(env as Record<string, string>)).toEqual(
+      expect.arrayContaining([expect.stringMatching(message)]),
+    );
   });
 
   it('paces Graph to 15 requests a second per mailbox unless told otherwise, a second\u2019s worth at once', () => {
@@ -63,14 +76,18 @@ describe('configuration', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual(
       expect.arrayContaining([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*NODE_ENV=production/)]),
     );
-    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/)]);
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/),
+    ]);
     expect(loadConfig({ HOST: '0.0.0.0', MARAC_DEV_SIGN_IN: 'false' }).devSignIn).toBe(false);
   });
 
   it('refuses to start in production without Entra ID sign-in or a Key Vault key, saying why', () => {
     const problems = problemsOf({ NODE_ENV: 'production', MARAC_DEV_SIGN_IN: 'false' });
     expect(problems).toEqual([
-      expect.stringMatching(/^ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production/),
+      expect.stringMatching(
+        /^ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production/,
+      ),
       expect.stringMatching(/^MARAC_KEY_VAULT_URL: required with NODE_ENV=production/),
     ]);
     const ready = loadConfig({
@@ -83,7 +100,10 @@ describe('configuration', () => {
       MARAC_KEY_VAULT_URL: 'https://marac-prod.vault.azure.net',
     });
     expect(ready.entra).not.toBeNull();
-    expect(ready.keyVault).toEqual({ vaultUrl: 'https://marac-prod.vault.azure.net', keyName: 'marac-kek' });
+    expect(ready.keyVault).toEqual({
+      vaultUrl: 'https://marac-prod.vault.azure.net',
+      keyName: 'marac-kek',
+    });
   });
 
   it.each([
@@ -100,7 +120,9 @@ describe('configuration', () => {
   });
 
   it('refuses an address off loopback when the configuration is read', () => {
-    expect(problemsOf({ HOST: '10.1.2.3' })).toEqual([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/)]);
+    expect(problemsOf({ HOST: '10.1.2.3' })).toEqual([
+      expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*loopback/),
+    ]);
   });
 
   it.each([
@@ -108,11 +130,14 @@ describe('configuration', () => {
     ['127.attacker.example', [{ address: '203.0.113.7' }], false],
     ['127.0.0.1.nip.example', [{ address: '127.0.0.1' }, { address: '198.51.100.2' }], false],
     ['nowhere.example', [], false],
-  ])('resolves HOST %s and accepts it only if every address is loopback', async (host, addresses, ok) => {
-    const check = checkLoopbackHost(host, async () => addresses);
-    if (ok) await expect(check).resolves.toBeUndefined();
-    else await expect(check).rejects.toBeInstanceOf(ConfigError);
-  });
+  ])(
+    'resolves HOST %s and accepts it only if every address is loopback',
+    async (host, addresses, ok) => {
+      const check = checkLoopbackHost(host, async () => addresses);
+      if (ok) await expect(check).resolves.toBeUndefined();
+      else await expect(check).rejects.toBeInstanceOf(ConfigError);
+    },
+  );
 
   it('refuses a HOST that does not resolve', async () => {
     await expect(

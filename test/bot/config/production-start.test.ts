@@ -13,12 +13,16 @@ describe('starting in production', () => {
   it('refuses without Entra ID configuration and names the keys', () => {
     const run = start({ NODE_ENV: 'production', MARAC_DEV_SIGN_IN: 'false' });
     expect(run.status).toBe(78);
-    expect(run.stderr).toMatch(/ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production/);
+    expect(run.stderr).toMatch(
+      /ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production/,
+    );
   });
 
   it('refuses while the development sign-in is enabled', () => {
     const run = start({ NODE_ENV: 'production' });
     expect(run.status).toBe(78);
-    expect(run.stderr).toMatch(/MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production/);
+    expect(run.stderr).toMatch(
+      /MARAC_DEV_SIGN_IN: the development sign-in cannot run with NODE_ENV=production/,
+    );
   });
 });

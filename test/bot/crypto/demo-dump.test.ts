@@ -13,7 +13,10 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('what a dump of the database shows', () => {
-  const people = [...demoAgencies.flatMap((a) => [a.core, a.deputy]), ...demoStaff.map((s) => s.person)];
+  const people = [
+    ...demoAgencies.flatMap((a) => [a.core, a.deputy]),
+    ...demoStaff.map((s) => s.person),
+  ];
   const secrets = [...people.flatMap((p) => [p.name, p.email]), REASON];
 
   it('holds no demo name, email or free text in plain text, in rows or on disk', async () => {
@@ -21,8 +24,17 @@ describe('what a dump of the database shows', () => {
     const api = await signIn(app, 'rosalind.marsh@riverside-partnership.example');
     const areas = (await (await api('/api/areas')).json()) as { id: string; name: string }[];
     const northbrook = areas.find((a) => a.name === 'Northbrook and Wellfield')!;
-    const [meeting] = (await (await api(`/api/areas/${northbrook.id}/meetings`)).json()) as { id: string }[];
-    expect((await api(`/api/meetings/${meeting!.id}/cancel`, { method: 'POST', body: JSON.stringify({ reason: REASON }) })).status).toBe(200);
+    const [meeting] = (await (await api(`/api/areas/${northbrook.id}/meetings`)).json()) as {
+      id: string;
+    }[];
+    expect(
+      (
+        await api(`/api/meetings/${meeting!.id}/cancel`, {
+          method: 'POST',
+          body: JSON.stringify({ reason: REASON }),
+        })
+      ).status,
+    ).toBe(200);
 
     // Every row of every table, as text: what a pg_dump of the data would hold.
     const tables = await app.db.query<{ table_name: string }>(
@@ -30,7 +42,9 @@ describe('what a dump of the database shows', () => {
     );
     let dump = '';
     for (const { table_name } of tables.rows) {
-      const rows = await app.db.query<{ row: string }>(`SELECT t::text AS row FROM ${table_name} t`);
+      const rows = await app.db.query<{ row: string }>(
+        `SELECT t::text AS row FROM ${table_name} t`,
+      );
       dump += rows.rows.map((r) => r.row).join('\n');
     }
     expect(dump).toContain('Riverside Police'); // the search works: agency names are not personal data
