@@ -282,6 +282,7 @@ it('chooses who sits, adds a late case, reorders with the keyboard, publishes, a
   await page.getByRole('button', { name: /^Publish / }).click();
   const confirm = page.getByRole('alertdialog');
   await confirm.getByRole('heading', { name: /^Publish .+ to 11 agencies\?$/ }).waitFor();
+  await shot(page, 'coordinator-publish-confirm');
   const first = (await confirm.getByRole('heading').innerText()).replace(
     /^Publish (.+) to .*$/,
     '$1',

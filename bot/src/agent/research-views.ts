@@ -1,19 +1,13 @@
 import type { AgencyResearch } from '#core/contracts/research-api.js';
 import type { ResearchDraft, StoredResearchStatus } from '#core/contracts/research.js';
-import type {
-  ResearchAnswers,
-  ResearchCaseView,
-  ResearchPromptView,
-  ResearchStatus,
+import {
+  cardStatus,
+  type ResearchAnswers,
+  type ResearchCaseView,
+  type ResearchPromptView,
 } from '../cards/research-types.js';
 
 type AgencyCase = AgencyResearch['cases'][number];
-
-/** How a per-user card reads a stored status: a prompt sent or seen is still "not started". */
-export function cardStatus(stored: StoredResearchStatus | undefined): ResearchStatus {
-  if (stored === 'draft' || stored === 'submitted' || stored === 'nothing-known') return stored;
-  return 'due';
-}
 
 /** The contract's response as the card shows it: a null is a question not answered. */
 export function answersOf(response: ResearchDraft | null | undefined): ResearchAnswers {

@@ -2,6 +2,7 @@ import {
   RESEARCH_LIMITS,
   RESEARCH_TEXT_LIMITS,
   type ResearchTextField,
+  type StoredResearchStatus,
 } from '#core/contracts/research.js';
 import type { LocalDate } from '#core/shared/local-date.js';
 
@@ -22,6 +23,12 @@ export type KnownToAgency = 'yes' | 'no' | 'not-known';
 
 /** Where this agency's research of one case stands. */
 export type ResearchStatus = 'due' | 'draft' | 'submitted' | 'nothing-known';
+
+/** How a card reads a stored status: a prompt sent or seen is still "not started". */
+export function cardStatus(stored: StoredResearchStatus | undefined): ResearchStatus {
+  if (stored === 'draft' || stored === 'submitted' || stored === 'nothing-known') return stored;
+  return 'due';
+}
 
 export { RESEARCH_TEXT_FIELDS, type ResearchTextField } from '#core/contracts/research.js';
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredResearchStatus } from '#core/contracts/research.js';
 import type { NotifyJob, Repos, UnitOfWork } from '#core/ports/store.js';
 import { promptRecipients } from '#core/research/prompt-recipients.js';
 import { deadlineInWords, researchDeadline } from '#core/research/research-deadline.js';
 import { dateInWords } from '#core/shared/date-words.js';
 import { researchCasePromptCard, researchPickerCard } from '../cards/research-prompt-cards.js';
-import type { ResearchPromptView, ResearchStatus } from '../cards/research-types.js';
+import { cardStatus, type ResearchPromptView } from '../cards/research-types.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
 import type { TeamsAppInstaller } from '../graph/graph-teams-apps.js';
@@ -41,15 +40,6 @@ export class WaitingForChatError extends Error {
     this.name = 'WaitingForChatError';
   }
 }
-
-const CARD_STATUS: Record<StoredResearchStatus, ResearchStatus> = {
-  'not-sent': 'due',
-  sent: 'due',
-  seen: 'due',
-  draft: 'draft',
-  submitted: 'submitted',
-  'nothing-known': 'nothing-known',
-};
 
 interface Prompt {
   view: ResearchPromptView;
@@ -168,7 +158,7 @@ async function promptOf(
     cases: caseIds.map((id) => ({
       caseId: id,
       reference: references.get(id) ?? 'case',
-      status: CARD_STATUS[statuses.find((s) => s.referralId === id)?.status ?? 'not-sent'],
+      status: cardStatus(statuses.find((s) => s.referralId === id)?.status),
     })),
     refreshUserIds,
     op: randomUUID(),

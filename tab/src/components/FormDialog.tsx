@@ -30,6 +30,8 @@ export function FormDialog(props: {
   contentClassName?: string;
   /** A confirmation of an action: announced as an alert dialog. */
   alert?: boolean;
+  /** The button that closes it without acting (default "Close"). */
+  cancelLabel?: string;
   children: ReactNode;
 }) {
   const { busy } = props;
@@ -63,7 +65,7 @@ export function FormDialog(props: {
                 {busy ? props.busyLabel : props.submitLabel}
               </Button>
               <Button onClick={props.onClose} disabled={busy}>
-                Close
+                {props.cancelLabel ?? 'Close'}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -28,6 +28,8 @@ describe('configuration', () => {
     expect(config.store.databaseUrl).toBeNull();
     expect(config.dataDir).toMatch(/\.data$/);
     expect(config.publicUrl).toBe('http://localhost:3978');
+    expect(config.research).toEqual({ cardPerCaseUpTo: 3 });
+    expect(config.teamsAppCatalogId).toBeNull();
     expect(loadConfig({ MARAC_PUBLIC_URL: 'https://marac.example.org/' }).publicUrl).toBe(
       'https://marac.example.org',
     );
@@ -51,6 +53,16 @@ describe('configuration', () => {
     ],
     [{ MARAC_PUBLIC_URL: 'marac.example.org' }, /^MARAC_PUBLIC_URL: expected an http\(s\) URL/],
     [{ MARAC_PUBLIC_URL: 'javascript:alert(1)' }, /^MARAC_PUBLIC_URL: expected an http\(s\) URL/],
+    [{ TEAMS_APP_CATALOG_ID: 'marac-app' }, /^TEAMS_APP_CATALOG_ID: expected a GUID/],
+    [{ RESEARCH_CARD_PER_CASE_UP_TO: '0' }, /^RESEARCH_CARD_PER_CASE_UP_TO: expected at least 1/],
+    [
+      { RESEARCH_CARD_PER_CASE_UP_TO: '2.5' },
+      /^RESEARCH_CARD_PER_CASE_UP_TO: expected a whole number/,
+    ],
+    [
+      { RESEARCH_CARD_PER_CASE_UP_TO: 'many' },
+      /^RESEARCH_CARD_PER_CASE_UP_TO: expected a whole number/,
+    ],
   ])('names the key and what is expected: %j', (env, message) => {
     expect(problemsOf(env as Record<string, string>)).toEqual(
       expect.arrayContaining([expect.stringMatching(message)]),

@@ -17,7 +17,7 @@ import { AppLink } from '../AppLink.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { useLoad } from '../use-load.js';
 import { useNarrow } from '../use-narrow.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
 import { deadlineWords } from './deadline-words.js';
 import { MatrixCards } from './MatrixCards.js';
 import { matrixModel } from './matrix-model.js';

@@ -1,7 +1,7 @@
 import type { AgencyResearch } from '#core/contracts/research-api.js';
 import { researchApi, type NothingKnownResult } from '../../api/research.js';
 import { plural } from '../../format/dates.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
 
 /**
  * Asks before recording "nothing known" for the cases named: the agency has no record of them.

@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { toApiError, type ApiRequestError } from '../../api/client.js';
-import { FormDialog } from '../FormDialog.js';
-import { useActionKey } from '../referrals/form/use-action-key.js';
+import { toApiError, type ApiRequestError } from '../api/client.js';
+import { FormDialog } from './FormDialog.js';
+import { useActionKey } from './referrals/form/use-action-key.js';
 
 /**
- * Asks before an action that acts for many at once ("Nothing known" for every unanswered case,
- * a chase). One Idempotency-Key for the action, kept if it is tried again after a failure.
+ * Asks before an action that goes out to many at once (publishing an agenda, "Nothing known" for
+ * every unanswered case, a chase). One Idempotency-Key for the action, kept if it is tried again
+ * after a failure, so a retry after a lost answer acts once.
  */
 export function ConfirmDialog(props: {
   title: string;
@@ -45,6 +46,7 @@ export function ConfirmDialog(props: {
       busyLabel={props.busyLabel}
       failure={failure}
       failureTitle={props.failureTitle}
+      cancelLabel="Not now"
     >
       {props.children}
     </FormDialog>
