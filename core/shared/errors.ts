@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  /** Someone else saved the record since the writer read it: nothing was overwritten. */
+  | 'VERSION_CONFLICT'
   | 'CALENDAR_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'AUTH_UNAVAILABLE'

@@ -12,6 +12,7 @@ import { agendas } from './012-agendas.js';
 import { research } from './013-research.js';
 import { researchSettings } from './014-research-settings.js';
 import { liveEvents } from './015-live-events.js';
+import { meetingRun } from './016-meeting-run.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -29,4 +30,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '013-research', sql: research },
   { id: '014-research-settings', sql: researchSettings },
   { id: '015-live-events', sql: liveEvents },
+  { id: '016-meeting-run', sql: meetingRun },
 ];
