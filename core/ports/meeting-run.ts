@@ -153,4 +153,10 @@ export interface MeetingActionsRepo {
   save(action: ActionRecord): Promise<void>;
   saveReview(review: ActionReviewRecord): Promise<void>;
   addCorrection(correction: CorrectionRecord): Promise<void>;
+  /** The corrections of one record, oldest first, their words decrypted (audit and tests). */
+  corrections(
+    meetingId: string,
+    recordType: CorrectionRecord['recordType'],
+    recordId: string,
+  ): Promise<CorrectionRecord[]>;
 }

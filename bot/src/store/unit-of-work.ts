@@ -4,6 +4,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from '../db/db.js';
 import { sqlAgendas } from './sql-agendas.js';
 import { sqlAreas } from './sql-areas.js';
+import { sqlMeetingActions } from './sql-meeting-actions.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
 import { sqlReferrals } from './sql-referrals.js';
@@ -36,6 +37,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     referrals: sqlReferrals(q, crypto),
     agendas: sqlAgendas(q, crypto),
     research: sqlResearch(q, crypto),
+    meetingActions: sqlMeetingActions(q, crypto),
     live: sqlLivePublisher(q),
   };
 }
