@@ -139,7 +139,8 @@ export interface CorrectionRecord {
 }
 
 export interface MeetingActionsRepo {
-  get(actionId: string): Promise<ActionRecord | null>;
+  /** `forUpdate`: the row stays locked until the transaction ends (a versioned write reads so). */
+  get(actionId: string, options?: { forUpdate?: boolean }): Promise<ActionRecord | null>;
   forMeeting(meetingId: string, referralId?: string): Promise<ActionRecord[]>;
   /**
    * Incomplete (open or ongoing) actions of the area agreed at meetings before this one, with

@@ -120,9 +120,12 @@ export function sqlMeetingActions(q: Queryable, crypto: AppCrypto): MeetingActio
     );
 
   return {
-    async get(actionId) {
+    async get(actionId, options) {
+      // Locked for a versioned write: a second writer waits, then reads the version the first
+      // saved and is refused, instead of both passing the check and the last one winning.
       const found = await q.query<ActionRow>(
-        `SELECT ${ACTION_COLUMNS} FROM meeting_action a WHERE a.id = $1`,
+        `SELECT ${ACTION_COLUMNS} FROM meeting_action a WHERE a.id = $1
+         ${options?.forUpdate ? 'FOR UPDATE' : ''}`,
         [actionId],
       );
       const row = found.rows[0];
