@@ -1,12 +1,11 @@
 import { URGENT_ACTION_MAX_HOURS, type UrgentKind } from '../contracts/meeting-api.js';
 import type { MeetingRecord, Repos } from '../ports/store.js';
-import { londonDateOf, londonInstant, londonTimeOf } from '../calendar/london-time.js';
+import { londonInstant } from '../calendar/london-time.js';
+import { deadlineInWords } from '../research/research-deadline.js';
 import { DomainError } from '../shared/errors.js';
 import type { LocalDate } from '../shared/local-date.js';
 
 const HOUR_MS = 60 * 60 * 1000;
-
-const inWords = (instant: Date) => `${londonTimeOf(instant)} on ${londonDateOf(instant)}`;
 
 /**
  * When an action is due: the London date and time given at the meeting as an instant. It must
@@ -34,7 +33,12 @@ export function actionDueAt(
     throw new DomainError(
       'VALIDATION_FAILED',
       `An urgent child safeguarding action is due within ${URGENT_ACTION_MAX_HOURS} hours.`,
-      [{ path: 'dueDate', message: `Due date and time: choose a time by ${inWords(latest)}` }],
+      [
+        {
+          path: 'dueDate',
+          message: `Due date and time: choose a time by ${deadlineInWords(latest)}`,
+        },
+      ],
     );
   }
   return dueAt;

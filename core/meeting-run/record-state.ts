@@ -1,7 +1,7 @@
 import type { RunRecord } from '../ports/meeting-run.js';
 import type { Repos } from '../ports/store.js';
 import { DomainError } from '../shared/errors.js';
-import { londonDateOf, londonTimeOf } from '../calendar/london-time.js';
+import { deadlineInWords } from '../research/research-deadline.js';
 
 /** Where a write of notes or actions stands: during the meeting, or a correction after close. */
 export interface WriteState {
@@ -96,9 +96,7 @@ export async function requireVersion(
 ): Promise<void> {
   if (stored.version === startedFrom) return;
   const who = (await nameOf(repos, stored.updatedBy)) ?? 'Someone';
-  const when = stored.updatedAt
-    ? ` at ${londonTimeOf(stored.updatedAt)} on ${londonDateOf(stored.updatedAt)}`
-    : '';
+  const when = stored.updatedAt ? ` at ${deadlineInWords(stored.updatedAt)}` : '';
   throw new DomainError(
     'VERSION_CONFLICT',
     `${who} saved ${what}${when} while you were editing. Nothing was overwritten: read their change, then make yours again.`,
