@@ -229,9 +229,7 @@ export const runResearchSchema = z.strictObject({
   agencyName: z.string(),
   status: z.string(),
   /** Null where the reader may not read the words (observers, sealed, status-only) or none. */
-  text: z
-    .array(z.strictObject({ label: z.string(), value: z.string() }))
-    .nullable(),
+  text: z.array(z.strictObject({ label: z.string(), value: z.string() })).nullable(),
 });
 
 /** `GET /api/meetings/{meetingId}/run/cases/{referralId}`: one case in the meeting (audited). */
