@@ -13,6 +13,7 @@ import { agendaRoutes } from './routes/agenda-routes.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
+import { meetingRunRoutes } from './routes/meeting-run-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
 import { researchChaseRoutes } from './routes/research-chase-routes.js';
@@ -36,6 +37,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...matchNoticeRoutes(s),
     ...researchRoutes(s),
     ...researchChaseRoutes(s),
+    ...meetingRunRoutes(s),
   ];
 }
 
