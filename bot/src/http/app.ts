@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
+import { meetingRunRoutes } from './routes/meeting-run-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
 import { researchChaseRoutes } from './routes/research-chase-routes.js';
@@ -37,6 +38,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...matchNoticeRoutes(s),
     ...researchRoutes(s),
     ...researchChaseRoutes(s),
+    ...meetingRunRoutes(s),
     ...meetingRecordRoutes(s),
   ];
 }

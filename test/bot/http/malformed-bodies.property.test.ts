@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as contract from '#core/contracts/api.js';
+import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
 import * as researchContract from '#core/contracts/research-api.js';
 import { referralForm } from '../referrals/fixtures.js';
@@ -123,6 +124,17 @@ const validBodies: Record<string, unknown> = {
     referralIds: ['00000000-0000-4000-8000-000000000001'],
   },
   'post /api/meetings/{meetingId}/research/{referralId}/open': {},
+  'put /api/areas/{areaId}/meeting-settings': { caseTargetMinutes: 12 },
+  'put /api/meetings/{meetingId}/attendance/{personId}': {
+    attendance: 'present',
+    infoSentInAdvance: false,
+    version: 1,
+  },
+  'post /api/meetings/{meetingId}/observers': { personId: '00000000-0000-4000-8000-000000000001' },
+  'post /api/meetings/{meetingId}/confidentiality': { confirm: true },
+  'put /api/meetings/{meetingId}/run/current': { referralId: null },
+  'post /api/meetings/{meetingId}/run/close': {},
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': { reason: 'Out of time' },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -161,6 +173,13 @@ const schemas: Record<string, z.ZodType> = {
     researchContract.nothingKnownBody,
   'post /api/meetings/{meetingId}/research/{referralId}/open': z.strictObject({}),
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': z.strictObject({}),
+  'put /api/areas/{areaId}/meeting-settings': meetingContract.meetingSettingsSchema,
+  'put /api/meetings/{meetingId}/attendance/{personId}': meetingContract.attendanceBody,
+  'post /api/meetings/{meetingId}/observers': meetingContract.addObserverBody,
+  'post /api/meetings/{meetingId}/confidentiality': meetingContract.confirmStatementBody,
+  'put /api/meetings/{meetingId}/run/current': meetingContract.currentCaseBody,
+  'post /api/meetings/{meetingId}/run/close': z.strictObject({}),
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': meetingContract.deferBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */
@@ -232,6 +251,7 @@ beforeAll(async () => {
     candidateId: made.id,
     questionSetId: 'safelives-24',
     deliveryId: '1',
+    personId: '00000000-0000-4000-8000-000000000001',
   };
   const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
     paths: Record<string, Record<string, { requestBody?: unknown }>>;
