@@ -270,6 +270,25 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': {
+    action: 'meeting.action-recorded',
+    as: 'chair',
+    request: async () => {
+      const { meetingId, referralId } = await runningCase();
+      return {
+        path: `/api/meetings/${meetingId}/run/cases/${referralId}/actions`,
+        body: {
+          ownerAgencyId: policeId,
+          ownerPerson: null,
+          what: 'Flag the address for an urgent response',
+          dueDate: '2027-06-01',
+          dueTime: '10:00',
+          risk: 'Further harm at the home address',
+          urgent: null,
+        },
+      };
+    },
+  },
 };
 
 /**
