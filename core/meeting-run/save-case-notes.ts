@@ -35,7 +35,9 @@ export async function saveCaseNotes(
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     const state = await writeStateOf(repos, meeting.id, input.notes.correctionReason);
     const runCase = await requireRunCase(repos, meeting, input.referralId);
-    const stored = await repos.meetingRun.notes(meeting.id, input.referralId);
+    const stored = await repos.meetingRun.notes(meeting.id, input.referralId, {
+      forUpdate: true,
+    });
     await requireVersion(repos, 'these notes', stored, input.notes.version);
     const now = deps.clock.now();
     if (state.correction) {

@@ -81,7 +81,12 @@ export interface MeetingRunRepo {
     caseId: string;
     reason: string;
   }): Promise<void>;
-  notes(meetingId: string, referralId: string): Promise<CaseNotesRecord>;
+  /** `forUpdate`: the case's row stays locked until the transaction ends (a versioned write). */
+  notes(
+    meetingId: string,
+    referralId: string,
+    options?: { forUpdate?: boolean },
+  ): Promise<CaseNotesRecord>;
   saveNotes(
     meetingId: string,
     referralId: string,
