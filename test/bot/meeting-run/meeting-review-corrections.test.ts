@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseNotes, MeetingAction, ReviewItem } from '#core/contracts/meeting-api.js';
+import type {
+  CaseNotes,
+  MeetingAction,
+  MeetingRun,
+  ReviewItem,
+} from '#core/contracts/meeting-api.js';
 import type { ActionRecord } from '#core/ports/meeting-run.js';
 import {
   errorOf,
@@ -198,6 +203,20 @@ describe('the review of incomplete actions', () => {
     );
     expect(forged).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect((await stored(earlier.fenced)).what).toBe('Action about the fenced');
+  });
+
+  it('shows in the meeting view, with what this meeting said of each', async () => {
+    const view = await json<MeetingRun>(f.as.idva(base));
+    const outcomes = Object.fromEntries(view.review.map((i) => [i.action.id, i.outcome]));
+    expect(outcomes).toEqual({
+      [earlier.fenced]: 'done',
+      [earlier.housing]: 'ongoing',
+      [earlier.school]: 'not-done',
+      [earlier.gp]: 'done',
+    });
+    expect(view.review[0]!.meetingDate < view.date).toBe(true);
+    // Nothing of it before the statement is confirmed.
+    expect((await json<MeetingRun>(f.as.childrens(base))).review).toEqual([]);
   });
 
   it('is for the chair or coordinator only', async () => {
