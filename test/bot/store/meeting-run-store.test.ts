@@ -1,4 +1,5 @@
 import type { Role } from '#core/contracts/api.js';
+import { setAttendance } from '#core/meeting-run/attendance.js';
 import { seatOf } from '#core/meeting-run/meeting-seat.js';
 import { loadMeetingSnapshot } from '#core/meeting-run/meeting-snapshot.js';
 import { seatInSnapshot } from '#core/meeting-run/meeting-view.js';
@@ -165,5 +166,30 @@ describe.each(backends())('meeting run store on $name', ({ open }) => {
     }
     expect(seatInSnapshot(snapshot, { personId: w.off.core, roles: ['rep'] })).toBeNull();
     expect(snapshot.cases.map((c) => c.referralId)).toEqual(w.cases);
+  });
+
+  it('refuses the second of two people saving one line at once: nothing is lost silently', async () => {
+    const deps = w.deps(() => at);
+    const personId = w.on[1]!.core;
+    const write = (attendance: 'present' | 'apologies') =>
+      setAttendance(deps, {
+        viewer: { meetingId: w.meetingId, personId: w.coordinatorId, roles: ['coordinator'] },
+        personId,
+        attendance,
+        infoSentInAdvance: false,
+        version: 1,
+      });
+    const results = await Promise.allSettled([write('present'), write('apologies')]);
+    const saved = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    expect(await w.repos().meetingRun.attendanceOf(w.meetingId, personId)).toMatchObject({
+      attendance: (saved[0] as PromiseFulfilledResult<{ attendance: string }>).value.attendance,
+      version: 2,
+    });
   });
 });
