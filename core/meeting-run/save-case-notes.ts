@@ -32,12 +32,12 @@ export async function saveCaseNotes(
   input: MeetingViewer & { referralId: string; notes: CaseNotesInput },
 ): Promise<CaseNotes> {
   return auditedRecord(deps, 'meeting.notes', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     const state = await writeStateOf(repos, meeting.id, input.notes.correctionReason);
     const runCase = await requireRunCase(repos, meeting, input.referralId);
-    const stored = await repos.meetingRun.notes(meeting.id, input.referralId, {
-      forUpdate: true,
-    });
+    const stored = await repos.meetingRun.notes(meeting.id, input.referralId);
     await requireVersion(repos, 'these notes', stored, input.notes.version);
     const now = deps.clock.now();
     if (state.correction) {

@@ -87,12 +87,7 @@ export interface MeetingRunRepo {
     caseId: string;
     reason: string;
   }): Promise<void>;
-  /** `forUpdate`: the case's row stays locked until the transaction ends (a versioned write). */
-  notes(
-    meetingId: string,
-    referralId: string,
-    options?: { forUpdate?: boolean },
-  ): Promise<CaseNotesRecord>;
+  notes(meetingId: string, referralId: string): Promise<CaseNotesRecord>;
   saveNotes(
     meetingId: string,
     referralId: string,

@@ -309,13 +309,10 @@ export function sqlMeetingRun(q: Queryable, crypto: AppCrypto): MeetingRunRepo {
       );
     },
 
-    async notes(meetingId, referralId, options) {
-      // Locked for a versioned write: a second writer waits, then reads the version the first
-      // saved and is refused, instead of both passing the check and the last one winning.
+    async notes(meetingId, referralId) {
       const found = await q.query<NotesRow>(
         `SELECT case_id, notes, notes_version, notes_updated_by, notes_updated_at
-           FROM meeting_case WHERE meeting_id = $1 AND referral_id = $2
-           ${options?.forUpdate ? 'FOR UPDATE' : ''}`,
+           FROM meeting_case WHERE meeting_id = $1 AND referral_id = $2`,
         [meetingId, referralId],
       );
       const row = found.rows[0];
