@@ -33,11 +33,10 @@ export interface MeetingSeat {
 export async function seatOf(repos: Repos, viewer: MeetingViewer): Promise<MeetingSeat | null> {
   const meeting = await repos.meetings.get(viewer.meetingId);
   if (!meeting) return null;
-  const [members, recipients, attendance] = await Promise.all([
-    repos.agendas.members(meeting.id, meeting.areaId),
-    repos.agendas.recipients(meeting.id, meeting.areaId),
-    repos.meetingRun.attendanceOf(meeting.id, viewer.personId),
-  ]);
+  // One after another: the queries share the transaction's one connection.
+  const members = await repos.agendas.members(meeting.id, meeting.areaId);
+  const recipients = await repos.agendas.recipients(meeting.id, meeting.areaId);
+  const attendance = await repos.meetingRun.attendanceOf(meeting.id, viewer.personId);
   const agencyIds = [
     ...new Set(recipients.filter((r) => r.personId === viewer.personId).map((r) => r.agencyId)),
   ];
