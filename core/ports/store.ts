@@ -5,6 +5,7 @@ import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { LivePublisher } from './live.js';
+import type { MeetingRunRepo } from './meeting-run.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 
@@ -227,6 +228,8 @@ export interface Repos {
   referrals: ReferralsRepo;
   agendas: AgendasRepo;
   research: ResearchRepo;
+  /** The meeting's run: register, running order, notes (issue #10). */
+  meetingRun: MeetingRunRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
 }

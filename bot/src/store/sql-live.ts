@@ -57,6 +57,7 @@ export function sqlLivePublisher(q: Queryable): LivePublisher {
       );
       return Number(result.rows[0]!.seq);
     },
+    lastSeq: (topic) => lastLiveSeq(q, topic),
   };
 }
 

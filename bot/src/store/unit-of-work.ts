@@ -9,6 +9,7 @@ import { sqlOutbox } from './sql-outbox.js';
 import { sqlReferrals } from './sql-referrals.js';
 import { sqlResearch } from './sql-research.js';
 import { sqlLivePublisher } from './sql-live.js';
+import { sqlMeetingRun } from './sql-meeting-run.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -36,6 +37,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     referrals: sqlReferrals(q, crypto),
     agendas: sqlAgendas(q, crypto),
     research: sqlResearch(q, crypto),
+    meetingRun: sqlMeetingRun(q, crypto),
     live: sqlLivePublisher(q),
   };
 }
