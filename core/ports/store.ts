@@ -6,6 +6,7 @@ import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { LivePublisher } from './live.js';
 import type { MeetingRunRepo } from './meeting-run.js';
+import type { MeetingActionsRepo } from './meeting-run.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 
@@ -230,6 +231,8 @@ export interface Repos {
   research: ResearchRepo;
   /** The meeting's run: register, running order, notes (issue #10). */
   meetingRun: MeetingRunRepo;
+  /** Actions agreed at meetings, their review and corrections (issue #10). */
+  meetingActions: MeetingActionsRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
 }

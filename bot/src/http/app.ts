@@ -13,6 +13,7 @@ import { agendaRoutes } from './routes/agenda-routes.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
+import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
@@ -38,6 +39,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...matchNoticeRoutes(s),
     ...researchRoutes(s),
     ...researchChaseRoutes(s),
+    ...meetingRecordRoutes(s),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from '../db/db.js';
 import { sqlAgendas } from './sql-agendas.js';
 import { sqlAreas } from './sql-areas.js';
+import { sqlMeetingActions } from './sql-meeting-actions.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
 import { sqlReferrals } from './sql-referrals.js';
@@ -38,6 +39,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     agendas: sqlAgendas(q, crypto),
     research: sqlResearch(q, crypto),
     meetingRun: sqlMeetingRun(q, crypto),
+    meetingActions: sqlMeetingActions(q, crypto),
     live: sqlLivePublisher(q),
   };
 }

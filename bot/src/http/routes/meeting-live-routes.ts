@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '#core/contracts/api.js';
 import { seatOf, type MeetingViewer } from '#core/meeting-run/meeting-seat.js';
+import { meetingTopic } from '#core/meeting-run/record-deps.js';
 import { DomainError } from '#core/shared/errors.js';
 import type { Principal } from '../../auth/people.js';
 import { areaOfMeetingId } from '../../store/record-area.js';
@@ -15,9 +16,6 @@ const eventsQuery = z.strictObject({
     .regex(/^\d{1,15}$/, 'give the id of the last event you had, a whole number such as 42')
     .optional(),
 });
-
-/** The live events of one meeting, as a topic of `LiveEvents`. */
-export const meetingTopic = (meetingId: string) => `meeting:${meetingId}`;
 
 /**
  * `GET /meetings/{meetingId}/run/events`: the meeting's live events for anyone with a seat on
