@@ -41,7 +41,10 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { reindexMatching } from './matching/reindex.js';
 import { openDb } from './db/open-db.js';
+import { meetingTopic } from '#core/meeting-run/run-writes.js';
+import { storeSnapshots } from '#core/meeting-run/meeting-snapshot.js';
 import { openLiveHub } from './store/live-hub.js';
+import { cachedSnapshots } from './store/meeting-snapshot-cache.js';
 import { pruneLiveEvents } from './store/sql-live.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
 
@@ -88,6 +91,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onError: (error) =>
       log.error({ err: { name: (error as Error).name } }, 'live events: a catch-up failed'),
   });
+  // The meeting view's shared part, kept per meeting until its next live event.
+  const meetingSnapshots = cachedSnapshots(storeSnapshots(uow), live, { topicOf: meetingTopic });
   const outlook = createOutlook(config, now);
   const calendar = options.calendar ?? outlook.calendar;
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
@@ -187,6 +192,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     drainDeliveries: deliveries.drain,
     devSigningKey,
     live,
+    meetingSnapshots,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
@@ -245,6 +251,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      meetingSnapshots.close();
       await live.close();
       await prompts.stop();
       await worker.stop();
