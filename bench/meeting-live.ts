@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     actions: { type: 'string', default: '2' },
     'warm-up-seconds': { type: 'string', default: '3' },
     schema: { type: 'string', default: 'marac_bench_meeting' },
+    /** A folder for a CPU profile of the app's process over its whole life. */
+    'cpu-profile': { type: 'string' },
   },
 });
 const PARTICIPANTS = Number(args.participants);
@@ -49,7 +51,11 @@ interface AppProcess {
 async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
   const main = fileURLToPath(new URL('./support/meeting-app-main.ts', import.meta.url));
   const child = fork(main, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(args['cpu-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-profile']}`] : []),
+    ],
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });

@@ -16,7 +16,7 @@ let offsetMs = 0;
 const app = await startApp({
   now: () => new Date(Date.now() + offsetMs),
   env: {
-    RATE_LIMIT_PER_MINUTE: '10000000',
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...(url ? { DATABASE_URL: url, DATABASE_SCHEMA: process.env.MARAC_BENCH_SCHEMA! } : {}),
   },
 });
