@@ -9,6 +9,7 @@ import { runExtraMeetingJob } from '#core/scheduling/add-extra-meeting.js';
 import { runCalendarJob } from '#core/scheduling/run-calendar-job.js';
 import { writeCheckpoint } from './audit/checkpoint.js';
 import { createAuthenticate } from './auth/authenticate.js';
+import { openRoleCache } from './auth/role-cache.js';
 import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './agent/agent.js';
@@ -195,7 +196,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     meetingSnapshots,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
-  const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
+  const roles = await openRoleCache(db);
+  const authenticate = createAuthenticate({
+    db,
+    crypto,
+    entra,
+    devSigningKey,
+    now,
+    rolesOf: roles.rolesOf,
+  });
   let ready = false;
   const bot = botRouter(config, log, services);
   notifier = config.bot
@@ -253,6 +262,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       await closed;
       meetingSnapshots.close();
       await live.close();
+      await roles.close();
       await prompts.stop();
       await worker.stop();
       await deliveries.stop();

@@ -4,7 +4,13 @@ import type { Db } from '../db/db.js';
 import { verifyDevToken } from './dev-tokens.js';
 import type { EntraIdentity, EntraVerifier } from './entra/entra-verifier.js';
 import { TokenRejectedError } from './entra/token-rejected-error.js';
-import { personIdByEntraId, principalById, rolesOf, type Principal } from './people.js';
+import {
+  personIdByEntraId,
+  principalById,
+  rolesOf,
+  type AreaRole,
+  type Principal,
+} from './people.js';
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal | null>;
 
@@ -33,10 +39,17 @@ export function createAuthenticate(options: {
   entra: EntraVerifier | null;
   devSigningKey: Buffer | null;
   now: () => Date;
-  /** How long a person's name and address are kept once decrypted (roles are read every time). */
+  /** Where a known person's roles come from: the store, or a cache dropped on any change. */
+  rolesOf?: (personId: string) => Promise<AreaRole[]>;
+  /** How long a person's name and address are kept once decrypted. */
   personCacheMs?: number;
 }): Authenticate {
-  const principalOf = rememberedPeople(options.db, options.crypto, options.personCacheMs);
+  const principalOf = rememberedPeople(
+    options.db,
+    options.crypto,
+    options.rolesOf ?? ((personId) => rolesOf(options.db, personId)),
+    options.personCacheMs,
+  );
   return async (header) => {
     const token = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,16384})$/)?.[1];
     if (!token) return null;
@@ -76,16 +89,21 @@ export function createAuthenticate(options: {
 const PEOPLE_REMEMBERED = 5_000;
 
 /**
- * Every request needs its caller's roles, read afresh (a rep replaced, a role taken away, acts
- * at once); the name and address beside them change rarely and cost a decryption, so they are
- * kept for a minute. A meeting view read in a loop by fifty people then costs one query here.
+ * Every request needs its caller's roles as they are now (a rep replaced, a role taken away, acts
+ * at once: `roles` reads them, or keeps them until a change is heard); the name and address
+ * beside them change rarely and cost a decryption, so they are kept for a minute.
  */
-function rememberedPeople(db: Db, crypto: AppCrypto, keepMs = 60_000) {
+function rememberedPeople(
+  db: Db,
+  crypto: AppCrypto,
+  roles: (personId: string) => Promise<AreaRole[]>,
+  keepMs = 60_000,
+) {
   const people = new Map<string, { name: string; email: string; until: number }>();
   return async (personId: string): Promise<Principal | null> => {
     const known = people.get(personId);
     if (known && known.until > Date.now()) {
-      return { personId, name: known.name, email: known.email, roles: await rolesOf(db, personId) };
+      return { personId, name: known.name, email: known.email, roles: await roles(personId) };
     }
     const principal = await principalById(db, crypto, personId);
     if (principal) {
