@@ -222,10 +222,13 @@ async function run(app: AppProcess, store: string): Promise<void> {
   const live: number[] = [];
   const shown: number[] = [];
   const kinds = new Map<string, number[]>();
+  /** How long each of the chair's requests took to answer. */
+  const answered: number[] = [];
   const step = async (kind: string, request: () => Promise<unknown>) => {
     const last = Math.max(0, ...people.map((p) => Math.max(0, ...p.arrived.keys())));
     const sent = now();
     await request();
+    answered.push(now() - sent);
     const until = sent + 10_000;
     const firstAfter = (p: Participant) =>
       [...p.arrived.keys()].filter((seq) => seq > last).sort((a, b) => a - b)[0];
@@ -304,6 +307,7 @@ async function run(app: AppProcess, store: string): Promise<void> {
   out(
     `reads of GET /run: ${summary(reads)}; ${(reads.length / (elapsed / 1000)).toFixed(0)} a second; failed ${failedReads}`,
   );
+  out(`the chair's requests, sent to answered: ${summary(answered)}`);
   out(`live, request sent to each follower's event: ${summary(live)}`);
   for (const [kind, values] of kinds) out(`  ${kind}: ${summary(values)}`);
   out(`live, request sent to each follower's view showing it: ${summary(shown)}`);
