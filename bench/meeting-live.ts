@@ -307,6 +307,9 @@ async function run(app: AppProcess, store: string): Promise<void> {
   out(
     `reads of GET /run: ${summary(reads)}; ${(reads.length / (elapsed / 1000)).toFixed(0)} a second; failed ${failedReads}`,
   );
+  out(
+    `the view: ${JSON.stringify(view).length} bytes of JSON; app CPU a read ${(cpu / reads.length).toFixed(2)} ms (all its work over the run, divided by the reads)`,
+  );
   out(`the chair's requests, sent to answered: ${summary(answered)}`);
   out(`live, request sent to each follower's event: ${summary(live)}`);
   for (const [kind, values] of kinds) out(`  ${kind}: ${summary(values)}`);
