@@ -130,6 +130,11 @@ describe.each(instances())('a meeting followed live on $name', ({ open }) => {
       headers: { authorization: `Bearer ${await tokenFor(b, ADMIN)}` },
     });
     expect(admin.status).toBe(404);
+    const audited = await b.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'meeting.events.refused' AND record_id = $1`,
+      [meetingId],
+    );
+    expect(audited.rows).toHaveLength(1);
     expect(((await admin.json()) as { error: { message: string } }).error.message).toBe(
       'There is no such meeting, or you are not on it.',
     );
