@@ -28,6 +28,8 @@ export async function reviewAction(
   input: MeetingViewer & { actionId: string; review: ReviewInput },
 ): Promise<ReviewItem> {
   return auditedRecord(deps, 'meeting.review', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     await requireRunning(repos, meeting.id, 'its review of earlier actions is over');
     const listed = (await loadReviewItems(repos, meeting)).some(

@@ -33,6 +33,8 @@ export async function updateAction(
   input: MeetingViewer & { actionId: string; action: UpdateActionInput },
 ): Promise<MeetingAction> {
   return auditedRecord(deps, 'meeting.action', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     const state = await writeStateOf(repos, meeting.id, input.action.correctionReason);
     const stored = await repos.meetingActions.get(input.actionId, { forUpdate: true });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseNotes, MeetingAction, ReviewItem } from '#core/contracts/meeting-api.js';
+import type {
+  CaseNotes,
+  MeetingAction,
+  MeetingRun,
+  ReviewItem,
+} from '#core/contracts/meeting-api.js';
 import type { ActionRecord } from '#core/ports/meeting-run.js';
 import {
   errorOf,
@@ -181,6 +186,7 @@ describe('the review of incomplete actions', () => {
     expect(answer).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(await audits('meeting.review.refused')).toBe(refusals + 1);
     // Nor may this meeting change an earlier meeting's action as if it were its own.
+    const forgedBefore = await audits('meeting.action.refused');
     const forged = await errorOf(
       f.as.chair(
         `${base}/actions/${earlier.fenced}`,
@@ -198,6 +204,32 @@ describe('the review of incomplete actions', () => {
     );
     expect(forged).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect((await stored(earlier.fenced)).what).toBe('Action about the fenced');
+    expect(await audits('meeting.action.refused')).toBe(forgedBefore + 1);
+  });
+
+  it('shows in the meeting view, with what this meeting said of each', async () => {
+    const view = await json<MeetingRun>(f.as.idva(base));
+    const outcomes = Object.fromEntries(view.review.map((i) => [i.action.id, i.outcome]));
+    expect(outcomes).toEqual({
+      [earlier.fenced]: 'done',
+      [earlier.housing]: 'ongoing',
+      [earlier.school]: 'not-done',
+      [earlier.gp]: 'done',
+    });
+    expect(view.review[0]!.meetingDate < view.date).toBe(true);
+    // Nothing of it before the statement is confirmed.
+    expect((await json<MeetingRun>(f.as.childrens(base))).review).toEqual([]);
+  });
+
+  it('tells everyone following by ids only', async () => {
+    const events = await f.app.db.query<{ ids: Record<string, string> }>(
+      `SELECT ids FROM live_event WHERE topic = $1 AND kind = 'review.action'`,
+      [`meeting:${f.meetingId}`],
+    );
+    expect(events.rows.map((e) => e.ids.actionId).sort()).toEqual(
+      [earlier.fenced, earlier.housing, earlier.school, earlier.gp].sort(),
+    );
+    expect(JSON.stringify(events.rows)).not.toMatch(/Action about|agency-did-not-act/);
   });
 
   it('is for the chair or coordinator only', async () => {
