@@ -7,7 +7,8 @@ import type { Principal } from '../auth/people.js';
 import { domainInWords, statusOf, validationError } from './errors.js';
 import { IDEMPOTENCY_KEY, type IdempotencyStore } from '../store/sql-idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { Policy, RouteDef } from './route.js';
+import { keptJson, type Policy, type RouteDef } from './route.js';
+import { streamLiveEvents, type LiveStreamOptions } from './sse.js';
 
 /** A refused request, for the audit log: ids and codes only. */
 export interface DeniedRequest {
@@ -188,7 +189,9 @@ async function answerOnce(
 
 /** A 204 carries no body; every other answer is JSON. */
 function answer(res: Response, status: number, body: unknown): void {
+  const kept = keptJson(body);
   if (status === 204) res.status(204).end();
+  else if (kept !== undefined) res.status(status).type('application/json').send(kept);
   else res.status(status).json(body);
 }
 
@@ -227,7 +230,9 @@ export function mountRoutes(options: MountOptions): Router {
         await authorise(def.policy, principal, req.params as Record<string, string>, body);
         const status = def.status ?? 200;
         const run = () => def.handle({ params, query, body, principal, correlationId });
-        if (def.idempotent && principal) {
+        if (def.stream) {
+          await streamLiveEvents(req, res, (await run()) as LiveStreamOptions);
+        } else if (def.idempotent && principal) {
           await answerOnce(options.idempotency, { def, req, res, principal, status }, run);
         } else {
           answer(res, status, await run());

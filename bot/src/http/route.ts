@@ -51,6 +51,11 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
+  /**
+   * Server-sent events instead of one JSON answer: the handler, having checked the caller may
+   * follow, returns what to stream (`LiveStreamOptions`), and the connection stays open.
+   */
+  stream?: true;
   /** 204: the handler's answer is dropped and no body is sent. */
   status?: 200 | 201 | 204;
   handle: (ctx: RequestContext<P, Q, B>) => Promise<R>;
@@ -59,4 +64,27 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
 /** Keeps each route's handler typed by its own schemas. */
 export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef {
   return def as RouteDef;
+}
+
+const keptAnswers = new WeakMap<object, string | null>();
+
+/**
+ * Marks an answer that a route keeps and sends again unchanged (the meeting view, per snapshot
+ * and seat): it is serialised once, on its first sending, not on every request. Frozen, so that
+ * nothing can change it under the text kept.
+ */
+export function keptAnswer<T extends object>(answer: T): T {
+  keptAnswers.set(answer, null);
+  return Object.freeze(answer);
+}
+
+/** The JSON text of a kept answer (made on first use); undefined for any other. */
+export function keptJson(answer: unknown): string | undefined {
+  if (typeof answer !== 'object' || answer === null || !keptAnswers.has(answer)) return undefined;
+  let text = keptAnswers.get(answer);
+  if (text == null) {
+    text = JSON.stringify(answer);
+    keptAnswers.set(answer, text);
+  }
+  return text;
 }

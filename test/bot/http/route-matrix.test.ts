@@ -163,6 +163,8 @@ const expected: Record<string, Rule> = {
     hidden: offMeeting,
   },
   'post /api/meetings/{meetingId}/run/close': { allow: ['chair'], hidden: offMeeting },
+  // Its live events: anyone with a seat, confirmed or not (the events carry ids only).
+  'get /api/meetings/{meetingId}/run/events': { allow: onMeeting, hidden: offMeeting },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -552,7 +554,9 @@ describe.each(callers)('as %s', (caller) => {
   it.each(Object.keys(expected))('%s answers exactly as allowed', async (route) => {
     const rule = expected[route]!;
     const { path, init } = await requestFor(route, own);
-    const status = (await call(path, init)).status;
+    const response = await call(path, init);
+    const status = response.status;
+    await response.body?.cancel(); // a stream of live events stays open until the client leaves
     expect(status).toBeLessThan(500);
     if (rule === 'public') return expect([401, 403]).not.toContain(status);
     if (caller === 'anonymous') return expect(status).toBe(401);
@@ -569,6 +573,8 @@ describe.each(callers)('as %s', (caller) => {
   it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area
     const { path, init } = await requestFor(route, foreign);
-    expect((await call(path, init)).status).toBe(caller === 'anonymous' ? 401 : 404);
+    const response = await call(path, init);
+    await response.body?.cancel();
+    expect(response.status).toBe(caller === 'anonymous' ? 401 : 404);
   });
 });
