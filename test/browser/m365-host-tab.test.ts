@@ -184,7 +184,7 @@ test('where the host recommends nested app authentication the tab uses MSAL thro
       silentNeedsInteraction: true,
     },
   });
-  await frame.getByText("The chair's meeting view arrives with the meeting features.").waitFor();
+  await frame.getByRole('heading', { name: 'My meetings', level: 1 }).waitFor();
   await frame.getByText(REP.name).waitFor();
 
   const log = await hostLog();

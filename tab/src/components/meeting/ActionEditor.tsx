@@ -1,5 +1,5 @@
 import { Button, Select, makeStyles } from '@fluentui/react-components';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { MEETING_TEXT_LIMITS, urgentKindValues } from '#core/contracts/meeting-api.js';
 import type { ApiRequestError } from '../../api/client.js';
 import { ErrorBar } from '../ErrorBar.js';
@@ -48,7 +48,7 @@ export function ActionEditor(props: {
   onCancel?: () => void;
   /** After close: the reason for the correction. */
   correction?: { value: string; problem: string | undefined; onChange: (v: string) => void };
-  children?: React.ReactNode;
+  children?: ReactNode;
 }) {
   const styles = useStyles();
   const { form, prefix } = props;
