@@ -176,6 +176,15 @@ async function walk(role: string, email: string, width: number): Promise<void> {
   await page.goto(`${app.url}/meeting`);
   await page.waitForLoadState('networkidle');
   await check(page, at('meeting-panel'));
+  // One meeting as it runs: the statement and register, or the refusal of one not on it.
+  await page.goto(`${app.url}/meeting/${research.meetingId}`);
+  await page
+    .getByRole('heading', { name: /^MARAC on / })
+    .or(page.getByRole('alert'))
+    .first()
+    .waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, at('meeting-view'));
 
   // The agenda page: the coordinator's draft, the published agenda (none yet), or a refusal.
   await page.goto(`${app.url}/agenda/${meetingId}`);
