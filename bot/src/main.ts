@@ -41,6 +41,7 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { reindexMatching } from './matching/reindex.js';
 import { openDb } from './db/open-db.js';
+import { openLiveHub } from './store/live-hub.js';
 import { pruneLiveEvents } from './store/sql-live.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
 
@@ -82,6 +83,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     log.debug('demo data seeded');
   }
   const uow = sqlUnitOfWork(db, crypto);
+  // One LISTEN per instance: every meeting stream this instance serves is fed from it.
+  const live = await openLiveHub(db, {
+    onError: (error) =>
+      log.error({ err: { name: (error as Error).name } }, 'live events: a catch-up failed'),
+  });
   const outlook = createOutlook(config, now);
   const calendar = options.calendar ?? outlook.calendar;
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
@@ -180,6 +186,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     drainOutbox,
     drainDeliveries: deliveries.drain,
     devSigningKey,
+    live,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
   const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
@@ -238,6 +245,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await live.close();
       await prompts.stop();
       await worker.stop();
       await deliveries.stop();

@@ -7,6 +7,7 @@ import { idSchema, localDateSchema } from './api.js';
  * Routes (all under /api):
  *   GET  /areas/{areaId}/meeting-settings                  coordinator, admin
  *   PUT  /areas/{areaId}/meeting-settings                  coordinator
+ *   GET  /meetings/run/mine                                anyone signed in: the meetings they sit on
  *   GET  /meetings/{meetingId}/run                         anyone on the meeting: the meeting view
  *   GET  /meetings/{meetingId}/run/events                  anyone on the meeting: server-sent events
  *   PUT  /meetings/{meetingId}/attendance/{personId}       coordinator, chair; a person their own row
@@ -182,6 +183,23 @@ export const meetingRunSchema = z.strictObject({
 });
 export type MeetingRun = z.infer<typeof meetingRunSchema>;
 
+/**
+ * `GET /api/meetings/run/mine`: the meetings the caller has a seat on, from yesterday to 28 days
+ * ahead (London dates), soonest first. The tab's `/meeting` without an id lists these.
+ */
+export const MY_MEETINGS_DAYS_BEFORE = 1;
+export const MY_MEETINGS_DAYS_AHEAD = 28;
+export const myMeetingSchema = z.strictObject({
+  meetingId: idSchema,
+  areaName: z.string(),
+  date: localDateSchema,
+  startsAt: isoInstant,
+  state: z.enum(runStateValues),
+});
+export type MyMeeting = z.infer<typeof myMeetingSchema>;
+export const myMeetingsSchema = z.strictObject({ meetings: z.array(myMeetingSchema) });
+export type MyMeetings = z.infer<typeof myMeetingsSchema>;
+
 /** Facts and opinion kept apart, and the risks summarised. */
 export const caseNotesSchema = z.strictObject({
   facts: z.string(),
@@ -211,9 +229,7 @@ export const runResearchSchema = z.strictObject({
   agencyName: z.string(),
   status: z.string(),
   /** Null where the reader may not read the words (observers, sealed, status-only) or none. */
-  text: z
-    .array(z.strictObject({ label: z.string(), value: z.string() }))
-    .nullable(),
+  text: z.array(z.strictObject({ label: z.string(), value: z.string() })).nullable(),
 });
 
 /** `GET /api/meetings/{meetingId}/run/cases/{referralId}`: one case in the meeting (audited). */

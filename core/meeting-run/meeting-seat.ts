@@ -30,10 +30,7 @@ export interface MeetingSeat {
  * meeting's list, a coordinator of the area, the core rep or deputy of an agency on the list,
  * or an observer the coordinator or chair listed. Deny by default: anyone else is no one here.
  */
-export async function seatOf(
-  repos: Repos,
-  viewer: MeetingViewer,
-): Promise<MeetingSeat | null> {
+export async function seatOf(repos: Repos, viewer: MeetingViewer): Promise<MeetingSeat | null> {
   const meeting = await repos.meetings.get(viewer.meetingId);
   if (!meeting) return null;
   const [members, recipients, attendance] = await Promise.all([
@@ -77,7 +74,8 @@ export async function requireSeat(
   need: { confirmed?: boolean; record?: boolean; run?: boolean } = {},
 ): Promise<MeetingSeat> {
   const seat = await seatOf(repos, viewer);
-  if (!seat) throw new DomainError('MEETING_NOT_FOUND', 'There is no such meeting, or you are not on it.');
+  if (!seat)
+    throw new DomainError('MEETING_NOT_FOUND', 'There is no such meeting, or you are not on it.');
   if (need.run && !seat.mayRun) {
     throw new DomainError('FORBIDDEN', 'Only the chair of this meeting can do this.');
   }

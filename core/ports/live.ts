@@ -26,6 +26,11 @@ export interface LiveEvent extends LiveEventInput {
 export interface LivePublisher {
   /** Returns the event's sequence number. */
   publish(topic: string, event: LiveEventInput): Promise<number>;
+  /**
+   * The last committed event's seq of a topic (0 when none). A view reads it BEFORE the rest
+   * of its snapshot: anything committed after is numbered above it, so a follower misses nothing.
+   */
+  lastSeq(topic: string): Promise<number>;
 }
 
 export type LiveListener = (event: LiveEvent) => void;

@@ -139,7 +139,8 @@ export interface CorrectionRecord {
 }
 
 export interface MeetingActionsRepo {
-  get(actionId: string): Promise<ActionRecord | null>;
+  /** `forUpdate`: the row stays locked until the transaction ends (a versioned write reads so). */
+  get(actionId: string, options?: { forUpdate?: boolean }): Promise<ActionRecord | null>;
   forMeeting(meetingId: string, referralId?: string): Promise<ActionRecord[]>;
   /**
    * Incomplete (open or ongoing) actions of the area agreed at meetings before this one, with
@@ -153,4 +154,10 @@ export interface MeetingActionsRepo {
   save(action: ActionRecord): Promise<void>;
   saveReview(review: ActionReviewRecord): Promise<void>;
   addCorrection(correction: CorrectionRecord): Promise<void>;
+  /** The corrections of one record, oldest first, their words decrypted (audit and tests). */
+  corrections(
+    meetingId: string,
+    recordType: CorrectionRecord['recordType'],
+    recordId: string,
+  ): Promise<CorrectionRecord[]>;
 }

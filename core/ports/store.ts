@@ -5,6 +5,8 @@ import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { LivePublisher } from './live.js';
+import type { MeetingRunRepo } from './meeting-run.js';
+import type { MeetingActionsRepo } from './meeting-run.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 
@@ -227,6 +229,10 @@ export interface Repos {
   referrals: ReferralsRepo;
   agendas: AgendasRepo;
   research: ResearchRepo;
+  /** The meeting's run: register, running order, notes (issue #10). */
+  meetingRun: MeetingRunRepo;
+  /** Actions agreed at meetings, their review and corrections (issue #10). */
+  meetingActions: MeetingActionsRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
 }

@@ -12,6 +12,8 @@ import type { Principal } from '../auth/people.js';
 import { agendaRoutes } from './routes/agenda-routes.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
+import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
+import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
@@ -31,11 +33,13 @@ export function allRoutes(s: Services): RouteDef[] {
     ...sessionRoutes(s),
     ...areaRoutes(s),
     ...meetingRoutes(s),
+    ...meetingLiveRoutes(s),
     ...agendaRoutes(s),
     ...referralRoutes(s),
     ...matchNoticeRoutes(s),
     ...researchRoutes(s),
     ...researchChaseRoutes(s),
+    ...meetingRecordRoutes(s),
   ];
 }
 

@@ -8,6 +8,7 @@ import { domainInWords, statusOf, validationError } from './errors.js';
 import { IDEMPOTENCY_KEY, type IdempotencyStore } from '../store/sql-idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Policy, RouteDef } from './route.js';
+import { streamLiveEvents, type LiveStreamOptions } from './sse.js';
 
 /** A refused request, for the audit log: ids and codes only. */
 export interface DeniedRequest {
@@ -227,7 +228,9 @@ export function mountRoutes(options: MountOptions): Router {
         await authorise(def.policy, principal, req.params as Record<string, string>, body);
         const status = def.status ?? 200;
         const run = () => def.handle({ params, query, body, principal, correlationId });
-        if (def.idempotent && principal) {
+        if (def.stream) {
+          await streamLiveEvents(req, res, (await run()) as LiveStreamOptions);
+        } else if (def.idempotent && principal) {
           await answerOnce(options.idempotency, { def, req, res, principal, status }, run);
         } else {
           answer(res, status, await run());

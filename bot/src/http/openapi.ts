@@ -39,6 +39,17 @@ const IDEMPOTENCY_PARAMETER = {
   schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
 };
 
+const STREAM_RESPONSE = {
+  description:
+    'Server-sent events (`text/event-stream`), open until the client leaves: each event has its ' +
+    'sequence number as `id`, its kind as `event`, and as `data` a JSON object of `topic`, ' +
+    '`seq`, `kind`, `ids` (identifiers only) and `at`. A client reconnecting sends the last id ' +
+    'it had as `Last-Event-ID` (or `?lastEventId=`) and receives what it missed, once and in ' +
+    'order; when that cannot be replayed (too old, or unknown) it receives one `reset` event ' +
+    'and should read the whole view again. A comment line comes every 25 seconds.',
+  content: { 'text/event-stream': { schema: { type: 'string' } } },
+};
+
 const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -68,10 +79,12 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
         [String(route.status ?? 200)]:
           route.status === 204
             ? { description: 'Done; no content' }
-            : {
-                description: 'Success',
-                content: { 'application/json': { schema: jsonSchema(route.response) } },
-              },
+            : route.stream
+              ? STREAM_RESPONSE
+              : {
+                  description: 'Success',
+                  content: { 'application/json': { schema: jsonSchema(route.response) } },
+                },
         '400': errorResponse('The request is not valid; details name each field'),
         ...(secured
           ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') }

@@ -51,6 +51,11 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
+  /**
+   * Server-sent events instead of one JSON answer: the handler, having checked the caller may
+   * follow, returns what to stream (`LiveStreamOptions`), and the connection stays open.
+   */
+  stream?: true;
   /** 204: the handler's answer is dropped and no body is sent. */
   status?: 200 | 201 | 204;
   handle: (ctx: RequestContext<P, Q, B>) => Promise<R>;

@@ -5,6 +5,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
 import type { Actor } from '../store/unit-of-work.js';
 import type { RequestContext } from './route.js';
+import type { LiveFollowing } from './sse.js';
 
 /** What route handlers may use; built once by the composition root. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   /** Wakes the mail delivery workers (an agenda was published or a delivery resent). */
   drainDeliveries: () => Promise<void>;
   devSigningKey: Buffer | null;
+  /** This instance's one LISTEN on the live events, fanned out to every stream it serves. */
+  live: LiveFollowing;
 }
 
 /** The use cases' dependencies for one request: its writes are audited as the caller. */

@@ -5,9 +5,18 @@ import type {
   LiveSubscribeOptions,
 } from '#core/ports/live.js';
 import type { Db, Listening } from '../db/db.js';
-import { LIVE_CHANNEL_SQL, lastLiveSeq, liveEventsSince, parseLivePayload } from './sql-live.js';
+import {
+  LIVE_CHANNEL_SQL,
+  lastLiveSeq,
+  liveEventsSince,
+  liveHorizon,
+  parseLivePayload,
+  type LiveHorizon,
+} from './sql-live.js';
 
 export interface LiveHub extends LiveEvents {
+  /** Where a topic stands, and how far back it can still be replayed. */
+  horizon(topic: string): Promise<LiveHorizon>;
   /** The listening connection's server process (tests end it to prove the reconnect). */
   backendPid(): number | null;
   close(): Promise<void>;
@@ -125,6 +134,7 @@ export async function openLiveHub(db: Db, options: LiveHubOptions = {}): Promise
       };
     },
     eventsSince: (topic, seq) => liveEventsSince(db, topic, seq),
+    horizon: (topic) => liveHorizon(db, topic),
     backendPid: () => listening.backendPid(),
     async close() {
       for (const subs of topics.values()) {

@@ -57,6 +57,7 @@ export function sqlLivePublisher(q: Queryable): LivePublisher {
       );
       return Number(result.rows[0]!.seq);
     },
+    lastSeq: (topic) => lastLiveSeq(q, topic),
   };
 }
 
@@ -112,4 +113,27 @@ export async function pruneLiveEvents(q: Queryable, days = 1): Promise<number> {
     [days],
   );
   return result.affectedRows;
+}
+
+/** How far back a topic can be replayed, and where it is now (see `liveHorizon`). */
+export interface LiveHorizon {
+  /** The topic's last event's seq (0 when none is kept). */
+  last: number;
+  /**
+   * The oldest seq still kept, of any topic: pruning goes by age, and seqs rise with time, so an
+   * event numbered from here on has not been pruned; one below may have been.
+   */
+  floor: number;
+}
+
+/** Where a topic stands and how far back the table still reaches (two index look-ups). */
+export async function liveHorizon(q: Queryable, topic: string): Promise<LiveHorizon> {
+  const result = await q.query<{ last: string | null; floor: string | null }>(
+    `SELECT (SELECT max(seq) FROM live_event WHERE topic = $1) AS last,
+            coalesce((SELECT min(seq) FROM live_event),
+              pg_sequence_last_value(pg_get_serial_sequence('live_event', 'seq')) + 1, 1) AS floor`,
+    [topic],
+  );
+  const row = result.rows[0];
+  return { last: Number(row?.last ?? 0), floor: Number(row?.floor ?? 1) };
 }

@@ -4,11 +4,13 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from '../db/db.js';
 import { sqlAgendas } from './sql-agendas.js';
 import { sqlAreas } from './sql-areas.js';
+import { sqlMeetingActions } from './sql-meeting-actions.js';
 import { sqlMeetings, sqlSeries } from './sql-meetings.js';
 import { sqlOutbox } from './sql-outbox.js';
 import { sqlReferrals } from './sql-referrals.js';
 import { sqlResearch } from './sql-research.js';
 import { sqlLivePublisher } from './sql-live.js';
+import { sqlMeetingRun } from './sql-meeting-run.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -36,6 +38,8 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     referrals: sqlReferrals(q, crypto),
     agendas: sqlAgendas(q, crypto),
     research: sqlResearch(q, crypto),
+    meetingRun: sqlMeetingRun(q, crypto),
+    meetingActions: sqlMeetingActions(q, crypto),
     live: sqlLivePublisher(q),
   };
 }

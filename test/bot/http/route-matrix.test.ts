@@ -116,6 +116,12 @@ const expected: Record<string, Rule> = {
   'post /api/meetings/{meetingId}/research/{referralId}/open': ['chair'],
   // The coordinator runs the meeting's research; an admin keeps the system, not the meeting.
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': ['coordinator'],
+  // The meeting's live events: anyone with a seat on it (chair, coordinator, reps of agencies on
+  // the list, IDVAs); an observer not listed for this meeting and an admin have none.
+  'get /api/meetings/{meetingId}/run/events': {
+    allow: ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva'],
+    hidden: ['observer', 'admin'],
+  },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -399,7 +405,9 @@ describe.each(callers)('as %s', (caller) => {
   it.each(Object.keys(expected))('%s answers exactly as allowed', async (route) => {
     const rule = expected[route]!;
     const { path, init } = await requestFor(route, own);
-    const status = (await call(path, init)).status;
+    const response = await call(path, init);
+    const status = response.status;
+    await response.body?.cancel(); // a stream of live events stays open until the client leaves
     expect(status).toBeLessThan(500);
     if (rule === 'public') return expect([401, 403]).not.toContain(status);
     if (caller === 'anonymous') return expect(status).toBe(401);
@@ -416,6 +424,8 @@ describe.each(callers)('as %s', (caller) => {
   it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area
     const { path, init } = await requestFor(route, foreign);
-    expect((await call(path, init)).status).toBe(caller === 'anonymous' ? 401 : 404);
+    const response = await call(path, init);
+    await response.body?.cancel();
+    expect(response.status).toBe(caller === 'anonymous' ? 401 : 404);
   });
 });

@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import type { LiveEvents } from '#core/ports/live.js';
 import type { Db } from '../../../bot/src/db/db.js';
 import { migrate } from '../../../bot/src/db/migrate.js';
-import { streamLiveEvents } from '../../../bot/src/http/sse.js';
+import { streamLiveEvents, type LiveFollowing } from '../../../bot/src/http/sse.js';
 import { openLiveHub, type LiveHub } from '../../../bot/src/store/live-hub.js';
 import { sqlLivePublisher } from '../../../bot/src/store/sql-live.js';
 import { instancePairs } from '../../support/backends.js';
@@ -25,10 +24,14 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
   const messages: SseMessage[] = [];
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
+  let ended = false;
   const reading = (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: '', done: true }));
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       text += value;
       let end: number;
       while ((end = text.indexOf('\n\n')) >= 0) {
@@ -50,6 +53,7 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
   return {
     response,
     messages,
+    ended: () => ended,
     events: () => messages.filter((m) => m.event !== undefined),
     async close() {
       abort.abort();
@@ -74,6 +78,8 @@ describe.each(instancePairs())('server-sent live events on $name', ({ open }) =>
   let server: Server;
   let base: string;
   let following = 0;
+  /** Followers (`?who=`) whose seat is gone: their stream ends at the next heartbeat. */
+  const refused = new Set<string>();
 
   const publish = (kind: string, caseId: string) =>
     a.transaction((tx) =>
@@ -85,8 +91,9 @@ describe.each(instancePairs())('server-sent live events on $name', ({ open }) =>
     await migrate(a);
     hub = await openLiveHub(b);
     // Counts the subscriptions open, to see a closed stream let go of its own.
-    const live: LiveEvents = {
+    const live: LiveFollowing = {
       eventsSince: hub.eventsSince,
+      horizon: hub.horizon,
       subscribe(topic, listener, options) {
         following += 1;
         const stop = hub.subscribe(topic, listener, options);
@@ -98,7 +105,12 @@ describe.each(instancePairs())('server-sent live events on $name', ({ open }) =>
     };
     const app = express();
     app.get('/live/:topic', (req, res) =>
-      streamLiveEvents(req, res, { topic: req.params.topic, live, heartbeatMs: 100 }),
+      streamLiveEvents(req, res, {
+        topic: req.params.topic,
+        live,
+        heartbeatMs: 100,
+        stillAllowed: async () => !refused.has(String(req.query.who)),
+      }),
     );
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -179,5 +191,49 @@ describe.each(instancePairs())('server-sent live events on $name', ({ open }) =>
     expect(bad.events()).toEqual([]);
     await byQuery.close();
     await bad.close();
+  });
+
+  it('sends one reset, and then what follows, to a client ahead of the topic', async () => {
+    const last = await publish('case-opened', 'c9');
+    const ahead = await openStream(base, { 'Last-Event-ID': String(last + 1000) });
+    await waitFor(() => ahead.events().length === 1, 'the reset');
+    expect(ahead.events()[0]).toMatchObject({ id: String(last), event: 'reset' });
+    expect(JSON.parse(ahead.events()[0]!.data!)).toEqual({ seq: last });
+    const next = await publish('case-closed', 'c10');
+    await waitFor(() => ahead.events().length === 2, 'the next event');
+    expect(ahead.events()[1]).toMatchObject({ id: String(next), event: 'case-closed' });
+    await ahead.close();
+  });
+
+  it('sends a reset to a client behind what the table still holds, and none to one up to date', async () => {
+    const old = await publish('case-opened', 'c11');
+    const kept = await publish('case-closed', 'c12');
+    // As pruning does after a day: the oldest rows go.
+    await a.query('DELETE FROM live_event WHERE seq <= $1', [old]);
+    const behind = await openStream(base, { 'Last-Event-ID': String(old - 1) });
+    await waitFor(() => behind.events().length === 1, 'the reset');
+    expect(behind.events()[0]).toMatchObject({ id: String(kept), event: 'reset' });
+    const current = await openStream(base, { 'Last-Event-ID': String(kept) });
+    const resumed = await openStream(base, { 'Last-Event-ID': String(old) });
+    await waitFor(() => resumed.events().length === 1, 'the event after the kept floor');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(current.events()).toEqual([]);
+    expect(resumed.events().map((m) => [m.id, m.event])).toEqual([[String(kept), 'case-closed']]);
+    expect(behind.events()).toHaveLength(1);
+    await Promise.all([behind.close(), current.close(), resumed.close()]);
+  });
+
+  it('ends the stream of a follower who has lost their seat, at the next heartbeat', async () => {
+    const kept = await openStream(`${base}?who=kept`);
+    const lost = await openStream(`${base}?who=lost`);
+    await waitFor(() => following >= 2, 'the subscriptions');
+    refused.add('lost');
+    await waitFor(() => lost.ended(), 'the lost seat to end its stream');
+    const next = await publish('case-opened', 'c13');
+    await waitFor(() => kept.events().length === 1, 'the event to the one still seated');
+    expect(kept.events()[0]!.id).toBe(String(next));
+    expect(lost.events()).toEqual([]);
+    await kept.close();
+    await waitFor(() => following === 0, 'both streams to let go');
   });
 });
