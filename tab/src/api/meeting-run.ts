@@ -7,6 +7,7 @@ import type {
   deferredSchema,
   MeetingAction,
   MeetingRun,
+  MyMeetings,
   reviewBody,
   RunCaseDetail,
 } from '#core/contracts/meeting-api.js';
@@ -24,15 +25,6 @@ export type Deferred = z.infer<typeof deferredSchema>;
 /** After close a write is a correction and says why. */
 export type Correction = { correctionReason?: string };
 
-/** One of the person's meetings, from yesterday to four weeks ahead (`GET /meetings/run/mine`). */
-export interface MyMeeting {
-  meetingId: string;
-  areaId: string;
-  date: string;
-  startsAt: string;
-  state: MeetingRun['state'];
-}
-
 const id = encodeURIComponent;
 const meeting = (meetingId: string) => `/api/meetings/${id(meetingId)}`;
 const run = (meetingId: string) => `${meeting(meetingId)}/run`;
@@ -40,7 +32,7 @@ const runCase = (meetingId: string, referralId: string) =>
   `${run(meetingId)}/cases/${id(referralId)}`;
 
 export const meetingRunApi = {
-  mine: () => request<MyMeeting[]>('/api/meetings/run/mine'),
+  mine: () => request<MyMeetings>('/api/meetings/run/mine'),
   view: (meetingId: string) => request<MeetingRun>(run(meetingId)),
   confirmStatement: (meetingId: string) =>
     request<unknown>(`${meeting(meetingId)}/confidentiality`, {

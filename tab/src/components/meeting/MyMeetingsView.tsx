@@ -39,7 +39,8 @@ const STATE_WORDS = {
 export function MyMeetingsView(props: { onOpen: (meetingId: string) => void }) {
   const styles = useStyles();
   const mine = useLoad(() => meetingRunApi.mine(), []);
-  const today = (mine.data ?? []).filter((m) => m.date === londonToday());
+  const meetings = mine.data?.meetings ?? null;
+  const today = (meetings ?? []).filter((m) => m.date === londonToday());
   const only = today.length === 1 ? today[0]! : null;
   useEffect(() => {
     if (only) props.onOpen(only.meetingId);
@@ -52,7 +53,7 @@ export function MyMeetingsView(props: { onOpen: (meetingId: string) => void }) {
       </Title2>
       {mine.loading && !mine.data && <Spinner size="small" label="Loading your meetings" />}
       <ErrorBar error={mine.error} title="Your meetings could not be loaded" />
-      {mine.data?.length === 0 && (
+      {meetings?.length === 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="no-meetings">
           <MessageBarBody>
             <MessageBarTitle>No meetings for you</MessageBarTitle>
@@ -61,12 +62,12 @@ export function MyMeetingsView(props: { onOpen: (meetingId: string) => void }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {mine.data && mine.data.length > 0 && !only && (
+      {meetings && meetings.length > 0 && !only && (
         <ul className={styles.list} aria-label="Your meetings">
-          {mine.data.map((m) => (
+          {meetings.map((m) => (
             <li key={m.meetingId} className={styles.item}>
               <AppLink href={meetingPath(m.meetingId)}>
-                {`MARAC on ${formatDate(m.date)} at ${formatTime(m.startsAt)}`}
+                {`${m.areaName} MARAC on ${formatDate(m.date)} at ${formatTime(m.startsAt)}`}
               </AppLink>{' '}
               ({STATE_WORDS[m.state]})
             </li>
