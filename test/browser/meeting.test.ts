@@ -400,17 +400,19 @@ it('two people correcting one action at once: the second sees the first’s chan
   const first = await openAction(chair.page);
   const second = await openAction(coordinator.page);
 
+  // Both type before either saves; the chair saves first.
+  const mine = 'Check bail conditions and the court date, and tell the IDVA';
   await first.getByLabel('What exactly').fill('Check bail conditions today and tell the IDVA');
   await first.getByLabel('Reason for the correction').fill('The chair said today, not this week.');
+  await second.getByLabel('What exactly').fill(mine);
+  await second.getByLabel('Reason for the correction').fill('The court date was agreed too.');
   await first.getByRole('button', { name: 'Save correction' }).click();
   await currentCase(chair.page)
     .getByTestId('action')
     .getByText('Check bail conditions today and tell the IDVA')
     .waitFor();
 
-  const mine = 'Check bail conditions and the court date, and tell the IDVA';
-  await second.getByLabel('What exactly').fill(mine);
-  await second.getByLabel('Reason for the correction').fill('The court date was agreed too.');
+  // The coordinator's save names the version they started from: refused, and shown the change.
   await second.getByRole('button', { name: 'Save correction' }).click();
   const conflict = second.getByTestId('conflict');
   await conflict
