@@ -22,3 +22,6 @@ export async function reviewItemsFor(repos: Repos, meeting: MeetingRecord): Prom
     notDoneReason: f.review?.notDoneReason ?? null,
   }));
 }
+
+/** The meeting view's name for the same list. */
+export const loadReviewItems = reviewItemsFor;

@@ -88,6 +88,13 @@ export interface MeetingRunRepo {
     caseId: string,
     notes: CaseNotesRecord,
   ): Promise<void>;
+  /** The people holding a role in the area, by name (the register's coordinators, observers). */
+  areaPeople(
+    areaId: string,
+    role: 'coordinator' | 'observer',
+  ): Promise<{ id: string; name: string }[]>;
+  /** Professionals' names by person id (the register); unknown ids are left out. */
+  names(personIds: readonly string[]): Promise<Map<string, string>>;
   /** The area's target minutes per case. */
   caseTargetMinutes(areaId: string): Promise<number>;
   setCaseTargetMinutes(areaId: string, minutes: number): Promise<void>;

@@ -15,6 +15,7 @@ import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
+import { meetingRunRoutes } from './routes/meeting-run-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
 import { researchChaseRoutes } from './routes/research-chase-routes.js';
@@ -40,6 +41,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...researchRoutes(s),
     ...researchChaseRoutes(s),
     ...meetingRecordRoutes(s),
+    ...meetingRunRoutes(s),
   ];
 }
 

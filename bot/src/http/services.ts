@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { MeetingSnapshotSource } from '#core/meeting-run/meeting-snapshot.js';
 import type { Clock, IdGenerator, UnitOfWork } from '#core/ports/store.js';
 import type { AppConfig } from '../config/config.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
@@ -23,6 +24,11 @@ export interface Services {
   devSigningKey: Buffer | null;
   /** This instance's one LISTEN on the live events, fanned out to every stream it serves. */
   live: LiveFollowing;
+  /**
+   * Where the meeting view reads its shared snapshot (issue #10): a per-instance cache dropped on
+   * the meeting's live events, or (when absent) the store on every read.
+   */
+  meetingSnapshots?: MeetingSnapshotSource;
 }
 
 /** The use cases' dependencies for one request: its writes are audited as the caller. */

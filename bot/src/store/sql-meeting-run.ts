@@ -14,6 +14,7 @@ import type {
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import type { Queryable } from '../db/db.js';
+import { decryptPerson, type PersonRow } from './sql-people.js';
 
 type Instant = Date | string;
 const toDate = (value: Instant): Date => (value instanceof Date ? value : new Date(value));
@@ -342,6 +343,28 @@ export function sqlMeetingRun(q: Queryable, crypto: AppCrypto): MeetingRunRepo {
          WHERE meeting_id = $1 AND referral_id = $2`,
         [meetingId, referralId, sealed, notes.version, notes.updatedBy, notes.updatedAt],
       );
+    },
+
+    async areaPeople(areaId, role) {
+      const found = await q.query<PersonRow>(
+        `SELECT p.id, p.partnership_id, p.name, p.email FROM area_role r
+           JOIN person p ON p.id = r.person_id WHERE r.area_id = $1 AND r.role = $2`,
+        [areaId, role],
+      );
+      const people = await Promise.all(found.rows.map((row) => decryptPerson(q, crypto, row)));
+      return people
+        .map((p) => ({ id: p.id, name: p.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    },
+
+    async names(personIds) {
+      if (personIds.length === 0) return new Map();
+      const found = await q.query<PersonRow>(
+        'SELECT id, partnership_id, name, email FROM person WHERE id = ANY($1::uuid[])',
+        [[...personIds]],
+      );
+      const people = await Promise.all(found.rows.map((row) => decryptPerson(q, crypto, row)));
+      return new Map(people.map((p) => [p.id, p.name]));
     },
 
     async caseTargetMinutes(areaId) {

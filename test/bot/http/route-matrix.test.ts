@@ -46,6 +46,8 @@ const emails: Record<Exclude<Caller, 'anonymous'>, string> = {
 // told 404 rather than 403, because the rule is about the record (a referral they may not read).
 type Rule = 'public' | 'signed-in' | Caller[] | { allow: Caller[]; hidden: Caller[] };
 const referring: Caller[] = ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva', 'admin'];
+const onMeeting: Caller[] = ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva'];
+const offMeeting: Caller[] = ['observer', 'admin'];
 const expected: Record<string, Rule> = {
   'get /api/me': 'signed-in',
   'get /api/areas': 'signed-in',
@@ -122,6 +124,30 @@ const expected: Record<string, Rule> = {
     allow: ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva'],
     hidden: ['observer', 'admin'],
   },
+  // The meeting itself (issue #10): everyone on it (by default every agency, chair and IDVA of the
+  // area, and its coordinators) confirms and follows; the observer and admin are on no meeting
+  // until listed, so they are told it does not exist. The chair runs it; the chair or a
+  // coordinator records anyone's attendance (a rep only their own: here the chair's line, 403).
+  'get /api/areas/{areaId}/meeting-settings': coordinating,
+  'put /api/areas/{areaId}/meeting-settings': ['coordinator'],
+  'get /api/meetings/run/mine': 'signed-in',
+  'get /api/meetings/{meetingId}/run': { allow: onMeeting, hidden: offMeeting },
+  // Before the chair's moves below: the chair confirms the statement first (routes run in this order).
+  'post /api/meetings/{meetingId}/confidentiality': { allow: onMeeting, hidden: offMeeting },
+  'put /api/meetings/{meetingId}/attendance/{personId}': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
+  'post /api/meetings/{meetingId}/observers': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
+  'put /api/meetings/{meetingId}/run/current': { allow: ['chair'], hidden: offMeeting },
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': {
+    allow: ['chair'],
+    hidden: offMeeting,
+  },
+  'post /api/meetings/{meetingId}/run/close': { allow: ['chair'], hidden: offMeeting },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -137,6 +163,9 @@ interface Target {
   referralId: string;
   candidateId: string;
   duplicateId: string;
+  /** The chair's and an IDVA's person ids (an attendance line; a person who is no observer). */
+  chairPersonId: string;
+  idvaPersonId: string;
 }
 
 let app: TestApp;
@@ -188,6 +217,16 @@ async function target(areaName: string): Promise<Target> {
     referralId: accepted!.id,
     candidateId: accepted!.id,
     duplicateId: duplicate!.id,
+    chairPersonId: (
+      await all(
+        `SELECT person_id AS id FROM area_role WHERE area_id = $1 AND role IN ('chair', 'coordinator') ORDER BY role`,
+      )
+    )[0]!,
+    idvaPersonId: (
+      await all(
+        `SELECT person_id AS id FROM area_role WHERE area_id = $1 AND role IN ('idva', 'coordinator') ORDER BY role DESC`,
+      )
+    )[0]!,
   };
 }
 
@@ -279,9 +318,11 @@ const riskSettings = {
 async function requestFor(route: string, t: Target): Promise<{ path: string; init: RequestInit }> {
   const [method, template] = route.split(' ') as [string, string];
   const referralId = route.includes('{candidateId}') ? t.duplicateId : t.referralId;
-  // Research is about the case on its meeting now (earlier routes may have moved it).
+  // Research and the meeting's run are about the case on its meeting now (earlier routes may
+  // have moved it).
   const research = template.includes('/research');
-  const meetingId = research
+  const onItsMeeting = research || /\/(run|attendance|observers|confidentiality)/.test(template);
+  const meetingId = onItsMeeting
     ? (
         await app.db.query<{ meeting_id: string }>(
           'SELECT meeting_id FROM referral WHERE id = $1',
@@ -295,6 +336,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     .replace('{meetingId}', meetingId)
     .replace('{referralId}', referralId)
     .replace('{candidateId}', t.candidateId)
+    .replace('{personId}', t.chairPersonId)
     .replace('{deliveryId}', '1')
     .replace('{questionSetId}', 'safelives-24');
   const bodies: Record<string, unknown> = {
@@ -354,6 +396,18 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'post /api/meetings/{meetingId}/research/agencies/{agencyId}/nothing-known': {},
     'post /api/meetings/{meetingId}/research/{referralId}/open': {},
     'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {},
+    'put /api/areas/{areaId}/meeting-settings': { caseTargetMinutes: 12 },
+    'put /api/meetings/{meetingId}/attendance/{personId}': {
+      attendance: 'present',
+      infoSentInAdvance: false,
+      version: 1,
+    },
+    // An IDVA is on the meeting already: listing them as an observer is refused in words (409).
+    'post /api/meetings/{meetingId}/observers': { personId: t.idvaPersonId },
+    'post /api/meetings/{meetingId}/confidentiality': { confirm: true },
+    'put /api/meetings/{meetingId}/run/current': { referralId: null },
+    'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': { reason: 'Out of time' },
+    'post /api/meetings/{meetingId}/run/close': {},
   };
   const body = bodies[route];
   return {
@@ -419,7 +473,7 @@ describe.each(callers)('as %s', (caller) => {
   });
 
   const recordRoutes = Object.keys(expected).filter((r) =>
-    /\{(areaId|agencyId|meetingId|referralId)\}/.test(r),
+    /\{(areaId|agencyId|meetingId|referralId|personId)\}/.test(r),
   );
   it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area

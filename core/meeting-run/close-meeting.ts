@@ -1,0 +1,56 @@
+import type { MeetingRun } from '../contracts/meeting-api.js';
+import { DomainError } from '../shared/errors.js';
+import { requireSeat, type MeetingViewer } from './meeting-seat.js';
+import type { MeetingRunDeps } from './run-deps.js';
+import { auditedRunWrite, caseLeft, publishMeetingEvent, requireNotClosed } from './run-writes.js';
+import { viewAfterWrite } from './view-after-write.js';
+
+/**
+ * The chair closes the meeting: the end time is recorded, the case it was on is heard, and the
+ * record is frozen (later changes are corrections). Refused while a case is still waiting: each
+ * is heard or deferred first, so no case is left without a meeting.
+ */
+export function closeMeeting(
+  deps: MeetingRunDeps,
+  input: { viewer: MeetingViewer },
+): Promise<MeetingRun> {
+  const { viewer } = input;
+  return auditedRunWrite(deps, 'meeting.close', viewer.meetingId, () =>
+    deps.uow.run(async (repos) => {
+      const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
+      const run = await repos.meetingRun.run(meeting.id);
+      requireNotClosed(run);
+      if (!run) {
+        throw new DomainError(
+          'CONFLICT',
+          'The meeting has not started: there is nothing to close.',
+        );
+      }
+      const cases = await repos.meetingRun.cases(meeting.id);
+      const waiting = cases.filter((c) => c.state === 'waiting').length;
+      if (waiting > 0) {
+        throw new DomainError(
+          'CONFLICT',
+          waiting === 1
+            ? '1 case is still waiting to be heard: hear it or defer it before closing the meeting.'
+            : `${waiting} cases are still waiting to be heard: hear or defer each before closing the meeting.`,
+        );
+      }
+      const now = deps.clock.now();
+      for (const c of cases.filter((c) => c.state === 'current')) {
+        await repos.meetingRun.saveCase(caseLeft(c, now, 'heard'));
+      }
+      await repos.meetingRun.saveRun({
+        ...run,
+        state: 'closed',
+        currentReferralId: null,
+        closedAt: now,
+        closedBy: viewer.personId,
+        version: run.version + 1,
+      });
+      await repos.audit.record('meeting.close', 'meeting', meeting.id);
+      await publishMeetingEvent(repos, meeting.id, 'meeting.closed');
+      return viewAfterWrite(repos, viewer);
+    }),
+  );
+}

@@ -1,0 +1,105 @@
+import { defaultConfidentialityStatement } from '../agendas/confidentiality.js';
+import type { ReviewItem, RunCase } from '../contracts/meeting-api.js';
+import type { RunRecord } from '../ports/meeting-run.js';
+import type { MeetingRecord, Repos, UnitOfWork } from '../ports/store.js';
+import { registerOf, type RegisterLine } from './register.js';
+import { loadReviewItems } from './review-items.js';
+import { plannedCases } from './running-order.js';
+import { meetingTopic } from './run-writes.js';
+
+/**
+ * The part of the meeting view that is the same for everyone on the meeting: what it holds is
+ * decided here, what each person may see of it is decided by `meetingViewFor`. An instance may
+ * keep one per meeting and drop it on the meeting's next live event (`seq` says which it shows).
+ */
+export interface MeetingSnapshot {
+  meeting: MeetingRecord;
+  run: RunRecord | null;
+  /** The last live event of the meeting read before anything else: nothing after it is missed. */
+  seq: number;
+  caseTargetMinutes: number;
+  statement: string;
+  register: RegisterLine[];
+  /** The running order (before the start: the planned order, all waiting), defer reasons in. */
+  cases: RunCase[];
+  review: ReviewItem[];
+}
+
+const runCaseOf = (
+  c: {
+    referralId: string;
+    reference: string;
+    hasChildren: boolean;
+    state: RunCase['state'];
+    currentSince: Date | null;
+    secondsSpent: number;
+  },
+  deferReason: string | null,
+): RunCase => ({
+  referralId: c.referralId,
+  reference: c.reference,
+  hasChildren: c.hasChildren,
+  state: c.state,
+  currentSince: c.currentSince?.toISOString() ?? null,
+  secondsSpent: c.secondsSpent,
+  deferReason,
+});
+
+/** The cases as the meeting stands: its record once started, the planned order before. */
+async function casesOf(repos: Repos, meeting: MeetingRecord, run: RunRecord | null) {
+  if (!run) {
+    const planned = await plannedCases(repos, meeting);
+    return planned.map((c) =>
+      runCaseOf({ ...c, state: 'waiting', currentSince: null, secondsSpent: 0 }, null),
+    );
+  }
+  const cases = await repos.meetingRun.cases(meeting.id);
+  return Promise.all(
+    cases.map(async (c) =>
+      runCaseOf(
+        c,
+        c.state === 'deferred'
+          ? await repos.meetingRun.deferReason(meeting.id, c.referralId)
+          : null,
+      ),
+    ),
+  );
+}
+
+/** Loads the meeting's shared view; null when there is no such meeting. */
+export async function loadMeetingSnapshot(
+  repos: Repos,
+  meetingId: string,
+): Promise<MeetingSnapshot | null> {
+  // First: an event committed while the rest is read is numbered above this, and followed.
+  const seq = await repos.live.lastSeq(meetingTopic(meetingId));
+  const meeting = await repos.meetings.get(meetingId);
+  if (!meeting) return null;
+  const run = await repos.meetingRun.run(meeting.id);
+  const [caseTargetMinutes, register, cases, review] = await Promise.all([
+    repos.meetingRun.caseTargetMinutes(meeting.areaId),
+    registerOf(repos, meeting),
+    casesOf(repos, meeting, run),
+    loadReviewItems(repos, meeting),
+  ]);
+  return {
+    meeting,
+    run,
+    seq,
+    caseTargetMinutes,
+    statement: defaultConfidentialityStatement,
+    register,
+    cases,
+    review,
+  };
+}
+
+/** Where the meeting view's reads take the snapshot from: the store, or a cache in front of it. */
+export interface MeetingSnapshotSource {
+  load(meetingId: string): Promise<MeetingSnapshot | null>;
+}
+
+/** Straight from the store, one read transaction per load. */
+export const storeSnapshots = (uow: UnitOfWork): MeetingSnapshotSource => ({
+  load: (meetingId) => uow.run((repos) => loadMeetingSnapshot(repos, meetingId)),
+});
