@@ -41,6 +41,12 @@ let meetingId: string;
 let police: string;
 /** References in agenda order. */
 let refs: string[];
+/**
+ * The server's clock runs this far ahead of the real one: the chair can start a meeting only from
+ * 30 minutes before its start, and the demo meeting is days away.
+ */
+let offset = 0;
+const serverNow = () => new Date(Date.now() + offset);
 
 type Call = (route: string, init?: RequestInit) => Promise<Response>;
 const json = async <T>(response: Response | Promise<Response>): Promise<T> => {
@@ -52,7 +58,7 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.strin
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
-  app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  app = await startApp({ now: serverNow, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   browser = await launchChromium();
   host = await FakeM365Host.start();
   const coordinator: Call = await signIn(app, COORDINATOR);
@@ -111,6 +117,12 @@ beforeAll(async () => {
   );
   const byId = new Map(agenda.map((c) => [c.referralId, c.reference]));
   refs = ids.map((id) => byId.get(id)!);
+  const { starts_at: startsAt } = (
+    await app.db.query<{ starts_at: Date }>(`SELECT starts_at FROM meeting WHERE id = $1`, [
+      meetingId,
+    ])
+  ).rows[0]!;
+  offset = new Date(startsAt).getTime() - Date.now() - 5 * 60_000;
 }, 240_000);
 
 /**
@@ -170,7 +182,7 @@ const currentCase = (page: Page) => page.getByTestId('current-case');
 
 /** An instant a few hours ahead, in London words: inside an urgent action's 24 hours. */
 function hoursAhead(hours: number) {
-  const at = new Date(Date.now() + hours * 3600 * 1000);
+  const at = new Date(serverNow().getTime() + hours * 3600 * 1000);
   return { date: londonDateOf(at), time: londonTimeOf(at) };
 }
 
@@ -185,7 +197,7 @@ async function addAction(
   await form.getByLabel('Due date').fill(action.due.date);
   await form.getByLabel('Due time').fill(action.due.time);
   await form.getByLabel('The risk it addresses').fill(action.risk);
-  await form.getByRole('radio', { name: action.urgent }).check();
+  await form.getByRole('radio', { name: action.urgent, exact: true }).check();
   await form.getByRole('button', { name: 'Add action' }).click();
   await currentCase(page).getByTestId('action').getByText(action.what).waitFor();
   expect(await currentCase(page).getAttribute('data-reference')).toBe(ref);
@@ -223,19 +235,23 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
   expect(await sidewaysOverflow(rep.page)).toBeLessThanOrEqual(0);
   expect(await seriousAxeViolations(rep.page)).toEqual([]);
 
-  // The chair confirms, and records the register: nothing was chosen for anyone.
+  // The register: nothing was chosen for anyone. Confirming the statement marks the chair present.
+  const register = chair.page.getByTestId('attendee');
+  await register.first().waitFor();
+  expect(await register.getByRole('radio', { checked: true }).count()).toBe(0);
+  expect(await register.getByRole('checkbox', { checked: true }).count()).toBe(0);
   await chair.page.getByRole('button', { name: 'I confirm' }).click();
   await chair.page.getByRole('heading', { name: 'Running order' }).waitFor();
-  const register = chair.page.getByTestId('attendee');
-  expect(await register.getByRole('radio', { checked: true }).count()).toBe(0);
+  await register
+    .filter({ hasText: 'Amos Kettering' })
+    .getByRole('radio', { name: 'Present', checked: true })
+    .waitFor();
   const repRow = register.filter({ hasText: 'Dana Whitcombe' });
   await repRow.getByRole('radio', { name: 'Present' }).check();
   await repRow.getByRole('checkbox', { name: 'Information sent in advance' }).check();
   await repRow
     .getByRole('checkbox', { name: 'Information sent in advance', checked: true })
     .waitFor();
-  const chairRow = register.filter({ hasText: 'Amos Kettering' });
-  await chairRow.getByRole('radio', { name: 'Present' }).check();
   // The rep's own row follows live; they confirm the statement, and then see the cases.
   await rep.page
     .getByTestId('attendee')
@@ -248,6 +264,17 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
     .getByTestId('attendee')
     .filter({ hasText: 'Dana Whitcombe' })
     .getByText(/^Agency representative\. Confirmed the statement at \d\d:\d\d$/)
+    .waitFor();
+
+  // The chair starts the meeting (five minutes early); the review is recorded from then on.
+  await chair.page
+    .getByTestId('review-item')
+    .getByText('The review is recorded once the chair starts the meeting.')
+    .waitFor();
+  await chair.page.getByRole('button', { name: 'Start the meeting' }).click();
+  await chair.page
+    .getByTestId('meeting-state')
+    .getByText(/^In progress since /)
     .waitFor();
 
   // The review of the earlier meeting's open action: the form asks before it saves.

@@ -1,4 +1,12 @@
-import { Checkbox, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Attendance, Attendee, MeetingRun } from '#core/contracts/meeting-api.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
@@ -9,7 +17,7 @@ import { Section } from '../Section.js';
 import { ATTENDANCE_OPTIONS, SEAT_WORDS } from './meeting-words.js';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '8px' },
+  list: { listStyle: 'none', padding: 0, margin: '0 0 8px', display: 'grid', gap: '8px' },
   row: {
     display: 'grid',
     gap: '4px 16px',
@@ -34,26 +42,48 @@ const useStyles = makeStyles({
 export function RegisterSection(props: { run: MeetingRun; onChanged: () => void }) {
   const styles = useStyles();
   const { run } = props;
+  // The whole area may be on a meeting: in a side panel the person's own line comes first, and
+  // the rest opens on request (open from the start for those who record it).
+  const [open, setOpen] = useState(run.me.mayRecord && run.state !== 'closed');
   const present = run.attendance.filter((a) => a.attendance === 'present').length;
+  const own = run.attendance.filter((a) => a.personId === run.me.personId);
+  const others = run.attendance.filter((a) => a.personId !== run.me.personId);
+  const row = (a: Attendee) => (
+    <li key={a.personId}>
+      <AttendeeRow
+        meetingId={run.meetingId}
+        attendee={a}
+        editable={run.state !== 'closed' && (run.me.mayRecord || a.personId === run.me.personId)}
+        onChanged={props.onChanged}
+      />
+    </li>
+  );
   return (
-    <Section id="register-heading" title="Attendance">
+    <Section
+      id="register-heading"
+      title="Attendance"
+      actions={
+        <Button
+          size="small"
+          aria-expanded={open}
+          aria-controls="register-others"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? 'Hide the others' : `Show everyone (${run.attendance.length})`}
+        </Button>
+      }
+    >
       <Text className={styles.muted} block>
         {present} of {run.attendance.length} present
       </Text>
-      <ul className={styles.list} aria-labelledby="register-heading">
-        {run.attendance.map((a) => (
-          <li key={a.personId}>
-            <AttendeeRow
-              meetingId={run.meetingId}
-              attendee={a}
-              editable={
-                run.state !== 'closed' && (run.me.mayRecord || a.personId === run.me.personId)
-              }
-              onChanged={props.onChanged}
-            />
-          </li>
-        ))}
+      <ul className={styles.list} aria-label="You">
+        {own.map(row)}
       </ul>
+      {open && (
+        <ul id="register-others" className={styles.list} aria-label="Everyone else">
+          {others.map(row)}
+        </ul>
+      )}
     </Section>
   );
 }

@@ -60,7 +60,12 @@ export function ReviewSection(props: { run: MeetingRun; onChanged: () => void })
                     item.notDoneReason ? ` (${REASON_WORDS[item.notDoneReason]})` : ''
                   }.`}
               </Text>
-              {run.me.mayRecord && run.state !== 'closed' && (
+              {run.me.mayRecord && run.state === 'not-started' && (
+                <Text className={styles.muted}>
+                  The review is recorded once the chair starts the meeting.
+                </Text>
+              )}
+              {run.me.mayRecord && run.state === 'in-progress' && (
                 <ReviewItemForm
                   meetingId={run.meetingId}
                   item={item}

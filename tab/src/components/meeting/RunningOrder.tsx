@@ -102,6 +102,11 @@ export function RunningOrder(props: {
       <ErrorBar error={failure} title="The chair’s move did not happen" />
       {chair && (
         <div className={styles.bar}>
+          {run.state === 'not-started' && (
+            <Button disabled={busy} onClick={() => void open(null)}>
+              Start the meeting
+            </Button>
+          )}
           {next && (
             <Button appearance="primary" disabled={busy} onClick={() => void open(next.referralId)}>
               {run.currentReferralId ? 'Next case' : 'Open the first waiting case'}
