@@ -106,7 +106,6 @@ beforeAll(async () => {
   expect((await coordinator(`/api/meetings/${meetingId}/agenda/publish`, post({}))).status).toBe(
     201,
   );
-  await seedEarlierAction(areaId, ids[2]!);
   const view = await json<MeetingRun>(
     (await signIn(app, COORDINATOR))(`/api/meetings/${meetingId}/run`),
   );
@@ -117,6 +116,7 @@ beforeAll(async () => {
   );
   const byId = new Map(agenda.map((c) => [c.referralId, c.reference]));
   refs = ids.map((id) => byId.get(id)!);
+  await seedEarlierAction(areaId, ids[2]!, refs[2]!);
   const { starts_at: startsAt } = (
     await app.db.query<{ starts_at: Date }>(`SELECT starts_at FROM meeting WHERE id = $1`, [
       meetingId,
@@ -130,7 +130,7 @@ beforeAll(async () => {
  * agreed and is still open: the review at this meeting lists it. Through the store, as the
  * earlier meeting's chair would have recorded it.
  */
-async function seedEarlierAction(areaId: string, referralId: string) {
+async function seedEarlierAction(areaId: string, referralId: string, reference: string) {
   const earlier = randomUUID();
   await app.db.query(
     `INSERT INTO meeting (id, area_id, series_id, pattern_date, date, start_time, starts_at, ends_at, status)
@@ -144,6 +144,12 @@ async function seedEarlierAction(areaId: string, referralId: string) {
       referralId,
     ])
   ).rows[0]!;
+  // The case was heard there: its reference names the action in the review.
+  await app.db.query(
+    `INSERT INTO meeting_case (meeting_id, referral_id, case_id, position, reference, has_children, state)
+     VALUES ($1, $2, $3, 1, $4, false, 'heard')`,
+    [earlier, referralId, caseId, reference],
+  );
   const at = new Date(Date.now() - 14 * 24 * 3600 * 1000);
   await app.services.uow.run((repos) =>
     repos.meetingActions.insert({
@@ -242,6 +248,9 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
   expect(await register.getByRole('checkbox', { checked: true }).count()).toBe(0);
   await chair.page.getByRole('button', { name: 'I confirm' }).click();
   await chair.page.getByRole('heading', { name: 'Running order' }).waitFor();
+  // The coordinator joins too (from their own screen; here through the API).
+  const coordinator = await signIn(app, COORDINATOR);
+  await json(coordinator(`/api/meetings/${meetingId}/confidentiality`, post({ confirm: true })));
   await register
     .filter({ hasText: 'Amos Kettering' })
     .getByRole('radio', { name: 'Present', checked: true })
@@ -474,6 +483,8 @@ describe.each([
         path: `/meeting/${meetingId}`,
         theme,
       });
+      // The fake host relays whole answers, and a stream never ends: the screen here is still.
+      await page.route('**/run/events', (route) => route.abort());
       await frame.getByRole('button', { name: new RegExp(CHAIR.replace(/\./g, '\\.')) }).click();
       await frame.getByRole('button', { name: `Read ${refs[0]}` }).click();
       await frame.getByTestId('case-summary').waitFor();

@@ -41,15 +41,24 @@ export function StatementSection(props: { run: MeetingRun; onConfirmed: () => vo
       <p className={styles.statement} data-testid="statement">
         {props.run.statement}
       </p>
-      <Text className={styles.note}>
-        The cases are shown once you confirm. Your confirmation is recorded with the time.
-      </Text>
-      <ErrorBar error={failure} title="Your confirmation was not recorded" />
-      <div>
-        <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
-          {busy ? 'Recording…' : 'I confirm'}
-        </Button>
-      </div>
+      {props.run.state === 'closed' ? (
+        <Text className={styles.note}>
+          The meeting is closed and you did not confirm the statement at it, so its cases are not
+          shown to you. Ask the MARAC coordinator if you need its record.
+        </Text>
+      ) : (
+        <>
+          <Text className={styles.note}>
+            The cases are shown once you confirm. Your confirmation is recorded with the time.
+          </Text>
+          <ErrorBar error={failure} title="Your confirmation was not recorded" />
+          <div>
+            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
+              {busy ? 'Recording…' : 'I confirm'}
+            </Button>
+          </div>
+        </>
+      )}
     </Section>
   );
 }
