@@ -267,7 +267,9 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
     .filter({ hasText: 'Dana Whitcombe' })
     .getByRole('radio', { name: 'Present', checked: true })
     .waitFor();
-  await rep.page.getByRole('button', { name: 'I confirm' }).click();
+  // By keyboard: the button takes the focus and Enter presses it.
+  await rep.page.getByRole('button', { name: 'I confirm' }).focus();
+  await rep.page.keyboard.press('Enter');
   await runCase(rep.page, refs[0]!).waitFor();
   await chair.page
     .getByTestId('attendee')
