@@ -60,6 +60,9 @@ export function MeetingRunView({ meetingId }: { meetingId: string }) {
   if (!run) {
     return (
       <>
+        <Title2 as="h1" className={styles.title}>
+          MARAC meeting
+        </Title2>
         {!view.error && <Spinner size="small" label="Loading the meeting" />}
         <ErrorBar error={view.error} title="The meeting could not be loaded" />
       </>
