@@ -77,6 +77,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     config.seedDemo &&
     (await seedDemo(db, crypto, now, {
       referrals: config.demoReferrals,
+      meetingToday: config.demoMeetingToday,
       dataDir: config.dataDir,
     }))
   ) {

@@ -182,8 +182,26 @@ const other: Record<string, FieldLabel> = {
   to: f('To date', 'date'),
 };
 
+/** What the meeting records case by case (issue #10): notes, actions, the review. */
+const meetingRecord: Record<string, FieldLabel> = {
+  facts: f('Facts'),
+  opinion: f('Professional opinion'),
+  riskSummary: f('Risk summary'),
+  version: f('Version you started from', 'number'),
+  correctionReason: f('Reason for the correction'),
+  ownerAgencyId: f('Owner agency', 'choice'),
+  ownerPerson: f('Named person at the agency'),
+  what: f('What exactly'),
+  dueDate: f('Due date', 'date'),
+  dueTime: f('Due time'),
+  risk: f('Risk it addresses'),
+  urgent: f('Urgent child safeguarding decision', 'choice'),
+  outcome: f('Outcome', 'choice'),
+};
+
 const TABLE: Record<string, FieldLabel> = {
   ...other,
+  ...meetingRecord,
   ...research,
   ...under('response', research),
   ...protocol,

@@ -66,6 +66,7 @@ export function setAttendance(
   const { viewer } = input;
   return auditedRunWrite(deps, 'meeting.attendance', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
       const seat = await requireSeat(repos, viewer);
       if (input.personId !== viewer.personId && !seat.mayRecord) {
         throw new DomainError(
@@ -110,6 +111,7 @@ export function addObserver(
   const { viewer } = input;
   return auditedRunWrite(deps, 'meeting.observer', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
       const seat = await requireSeat(repos, viewer, { record: true });
       const meeting = seat.meeting;
       requireNotClosed(await repos.meetingRun.run(meeting.id));
@@ -164,6 +166,7 @@ export function confirmStatement(
   const { viewer } = input;
   return auditedRunWrite(deps, 'meeting.confirm-statement', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
       const seat = await requireSeat(repos, viewer);
       const meeting = seat.meeting;
       if (seat.confirmed) return attendeeAfter(repos, meeting, viewer.personId);

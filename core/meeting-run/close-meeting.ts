@@ -17,6 +17,7 @@ export function closeMeeting(
   const { viewer } = input;
   return auditedRunWrite(deps, 'meeting.close', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
       const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
       const run = await repos.meetingRun.run(meeting.id);
       requireNotClosed(run);

@@ -22,6 +22,7 @@ export function deferCase(
   const { viewer, referralId } = input;
   return auditedRunWrite(deps, 'meeting.defer', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
       const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
       const run = await repos.meetingRun.run(meeting.id);
       requireNotClosed(run);

@@ -21,6 +21,8 @@ export async function recordAction(
   input: MeetingViewer & { referralId: string; action: ActionInput },
 ): Promise<MeetingAction> {
   return auditedRecord(deps, 'meeting.action', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     await requireRunning(repos, meeting.id, 'no new action can be added to it');
     const runCase = await requireRunCase(repos, meeting, input.referralId);

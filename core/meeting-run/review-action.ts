@@ -6,7 +6,7 @@ import { actionDueAt } from './action-rules.js';
 import { requireSeat, type MeetingViewer } from './meeting-seat.js';
 import { auditedRecord, meetingTopic, type RecordDeps } from './record-deps.js';
 import { requireRunning, requireVersion } from './record-state.js';
-import { reviewItemsFor } from './review-items.js';
+import { loadReviewItems } from './review-items.js';
 
 export type ReviewInput = z.infer<typeof reviewBody>;
 
@@ -28,9 +28,11 @@ export async function reviewAction(
   input: MeetingViewer & { actionId: string; review: ReviewInput },
 ): Promise<ReviewItem> {
   return auditedRecord(deps, 'meeting.review', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     await requireRunning(repos, meeting.id, 'its review of earlier actions is over');
-    const listed = (await reviewItemsFor(repos, meeting)).some(
+    const listed = (await loadReviewItems(repos, meeting)).some(
       (item) => item.action.id === input.actionId,
     );
     const stored = listed
@@ -67,6 +69,6 @@ export async function reviewAction(
       kind: 'review.action',
       ids: { meetingId: meeting.id, referralId: stored.referralId, actionId: stored.id },
     });
-    return (await reviewItemsFor(repos, meeting)).find((i) => i.action.id === stored.id)!;
+    return (await loadReviewItems(repos, meeting)).find((i) => i.action.id === stored.id)!;
   });
 }

@@ -8,7 +8,7 @@ import { actionViews } from './action-view.js';
  * (an action reviewed here stays listed, so the review reads as it was given). Empty until any
  * action exists. The meeting view shows it only to people who have confirmed the statement.
  */
-export async function reviewItemsFor(repos: Repos, meeting: MeetingRecord): Promise<ReviewItem[]> {
+export async function loadReviewItems(repos: Repos, meeting: MeetingRecord): Promise<ReviewItem[]> {
   const found = await repos.meetingActions.incompleteBefore(meeting.areaId, meeting.id);
   const views = await actionViews(
     repos,
@@ -22,6 +22,3 @@ export async function reviewItemsFor(repos: Repos, meeting: MeetingRecord): Prom
     notDoneReason: f.review?.notDoneReason ?? null,
   }));
 }
-
-/** The meeting view's name for the same list. */
-export const loadReviewItems = reviewItemsFor;

@@ -32,6 +32,8 @@ export async function saveCaseNotes(
   input: MeetingViewer & { referralId: string; notes: CaseNotesInput },
 ): Promise<CaseNotes> {
   return auditedRecord(deps, 'meeting.notes', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
     const state = await writeStateOf(repos, meeting.id, input.notes.correctionReason);
     const runCase = await requireRunCase(repos, meeting, input.referralId);

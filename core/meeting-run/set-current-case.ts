@@ -66,6 +66,7 @@ export function setCurrentCase(
   const { viewer, referralId } = input;
   return auditedRunWrite(deps, 'meeting.current', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
       const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
       if (meeting.status === 'cancelled') {
         throw new DomainError('MEETING_CANCELLED', 'This meeting is cancelled: it cannot be run.');

@@ -33,13 +33,15 @@ export async function updateAction(
   input: MeetingViewer & { actionId: string; action: UpdateActionInput },
 ): Promise<MeetingAction> {
   return auditedRecord(deps, 'meeting.action', input.meetingId, async (repos) => {
+    // One writer of the meeting at a time: the state and version checked stay true until commit.
+    await repos.meetingRun.lock(input.meetingId);
     const { meeting } = await requireSeat(repos, input, { confirmed: true, record: true });
+    const state = await writeStateOf(repos, meeting.id, input.action.correctionReason);
     const stored = await repos.meetingActions.get(input.actionId, { forUpdate: true });
     // An action of another meeting is not this meeting's to change, even by a coordinator.
     if (!stored || stored.meetingId !== meeting.id) {
       throw new DomainError('NOT_FOUND', 'This action was not agreed at this meeting.');
     }
-    const state = await writeStateOf(repos, meeting.id, input.action.correctionReason);
     await requireVersion(repos, 'this action', stored, input.action.version);
     const now = deps.clock.now();
     const dueAt = actionDueAt(input.action, now, stored);

@@ -61,6 +61,12 @@ export interface CaseNotesRecord {
 }
 
 export interface MeetingRunRepo {
+  /**
+   * Holds the meeting's record for the rest of the transaction: its writes follow one another,
+   * so a version checked is still the version when the row is written (two people saving at
+   * once: the second is refused, not lost).
+   */
+  lock(meetingId: string): Promise<void>;
   /** Null until the chair starts the meeting. */
   run(meetingId: string): Promise<RunRecord | null>;
   saveRun(run: RunRecord): Promise<void>;

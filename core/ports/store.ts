@@ -5,8 +5,7 @@ import type { LocalDate } from '../shared/local-date.js';
 import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { LivePublisher } from './live.js';
-import type { MeetingRunRepo } from './meeting-run.js';
-import type { MeetingActionsRepo } from './meeting-run.js';
+import type { MeetingActionsRepo, MeetingRunRepo } from './meeting-run.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 

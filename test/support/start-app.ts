@@ -37,6 +37,8 @@ export async function startApp(
     MARAC_TAB_DIR: path.resolve('tab/dist'),
     // Tests count the referrals they make; the demo's own come only where a test asks for them.
     MARAC_DEMO_REFERRALS: 'false',
+    // The demo's meeting today adds referrals too: a test asks for it (with the referrals).
+    MARAC_DEMO_MEETING_TODAY: 'false',
     ...options.env,
   });
   const app = await start({

@@ -50,7 +50,11 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
         db,
         await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
         undefined,
-        { referrals: config.demoReferrals, dataDir: config.dataDir },
+        {
+          referrals: config.demoReferrals,
+          meetingToday: config.demoMeetingToday,
+          dataDir: config.dataDir,
+        },
       );
       const text = seeded
         ? 'Demo data loaded.'

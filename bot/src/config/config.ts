@@ -31,6 +31,8 @@ const envSchema = entraEnvSchema.extend({
   MARAC_SEED_DEMO: bool(true),
   /** With the demo data: referrals in every state (tests that count referrals turn this off). */
   MARAC_DEMO_REFERRALS: bool(true),
+  /** With the demo referrals: a meeting today with four cases, for the meeting tab. */
+  MARAC_DEMO_MEETING_TODAY: bool(true),
   MARAC_DEV_SIGN_IN: bool(true),
   MARAC_TAB_DIR: z.string().min(1).default('./tab/dist'),
   /** Where people open the app (a `link` agenda notice points there); localhost and PORT by default. */
@@ -106,6 +108,7 @@ export interface AppConfig {
   publicUrl: string;
   seedDemo: boolean;
   demoReferrals: boolean;
+  demoMeetingToday: boolean;
   devSignIn: boolean;
   /** API requests a caller may make per minute (bursts of 60). */
   rateLimitPerMinute: number;
@@ -257,6 +260,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     publicUrl: (env.MARAC_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.MARAC_SEED_DEMO,
     demoReferrals: env.MARAC_DEMO_REFERRALS,
+    demoMeetingToday: env.MARAC_DEMO_MEETING_TODAY,
     devSignIn,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     store: {

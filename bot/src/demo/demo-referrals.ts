@@ -178,3 +178,75 @@ export function demoForm(
     childrensServicesReferralMade: story.children.length > 0 ? true : null,
   };
 }
+
+/**
+ * Cases for the demo meeting held today (`MARAC_DEMO_MEETING_TODAY`): brought onto it as late
+ * cases so the meeting tab has a meeting to run on the day the demo is loaded. The first
+ * involves children, so it is heard first.
+ */
+export const demoMeetingTodayReferrals: DemoReferral[] = [
+  {
+    agency: 'Riverside Police',
+    victim: {
+      name: 'Harriet Pemberley',
+      dateOfBirth: '1991-08-19',
+      line1: '61 Osier Walk',
+      town: 'Northbrook',
+      postcode: 'NB3 5HW',
+    },
+    perpetrator: { name: 'Callum Brackenridge', dateOfBirth: '1989-12-02' },
+    children: [
+      { name: 'Milo Pemberley', dateOfBirth: '2016-04-11' },
+      { name: 'Ada Pemberley', dateOfBirth: '2019-10-27' },
+    ],
+    yesAnswers: 17,
+    reasons: 'Assault in front of the children; bail conditions broken twice this month.',
+    outcome: { kind: 'accept', meeting: 'next' },
+  },
+  {
+    agency: 'Riverside IDVA Service',
+    victim: {
+      name: 'Saoirse Lindqvist',
+      dateOfBirth: '1985-03-07',
+      line1: '4 Copper Beech Court',
+      town: 'Wellfield',
+      postcode: 'WF2 6NP',
+    },
+    perpetrator: { name: 'Anton Greaves', dateOfBirth: '1982-05-30' },
+    children: [],
+    yesAnswers: 15,
+    reasons:
+      'Threats to kill by text after the victim ended the relationship; access to a shotgun.',
+    outcome: { kind: 'accept', meeting: 'next' },
+  },
+  {
+    agency: 'Housing Options',
+    victim: {
+      name: 'Beatrix Oyelaran',
+      dateOfBirth: '1972-09-15',
+      line1: '18 Fennel Street',
+      town: 'Northbrook',
+      postcode: 'NB1 9TR',
+    },
+    perpetrator: { name: 'Desmond Oyelaran', dateOfBirth: '1970-01-04' },
+    children: [],
+    yesAnswers: 14,
+    reasons: 'Financial control and isolation; the victim was locked out of the home overnight.',
+    outcome: { kind: 'accept', meeting: 'next' },
+  },
+  {
+    agency: 'Riverside Police',
+    victim: {
+      name: 'Clementine Ashgrove',
+      dateOfBirth: '1998-02-23',
+      line1: '2 Tannery Mews',
+      town: 'Wellfield',
+      postcode: 'WF4 1BS',
+    },
+    perpetrator: { name: 'Reuben Stallard', dateOfBirth: '1996-07-08' },
+    children: [],
+    yesAnswers: 16,
+    reasons: 'Non-fatal strangulation reported by a neighbour; the victim is pregnant.',
+    outcome: { kind: 'accept', meeting: 'next' },
+  },
+];

@@ -7,13 +7,22 @@ import { submitReferral } from '#core/referrals/submit-referral.js';
 import { londonToday } from '#core/scheduling/area-calendar.js';
 import { createSeries } from '#core/scheduling/create-series.js';
 import { setAgencyDelivery } from '#core/agendas/set-delivery.js';
+import { addLateCase } from '#core/agendas/agenda-edits.js';
+import { publishAgenda } from '#core/agendas/publish-agenda.js';
+import { addExtraMeeting } from '#core/scheduling/add-extra-meeting.js';
+import { isDomainError } from '#core/shared/errors.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import { checkRecipientCertificate } from '../mail/recipient-certificate.js';
 import type { Db } from '../db/db.js';
 import { findPersonIdByEmail, upsertPerson } from '../store/sql-people.js';
 import { sqlUnitOfWork } from '../store/unit-of-work.js';
 import { demoAgencies, demoAreas, demoPartnership, demoStaff } from './demo-data.js';
-import { demoForm, demoReferrals, type DemoReferral } from './demo-referrals.js';
+import {
+  demoForm,
+  demoMeetingTodayReferrals,
+  demoReferrals,
+  type DemoReferral,
+} from './demo-referrals.js';
 import { ensureDemoCertificates } from './demo-smime.js';
 
 /**
@@ -28,8 +37,10 @@ export async function seedDemo(
   /**
    * `referrals`: also a referral in every state (the app and the CLI say, from config).
    * `dataDir`: where the S/MIME reps' demo keys go; without it those agencies stay on `link`.
+   * `meetingToday`: with the referrals, a meeting today with four cases and its agenda out, for
+   * the meeting tab (nothing when today is not a working day).
    */
-  options: { referrals?: boolean; dataDir?: string } = {},
+  options: { referrals?: boolean; dataDir?: string; meetingToday?: boolean } = {},
 ): Promise<boolean> {
   const seeded = await seedDemoPartnership(db, crypto);
   if (!seeded) return false;
@@ -40,6 +51,9 @@ export async function seedDemo(
   const deps = { uow: sqlUnitOfWork(db, crypto), clock: { now }, ids: { newId: randomUUID } };
   await createSeries(deps, { areaId: fortnightly.rows[0]!.id, firstDate: londonDateOf(now()) });
   if (options.referrals) await seedReferrals(db, crypto, deps, fortnightly.rows[0]!.id);
+  if (options.referrals && options.meetingToday) {
+    await seedMeetingToday(db, crypto, deps, fortnightly.rows[0]!.id);
+  }
   return true;
 }
 
@@ -113,6 +127,43 @@ async function seedReferrals(db: Db, crypto: AppCrypto, deps: ReferralDeps, area
       });
     }
   }
+}
+
+/**
+ * A meeting today (the series' own when it falls today, else an extra one) with the demo's
+ * meeting-day cases brought on as late cases, and its agenda published: what the meeting tab
+ * runs on the day the demo is loaded. Nothing on a weekend or bank holiday.
+ */
+async function seedMeetingToday(db: Db, crypto: AppCrypto, deps: ReferralDeps, areaId: string) {
+  const today = londonToday(deps.clock.now());
+  const series = await deps.uow.run((repos) =>
+    repos.meetings.listForArea(areaId, { from: today, to: today }),
+  );
+  let meeting = series.find((m) => m.status !== 'cancelled') ?? null;
+  if (!meeting) {
+    try {
+      meeting = await addExtraMeeting(deps, {
+        areaId,
+        date: today,
+        reason: 'The demo meeting held today',
+      });
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'DATE_NOT_WORKING_DAY') return;
+      throw error;
+    }
+  }
+  for (const story of demoMeetingTodayReferrals) {
+    const { referrerPersonId, agencyId } = await referrerOf(db, crypto, story);
+    const form = referralFormSchema.parse(demoForm(story, { areaId, agencyId }, today));
+    const { referral } = await submitReferral(deps, { referrerPersonId, form, submit: true });
+    await acceptReferral(deps, { referralId: referral.id, confirmOverCapacity: true });
+    await addLateCase(deps, {
+      meetingId: meeting.id,
+      referralId: referral.id,
+      reason: 'Brought to today\u2019s demo meeting',
+    });
+  }
+  await publishAgenda(deps, { meetingId: meeting.id, publishedBy: null });
 }
 
 /** The story's agency and its core rep, who makes the referral. */

@@ -40,8 +40,8 @@ export function allRoutes(s: Services): RouteDef[] {
     ...matchNoticeRoutes(s),
     ...researchRoutes(s),
     ...researchChaseRoutes(s),
-    ...meetingRecordRoutes(s),
     ...meetingRunRoutes(s),
+    ...meetingRecordRoutes(s),
   ];
 }
 

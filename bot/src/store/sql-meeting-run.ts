@@ -103,6 +103,9 @@ const toCase = (r: CaseRow): RunCaseRecord => ({
   deferredTo: r.deferred_to,
 });
 
+// Keys the per-meeting advisory locks apart from the live events' and the migrations' locks.
+const MEETING_LOCK = 727_203;
+
 const CASE_COLUMNS = `meeting_id, referral_id, case_id, position, reference, has_children, state,
   current_since, seconds_spent, deferred_to`;
 
@@ -154,6 +157,10 @@ export function sqlMeetingRun(q: Queryable, crypto: AppCrypto): MeetingRunRepo {
   }
 
   return {
+    async lock(meetingId) {
+      await q.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MEETING_LOCK, meetingId]);
+    },
+
     async run(meetingId) {
       const found = await q.query<RunRow>(
         `SELECT meeting_id, state, started_at, started_by, current_referral_id, closed_at,

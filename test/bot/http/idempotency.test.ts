@@ -10,6 +10,10 @@ let app: TestApp;
 let call: (path: string, init?: RequestInit) => Promise<Response>;
 /** The police's core rep, who answers research. */
 let rep: (path: string, init?: RequestInit) => Promise<Response>;
+/** The chair, who defers a case at the meeting. */
+let chair: (path: string, init?: RequestInit) => Promise<Response>;
+/** A person with the observer role in the area. */
+let observerId: string;
 let policeId: string;
 let areaId: string;
 let agencyId: string;
@@ -78,8 +82,8 @@ async function areaWithoutSeries(name: string, code: string): Promise<string> {
 
 interface Case {
   action: string;
-  /** Who sends it: the coordinator unless the route is a rep's. */
-  as?: 'rep';
+  /** Who sends it: the coordinator unless the route is a rep's or the chair's. */
+  as?: 'rep' | 'chair';
   /** Makes a fresh target and returns the request for it. */
   request: (round: number) => Promise<{ path: string; body: unknown }>;
 }
@@ -248,7 +252,68 @@ const cases: Record<string, Case> = {
       return { path: `/api/meetings/${meetingId}/research/agencies/${agencyId}/chase`, body: {} };
     },
   },
+  'post /api/meetings/{meetingId}/observers': {
+    action: 'meeting.observer',
+    request: async (round) => ({
+      path: `/api/meetings/${meetings[round]}/observers`,
+      body: { personId: observerId },
+    }),
+  },
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': {
+    action: 'meeting.defer',
+    as: 'chair',
+    request: async () => {
+      const { meetingId, referralId } = await runningCase();
+      return {
+        path: `/api/meetings/${meetingId}/run/cases/${referralId}/defer`,
+        body: { reason: 'The police report is not ready' },
+      };
+    },
+  },
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': {
+    action: 'meeting.action-recorded',
+    as: 'chair',
+    request: async () => {
+      const { meetingId, referralId } = await runningCase();
+      return {
+        path: `/api/meetings/${meetingId}/run/cases/${referralId}/actions`,
+        body: {
+          ownerAgencyId: policeId,
+          ownerPerson: null,
+          what: 'Flag the address for an urgent response',
+          dueDate: '2027-06-01',
+          dueTime: '10:00',
+          risk: 'Further harm at the home address',
+          urgent: null,
+        },
+      };
+    },
+  },
 };
+
+/**
+ * A case on a meeting that is running, the chair confirmed: the run and its running order are
+ * written straight into the store (the meeting is days ahead of this test's clock).
+ */
+async function runningCase(): Promise<{ meetingId: string; referralId: string }> {
+  const { meetingId, referralId } = await caseOnMeeting();
+  await app.db.query(
+    `INSERT INTO meeting_run (meeting_id, state, started_at, version)
+     VALUES ($1, 'in-progress', now(), 2) ON CONFLICT (meeting_id) DO NOTHING`,
+    [meetingId],
+  );
+  await app.db.query(
+    `INSERT INTO meeting_case (meeting_id, referral_id, case_id, position, reference, has_children, state)
+     SELECT $1, id, case_id, 1, reference, false, 'waiting' FROM referral WHERE id = $2`,
+    [meetingId, referralId],
+  );
+  const confirmed = await chair(`/api/meetings/${meetingId}/confidentiality`, {
+    method: 'POST',
+    body: JSON.stringify({ confirm: true }),
+  });
+  expect(confirmed.status).toBe(200);
+  return { meetingId, referralId };
+}
 
 /** A case accepted onto its meeting, for the police rep to answer: its meeting and id. */
 async function caseOnMeeting(): Promise<{ meetingId: string; referralId: string }> {
@@ -263,8 +328,8 @@ async function caseOnMeeting(): Promise<{ meetingId: string; referralId: string 
   return { meetingId: found.rows[0]!.meeting_id, referralId };
 }
 
-const send = (path: string, body: unknown, key: string, as?: 'rep') =>
-  (as === 'rep' ? rep : call)(path, {
+const send = (path: string, body: unknown, key: string, as?: 'rep' | 'chair') =>
+  (as === 'rep' ? rep : as === 'chair' ? chair : call)(path, {
     method: 'POST',
     body: JSON.stringify(body),
     headers: { 'idempotency-key': key },
@@ -277,6 +342,7 @@ beforeAll(async () => {
   });
   call = await signIn(app, COORDINATOR);
   rep = await signIn(app, 'dana.whitcombe@police.example');
+  chair = await signIn(app, 'inspector.amos.kettering@police.example');
   areaId = (
     await app.db.query<{ id: string }>(
       `SELECT id FROM area WHERE name = 'Northbrook and Wellfield'`,
@@ -293,6 +359,12 @@ beforeAll(async () => {
     await app.db.query<{ id: string }>(
       `SELECT aa.agency_id AS id FROM area_agency aa JOIN agency g ON g.id = aa.agency_id
         WHERE aa.area_id = $1 AND g.kind = 'police'`,
+      [areaId],
+    )
+  ).rows[0]!.id;
+  observerId = (
+    await app.db.query<{ id: string }>(
+      `SELECT person_id AS id FROM area_role WHERE area_id = $1 AND role = 'observer'`,
       [areaId],
     )
   ).rows[0]!.id;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as contract from '#core/contracts/api.js';
+import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
 import * as researchContract from '#core/contracts/research-api.js';
 import { referralForm } from '../referrals/fixtures.js';
@@ -56,6 +57,17 @@ const extraKey = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin'),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
+
+/** An action as the meeting agrees it (the ids need not exist: every body here is refused). */
+const meetingAction = {
+  ownerAgencyId: '00000000-0000-4000-8000-000000000001',
+  ownerPerson: null,
+  what: 'Flag the address',
+  dueDate: '2027-06-01',
+  dueTime: '10:00',
+  risk: 'Further harm',
+  urgent: null,
+};
 
 const validBodies: Record<string, unknown> = {
   'put /api/areas/{areaId}/protocol': null, // filled in from the area
@@ -123,6 +135,30 @@ const validBodies: Record<string, unknown> = {
     referralIds: ['00000000-0000-4000-8000-000000000001'],
   },
   'post /api/meetings/{meetingId}/research/{referralId}/open': {},
+  'put /api/areas/{areaId}/meeting-settings': { caseTargetMinutes: 12 },
+  'put /api/meetings/{meetingId}/attendance/{personId}': {
+    attendance: 'present',
+    infoSentInAdvance: false,
+    version: 1,
+  },
+  'post /api/meetings/{meetingId}/observers': { personId: '00000000-0000-4000-8000-000000000001' },
+  'post /api/meetings/{meetingId}/confidentiality': { confirm: true },
+  'put /api/meetings/{meetingId}/run/current': { referralId: null },
+  'post /api/meetings/{meetingId}/run/close': {},
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': { reason: 'Out of time' },
+  'put /api/meetings/{meetingId}/run/cases/{referralId}/notes': {
+    facts: 'Two callouts',
+    opinion: 'Rising',
+    riskSummary: 'High',
+    version: 0,
+  },
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': meetingAction,
+  'put /api/meetings/{meetingId}/run/actions/{actionId}': { ...meetingAction, version: 1 },
+  'put /api/meetings/{meetingId}/run/review/{actionId}': {
+    outcome: 'not-done',
+    reason: 'agency-did-not-act',
+    version: 1,
+  },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -161,6 +197,17 @@ const schemas: Record<string, z.ZodType> = {
     researchContract.nothingKnownBody,
   'post /api/meetings/{meetingId}/research/{referralId}/open': z.strictObject({}),
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': z.strictObject({}),
+  'put /api/areas/{areaId}/meeting-settings': meetingContract.meetingSettingsSchema,
+  'put /api/meetings/{meetingId}/attendance/{personId}': meetingContract.attendanceBody,
+  'post /api/meetings/{meetingId}/observers': meetingContract.addObserverBody,
+  'post /api/meetings/{meetingId}/confidentiality': meetingContract.confirmStatementBody,
+  'put /api/meetings/{meetingId}/run/current': meetingContract.currentCaseBody,
+  'post /api/meetings/{meetingId}/run/close': z.strictObject({}),
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': meetingContract.deferBody,
+  'put /api/meetings/{meetingId}/run/cases/{referralId}/notes': meetingContract.caseNotesBody,
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': meetingContract.actionBody,
+  'put /api/meetings/{meetingId}/run/actions/{actionId}': meetingContract.updateActionBody,
+  'put /api/meetings/{meetingId}/run/review/{actionId}': meetingContract.reviewBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */
@@ -232,6 +279,8 @@ beforeAll(async () => {
     candidateId: made.id,
     questionSetId: 'safelives-24',
     deliveryId: '1',
+    personId: '00000000-0000-4000-8000-000000000001',
+    actionId: '00000000-0000-4000-8000-000000000001',
   };
   const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
     paths: Record<string, Record<string, { requestBody?: unknown }>>;

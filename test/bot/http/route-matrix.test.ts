@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSeries } from '#core/scheduling/create-series.js';
 import { upsertPerson } from '../../../bot/src/store/sql-people.js';
+import { reposOver } from '../../../bot/src/store/unit-of-work.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { referralForm } from '../referrals/fixtures.js';
 
@@ -143,6 +144,26 @@ const expected: Record<string, Rule> = {
     hidden: offMeeting,
   },
   'put /api/meetings/{meetingId}/run/current': { allow: ['chair'], hidden: offMeeting },
+  // What the meeting records (before the chair's deferral below moves the case away): everyone
+  // on it reads a case once confirmed; the chair or a coordinator writes notes, actions and the
+  // review (the coordinator first, before the meeting starts: 409 in words, not a refusal).
+  'get /api/meetings/{meetingId}/run/cases/{referralId}': { allow: onMeeting, hidden: offMeeting },
+  'put /api/meetings/{meetingId}/run/cases/{referralId}/notes': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
+  'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
+  'put /api/meetings/{meetingId}/run/actions/{actionId}': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
+  'put /api/meetings/{meetingId}/run/review/{actionId}': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
   'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': {
     allow: ['chair'],
     hidden: offMeeting,
@@ -315,6 +336,72 @@ const riskSettings = {
   escalationWindowMonths: 12,
 };
 
+/** An action the chair may agree at the meeting, owned by the police. */
+const meetingAction = {
+  ownerAgencyId: '',
+  ownerPerson: null,
+  what: 'Flag the address',
+  dueDate: '2027-06-01',
+  dueTime: '10:00',
+  risk: 'Further harm',
+  urgent: null,
+};
+
+/**
+ * The action a route names: for the review, one agreed at an earlier meeting of the area (seeded
+ * below); otherwise the first agreed at this meeting (the chair's, once they have recorded one).
+ */
+async function actionFor(template: string, meetingId: string): Promise<string> {
+  const found = await app.db.query<{ id: string }>(
+    template.includes('/review/')
+      ? `SELECT a.id FROM meeting_action a JOIN meeting m ON m.id = a.meeting_id
+          WHERE a.area_id = (SELECT area_id FROM meeting WHERE id = $1)
+            AND m.starts_at < (SELECT starts_at FROM meeting WHERE id = $1)`
+      : 'SELECT id FROM meeting_action WHERE meeting_id = $1 ORDER BY created_at LIMIT 1',
+    [meetingId],
+  );
+  return found.rows[0]?.id ?? randomUUID();
+}
+
+/** A meeting of the area before all others, with one action still open: the review's. */
+async function earlierMeetingWithAction(t: Target): Promise<void> {
+  const meetingId = randomUUID();
+  await app.db.query(
+    `INSERT INTO meeting (id, area_id, pattern_date, date, start_time, starts_at, ends_at, status)
+     SELECT $1, area_id, date - 14, date - 14, start_time, starts_at - interval '14 days',
+            ends_at - interval '14 days', 'scheduled'
+       FROM meeting WHERE id = $2`,
+    [meetingId, t.meetingId],
+  );
+  const { case_id: caseId } = (
+    await app.db.query<{ case_id: string }>('SELECT case_id FROM referral WHERE id = $1', [
+      t.referralId,
+    ])
+  ).rows[0]!;
+  const at = new Date('2026-11-17T10:00:00Z');
+  await app.db.transaction((tx) =>
+    reposOver(tx, app.services.crypto).meetingActions.insert({
+      id: randomUUID(),
+      meetingId,
+      referralId: t.referralId,
+      caseId,
+      areaId: t.areaId,
+      ownerAgencyId: t.researchAgencyId,
+      ownerPerson: null,
+      what: 'Visit the address',
+      risk: 'Further harm',
+      dueAt: new Date('2026-11-24T10:00:00Z'),
+      urgent: null,
+      status: 'open',
+      createdBy: null,
+      createdAt: at,
+      updatedBy: null,
+      updatedAt: at,
+      version: 1,
+    }),
+  );
+}
+
 async function requestFor(route: string, t: Target): Promise<{ path: string; init: RequestInit }> {
   const [method, template] = route.split(' ') as [string, string];
   const referralId = route.includes('{candidateId}') ? t.duplicateId : t.referralId;
@@ -337,6 +424,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     .replace('{referralId}', referralId)
     .replace('{candidateId}', t.candidateId)
     .replace('{personId}', t.chairPersonId)
+    .replace('{actionId}', await actionFor(template, meetingId))
     .replace('{deliveryId}', '1')
     .replace('{questionSetId}', 'safelives-24');
   const bodies: Record<string, unknown> = {
@@ -406,6 +494,15 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'post /api/meetings/{meetingId}/observers': { personId: t.idvaPersonId },
     'post /api/meetings/{meetingId}/confidentiality': { confirm: true },
     'put /api/meetings/{meetingId}/run/current': { referralId: null },
+    'put /api/meetings/{meetingId}/run/cases/{referralId}/notes': {
+      facts: 'Two callouts',
+      opinion: '',
+      riskSummary: '',
+      version: 0,
+    },
+    'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': meetingAction,
+    'put /api/meetings/{meetingId}/run/actions/{actionId}': { ...meetingAction, version: 1 },
+    'put /api/meetings/{meetingId}/run/review/{actionId}': { outcome: 'done', version: 1 },
     'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': { reason: 'Out of time' },
     'post /api/meetings/{meetingId}/run/close': {},
   };
@@ -430,6 +527,8 @@ beforeAll(async () => {
   await addReferrals('Westholm', emails.otherArea, ['Haven Refuge', 'Haven Refuge']);
   own = await target('Northbrook and Wellfield');
   foreign = await target('Westholm');
+  meetingAction.ownerAgencyId = own.researchAgencyId;
+  await earlierMeetingWithAction(own);
   const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
     paths: Record<string, object>;
   };
@@ -473,7 +572,7 @@ describe.each(callers)('as %s', (caller) => {
   });
 
   const recordRoutes = Object.keys(expected).filter((r) =>
-    /\{(areaId|agencyId|meetingId|referralId|personId)\}/.test(r),
+    /\{(areaId|agencyId|meetingId|referralId|personId|actionId)\}/.test(r),
   );
   it.each(recordRoutes)('%s on a foreign record answers 404 (or 401)', async (route) => {
     if (caller === 'otherArea') return; // Westholm is their own area

@@ -37,7 +37,8 @@ const json = async <T>(response: Response | Promise<Response>): Promise<T> => {
 };
 const refusal = async (response: Promise<Response>) => {
   const answer = await response;
-  return { status: answer.status, ...((await answer.json()) as { code: string; message: string }) };
+  const { error } = (await answer.json()) as { error: { code: string; message: string } };
+  return { status: answer.status, ...error };
 };
 const count = async (sql: string, params: unknown[] = []) =>
   (await app.db.query<{ n: number }>(sql, params)).rows[0]!.n;
@@ -177,6 +178,7 @@ describe('the register', () => {
     );
     expect(saved).toMatchObject({ attendance: 'apologies', infoSentInAdvance: true, version: 2 });
     const before = (await events()).length;
+    const refusedBefore = await audits('meeting.attendance.refused');
     const stale = await refusal(
       as.childrens(line, put({ attendance: 'present', infoSentInAdvance: false, version: 1 })),
     );
@@ -190,7 +192,8 @@ describe('the register', () => {
     );
     expect(other).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     expect((await events()).length).toBe(before);
-    expect(await audits('meeting.attendance.refused')).toBe(2);
+    // Two more refusals audited (the people off the meeting above were refused and audited too).
+    expect(await audits('meeting.attendance.refused')).toBe(refusedBefore + 2);
     const own = await json<Attendee>(
       as.childrens(line, put({ attendance: 'present', infoSentInAdvance: true, version: 2 })),
     );
@@ -219,6 +222,7 @@ describe('the register', () => {
 
 describe('running the meeting', () => {
   it('lets only the chair move between cases, and not before half an hour before the start', async () => {
+    const refusedBefore = await audits('meeting.current.refused');
     await json(
       as.chair(`/api/meetings/${fixture.meetingId}/confidentiality`, post({ confirm: true })),
     );
@@ -238,7 +242,7 @@ describe('running the meeting', () => {
     expect(early).toMatchObject({ status: 409, code: 'CONFLICT' });
     expect(early.message).toMatch(/not started yet/);
     expect(await count('SELECT count(*)::int AS n FROM meeting_run')).toBe(0);
-    expect(await audits('meeting.current.refused')).toBe(3);
+    expect(await audits('meeting.current.refused')).toBe(refusedBefore + 3);
   });
 
   it('starts with the first move, and every view follows the current case', async () => {
@@ -368,7 +372,8 @@ describe('running the meeting', () => {
       ).toBe(true);
     }
     expect(await audits('meeting.close')).toBe(1);
-    expect(await audits('meeting.close.refused')).toBe(3);
+    // Two people off the meeting, a case waiting, and the record frozen.
+    expect(await audits('meeting.close.refused')).toBe(4);
   });
 });
 

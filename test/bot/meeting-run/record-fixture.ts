@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { londonDateOf } from '#core/calendar/london-time.js';
 import type { Seat } from '#core/contracts/meeting-api.js';
 import type { ResearchDraft } from '#core/contracts/research.js';
 import type { Repos } from '#core/ports/store.js';
+import { addDays } from '#core/shared/local-date.js';
 import { reposOver } from '../../../bot/src/store/unit-of-work.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { referralForm } from '../referrals/fixtures.js';
@@ -44,6 +46,8 @@ export interface MeetingFixture {
   police: string;
   childrens: string;
   setNow(to: Date): Promise<void>;
+  /** The London date `days` after the meeting's (due dates in the tests follow the meeting). */
+  day(days: number): string;
   /** One transaction over the store's repositories, as the system. */
   store<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
   /** Puts a person on the register, confirmed (or not) at the current time. */
@@ -54,6 +58,14 @@ export const json = async <T>(response: Response | Promise<Response>): Promise<T
   const answer = await response;
   if (!answer.ok) throw new Error(`${answer.status}: ${await answer.text()}`);
   return (await answer.json()) as T;
+};
+/** A refusal as the API sends it: the status, and the error's code, words and fields. */
+export const errorOf = async (response: Promise<Response>) => {
+  const answer = await response;
+  const { error } = (await answer.json()) as {
+    error: { code: string; message: string; details?: { path: string; message: string }[] };
+  };
+  return { status: answer.status, ...error, fields: (error.details ?? []).map((d) => d.path) };
 };
 export const put = (body: unknown): RequestInit => ({ method: 'PUT', body: JSON.stringify(body) });
 export const post = (body: unknown, key?: string): RequestInit => ({
@@ -149,6 +161,11 @@ export async function meetingUnderWay(): Promise<MeetingFixture> {
   // The chair starts: both cases on the running order, children first.
   now = new Date(startsAt.getTime() + 5 * 60_000);
   await signInAll();
+  const cases = await store((repos) => repos.meetings.caseSummaries(meetingId));
+  const caseIds = await app.db.query<{ id: string; case_id: string }>(
+    'SELECT id, case_id FROM referral WHERE id = ANY($1::uuid[])',
+    [cases.map((c) => c.id)],
+  );
   await store(async (repos) => {
     await repos.meetingRun.saveRun({
       meetingId,
@@ -160,11 +177,6 @@ export async function meetingUnderWay(): Promise<MeetingFixture> {
       closedBy: null,
       version: 1,
     });
-    const cases = await repos.meetings.caseSummaries(meetingId);
-    const caseIds = await app.db.query<{ id: string; case_id: string }>(
-      'SELECT id, case_id FROM referral WHERE id = ANY($1::uuid[])',
-      [cases.map((c) => c.id)],
-    );
     await repos.meetingRun.insertCases(
       [withChildren, adult].map((referralId, position) => {
         const c = cases.find((x) => x.id === referralId)!;
@@ -218,6 +230,7 @@ export async function meetingUnderWay(): Promise<MeetingFixture> {
     otherMeetingCase,
     police,
     childrens,
+    day: (days) => addDays(londonDateOf(startsAt), days),
     async setNow(to) {
       now = to;
       await signInAll();

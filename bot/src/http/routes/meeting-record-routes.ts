@@ -27,14 +27,15 @@ const actionParams = z.strictObject({ meetingId: idSchema, actionId: idSchema })
 
 /**
  * What the meeting records case by case (issue #10): one case as a person at the meeting reads
- * it, its notes, its actions, and the review of earlier meetings' actions. The policies let in
- * the roles that may ever call a route; the use cases decide on the meeting itself (a seat on
- * it, the statement confirmed, the chair or coordinator for writes) and audit each refusal.
+ * it, its notes, its actions, and the review of earlier meetings' actions. The use cases decide
+ * on the meeting itself (a seat on it, the statement confirmed, the chair or coordinator for
+ * writes) and audit each refusal.
  */
 export function meetingRecordRoutes(s: Services): RouteDef[] {
   const areaOf = areaOfMeeting(s);
-  const anyone = { kind: 'area', roles: 'any', areaOf } as const;
-  const recorders = { kind: 'area', roles: ['coordinator', 'chair'], areaOf } as const;
+  // Anyone with a role in the area gets as far as the use case, which decides on the meeting:
+  // someone with no seat on it is told it does not exist (404), as the meeting's other routes do.
+  const onMeeting = { kind: 'area', roles: 'any', areaOf } as const;
 
   /** The caller as the meeting's use cases take them: their roles in the meeting's area. */
   async function viewerOf(principal: Principal | null, meetingId: string): Promise<MeetingViewer> {
@@ -50,7 +51,7 @@ export function meetingRecordRoutes(s: Services): RouteDef[] {
       summary:
         'One case in the meeting: summary, research as the area allows, notes, actions (audited)',
       tag: 'meeting',
-      policy: anyone,
+      policy: onMeeting,
       params: caseParams,
       response: runCaseDetailSchema,
       handle: async (ctx) =>
@@ -64,7 +65,7 @@ export function meetingRecordRoutes(s: Services): RouteDef[] {
       path: '/meetings/{meetingId}/run/cases/{referralId}/notes',
       summary: "Save a case's notes: facts, opinion and the risk summary, from the version read",
       tag: 'meeting',
-      policy: recorders,
+      policy: onMeeting,
       auditInvalid: true,
       params: caseParams,
       body: caseNotesBody,
@@ -81,7 +82,7 @@ export function meetingRecordRoutes(s: Services): RouteDef[] {
       path: '/meetings/{meetingId}/run/cases/{referralId}/actions',
       summary: 'Record an action agreed on a case: owner agency, what, due when, the risk',
       tag: 'meeting',
-      policy: recorders,
+      policy: onMeeting,
       idempotent: true,
       auditInvalid: true,
       status: 201,
@@ -100,7 +101,7 @@ export function meetingRecordRoutes(s: Services): RouteDef[] {
       path: '/meetings/{meetingId}/run/actions/{actionId}',
       summary: 'Change an action agreed at this meeting, from the version read',
       tag: 'meeting',
-      policy: recorders,
+      policy: onMeeting,
       auditInvalid: true,
       params: actionParams,
       body: updateActionBody,
@@ -117,7 +118,7 @@ export function meetingRecordRoutes(s: Services): RouteDef[] {
       path: '/meetings/{meetingId}/run/review/{actionId}',
       summary: "Review an earlier meeting's incomplete action: done, ongoing or not done",
       tag: 'meeting',
-      policy: recorders,
+      policy: onMeeting,
       auditInvalid: true,
       params: actionParams,
       body: reviewBody,
