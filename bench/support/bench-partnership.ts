@@ -171,3 +171,46 @@ export async function acceptBenchCases(
   }
   return meetingId!;
 }
+
+/**
+ * The area grown to `agencies` agencies (the demo's own count towards it), each added one with a
+ * core rep and a deputy, `marac.core<n>@agency<n>.example` and `marac.deputy<n>@agency<n>.example`
+ * (copies by link, the default). Returns the added reps' addresses, core then deputy per agency.
+ */
+export async function growAreaWithReps(
+  db: Db,
+  crypto: AppCrypto,
+  area: { id: string; partnership_id: string },
+  agencies: number,
+): Promise<string[]> {
+  const have = await db.query<{ n: string }>(
+    'SELECT count(*)::text AS n FROM area_agency WHERE area_id = $1',
+    [area.id],
+  );
+  const emails: string[] = [];
+  for (let i = Number(have.rows[0]!.n); i < agencies; i += 1) {
+    const id = randomUUID();
+    await db.query('INSERT INTO agency (id, partnership_id, name, kind) VALUES ($1, $2, $3, $4)', [
+      id,
+      area.partnership_id,
+      `Bench Agency ${i + 1}`,
+      'other',
+    ]);
+    const [core, deputy] = await Promise.all(
+      ['core', 'deputy'].map((role) => {
+        const email = `marac.${role}${i + 1}@agency${i + 1}.example`;
+        emails.push(email);
+        return upsertPerson(db, crypto, area.partnership_id, {
+          name: `Bench ${role === 'core' ? 'Rep' : 'Deputy'} ${i + 1}`,
+          email,
+        });
+      }),
+    );
+    await db.query(
+      `INSERT INTO area_agency (area_id, agency_id, core_rep_id, deputy_rep_id)
+       VALUES ($1, $2, $3, $4)`,
+      [area.id, id, core, deputy],
+    );
+  }
+  return emails;
+}

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { AppCrypto } from '../../bot/src/crypto/app-crypto.js';
 import type { Db } from '../../bot/src/db/db.js';
 import { saveConversation } from '../../bot/src/notify/bot-notifier.js';
-import { upsertPerson } from '../../bot/src/store/sql-people.js';
-import { acceptBenchCases } from './bench-partnership.js';
+import { acceptBenchCases, growAreaWithReps } from './bench-partnership.js';
 
 /*
  * The research fan-out benchmark's partnership, on the demo partnership the app seeded: its
@@ -38,32 +36,7 @@ export async function researchPartnership(
       `SELECT id, partnership_id FROM area WHERE name = 'Northbrook and Wellfield'`,
     )
   ).rows[0]!;
-  const have = await db.query<{ n: string }>(
-    'SELECT count(*)::text AS n FROM area_agency WHERE area_id = $1',
-    [area.id],
-  );
-  for (let i = Number(have.rows[0]!.n); i < input.agencies; i += 1) {
-    const id = randomUUID();
-    await db.query('INSERT INTO agency (id, partnership_id, name, kind) VALUES ($1, $2, $3, $4)', [
-      id,
-      area.partnership_id,
-      `Bench Agency ${i + 1}`,
-      'other',
-    ]);
-    const [core, deputy] = await Promise.all(
-      ['core', 'deputy'].map((role) =>
-        upsertPerson(db, crypto, area.partnership_id, {
-          name: `Bench ${role === 'core' ? 'Rep' : 'Deputy'} ${i + 1}`,
-          email: `marac.${role}${i + 1}@agency${i + 1}.example`,
-        }),
-      ),
-    );
-    await db.query(
-      `INSERT INTO area_agency (area_id, agency_id, core_rep_id, deputy_rep_id)
-       VALUES ($1, $2, $3, $4)`,
-      [area.id, id, core, deputy],
-    );
-  }
+  await growAreaWithReps(db, crypto, area, input.agencies);
   const meetingId = await acceptBenchCases(db, crypto, {
     areaId: area.id,
     cases: input.cases,

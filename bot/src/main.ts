@@ -9,6 +9,7 @@ import { runExtraMeetingJob } from '#core/scheduling/add-extra-meeting.js';
 import { runCalendarJob } from '#core/scheduling/run-calendar-job.js';
 import { writeCheckpoint } from './audit/checkpoint.js';
 import { createAuthenticate } from './auth/authenticate.js';
+import { openRoleCache } from './auth/role-cache.js';
 import { loadDevSigningKey } from './auth/dev-tokens.js';
 import { createEntraVerifier } from './auth/entra/entra-verifier.js';
 import { botRouter } from './agent/agent.js';
@@ -41,7 +42,10 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { reindexMatching } from './matching/reindex.js';
 import { openDb } from './db/open-db.js';
+import { meetingTopic } from '#core/meeting-run/run-writes.js';
+import { storeSnapshots } from '#core/meeting-run/meeting-snapshot.js';
 import { openLiveHub } from './store/live-hub.js';
+import { cachedSnapshots } from './store/meeting-snapshot-cache.js';
 import { pruneLiveEvents } from './store/sql-live.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
 
@@ -89,6 +93,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onError: (error) =>
       log.error({ err: { name: (error as Error).name } }, 'live events: a catch-up failed'),
   });
+  // The meeting view's shared part, kept per meeting until its next live event.
+  const meetingSnapshots = cachedSnapshots(storeSnapshots(uow), live, { topicOf: meetingTopic });
   const outlook = createOutlook(config, now);
   const calendar = options.calendar ?? outlook.calendar;
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
@@ -188,9 +194,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     drainDeliveries: deliveries.drain,
     devSigningKey,
     live,
+    meetingSnapshots,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
-  const authenticate = createAuthenticate({ db, crypto, entra, devSigningKey, now });
+  const roles = await openRoleCache(db);
+  const authenticate = createAuthenticate({
+    db,
+    crypto,
+    entra,
+    devSigningKey,
+    now,
+    rolesOf: roles.rolesOf,
+  });
   let ready = false;
   const bot = botRouter(config, log, services);
   notifier = config.bot
@@ -246,7 +261,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      meetingSnapshots.close();
       await live.close();
+      await roles.close();
       await prompts.stop();
       await worker.stop();
       await deliveries.stop();

@@ -4,7 +4,13 @@ import type { Db } from '../db/db.js';
 import { verifyDevToken } from './dev-tokens.js';
 import type { EntraIdentity, EntraVerifier } from './entra/entra-verifier.js';
 import { TokenRejectedError } from './entra/token-rejected-error.js';
-import { personIdByEntraId, principalById, type Principal } from './people.js';
+import {
+  personIdByEntraId,
+  principalById,
+  rolesOf,
+  type AreaRole,
+  type Principal,
+} from './people.js';
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal | null>;
 
@@ -33,7 +39,17 @@ export function createAuthenticate(options: {
   entra: EntraVerifier | null;
   devSigningKey: Buffer | null;
   now: () => Date;
+  /** Where a known person's roles come from: the store, or a cache dropped on any change. */
+  rolesOf?: (personId: string) => Promise<AreaRole[]>;
+  /** How long a person's name and address are kept once decrypted. */
+  personCacheMs?: number;
 }): Authenticate {
+  const principalOf = rememberedPeople(
+    options.db,
+    options.crypto,
+    options.rolesOf ?? ((personId) => rolesOf(options.db, personId)),
+    options.personCacheMs,
+  );
   return async (header) => {
     const token = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,16384})$/)?.[1];
     if (!token) return null;
@@ -41,7 +57,7 @@ export function createAuthenticate(options: {
       const personId = options.devSigningKey
         ? verifyDevToken(options.devSigningKey, token, options.now())
         : null;
-      return personId ? principalById(options.db, options.crypto, personId) : null;
+      return personId ? principalOf(personId) : null;
     }
     if (!options.entra) return null;
     try {
@@ -56,7 +72,7 @@ export function createAuthenticate(options: {
           'Your account is not set up for any MARAC area. Ask your MARAC coordinator.',
         );
       }
-      return principalById(options.db, options.crypto, personId);
+      return principalOf(personId);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       if (error.reason === 'keys_unavailable') {
@@ -67,5 +83,37 @@ export function createAuthenticate(options: {
       }
       return null;
     }
+  };
+}
+
+const PEOPLE_REMEMBERED = 5_000;
+
+/**
+ * Every request needs its caller's roles as they are now (a rep replaced, a role taken away, acts
+ * at once: `roles` reads them, or keeps them until a change is heard); the name and address
+ * beside them change rarely and cost a decryption, so they are kept for a minute.
+ */
+function rememberedPeople(
+  db: Db,
+  crypto: AppCrypto,
+  roles: (personId: string) => Promise<AreaRole[]>,
+  keepMs = 60_000,
+) {
+  const people = new Map<string, { name: string; email: string; until: number }>();
+  return async (personId: string): Promise<Principal | null> => {
+    const known = people.get(personId);
+    if (known && known.until > Date.now()) {
+      return { personId, name: known.name, email: known.email, roles: await roles(personId) };
+    }
+    const principal = await principalById(db, crypto, personId);
+    if (principal) {
+      if (people.size >= PEOPLE_REMEMBERED) people.clear();
+      people.set(personId, {
+        name: principal.name,
+        email: principal.email,
+        until: Date.now() + keepMs,
+      });
+    }
+    return principal;
   };
 }

@@ -22,13 +22,13 @@ export interface Services {
   /** Wakes the mail delivery workers (an agenda was published or a delivery resent). */
   drainDeliveries: () => Promise<void>;
   devSigningKey: Buffer | null;
-  /** This instance's one LISTEN on the live events, fanned out to every stream it serves. */
-  live: LiveFollowing;
   /**
    * Where the meeting view reads its shared snapshot (issue #10): a per-instance cache dropped on
    * the meeting's live events, or (when absent) the store on every read.
    */
   meetingSnapshots?: MeetingSnapshotSource;
+  /** This instance's one LISTEN on the live events, fanned out to every stream it serves. */
+  live: LiveFollowing;
 }
 
 /** The use cases' dependencies for one request: its writes are audited as the caller. */

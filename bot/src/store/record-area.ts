@@ -6,11 +6,27 @@ import type { Queryable } from '../db/db.js';
  * only: nothing is decrypted to answer them.
  */
 
+/**
+ * A meeting never moves to another area (and is never deleted), so its area, once read, is
+ * remembered per store: every request about a meeting asks, some twice (the policy, the use
+ * case), and fifty people reading a meeting view in a loop should not each pay a query for it.
+ */
+const meetingAreas = new WeakMap<Queryable, Map<string, string>>();
+const MEETINGS_REMEMBERED = 10_000;
+
 export async function areaOfMeetingId(q: Queryable, meetingId: string): Promise<string | null> {
+  const known = meetingAreas.get(q) ?? new Map<string, string>();
+  const remembered = known.get(meetingId);
+  if (remembered) return remembered;
   const found = await q.query<{ area_id: string }>('SELECT area_id FROM meeting WHERE id = $1', [
     meetingId,
   ]);
-  return found.rows[0]?.area_id ?? null;
+  const areaId = found.rows[0]?.area_id ?? null;
+  if (areaId) {
+    if (known.size >= MEETINGS_REMEMBERED) known.clear();
+    meetingAreas.set(q, known.set(meetingId, areaId));
+  }
+  return areaId;
 }
 
 export async function areaOfReferralId(q: Queryable, referralId: string): Promise<string | null> {

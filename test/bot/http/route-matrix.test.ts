@@ -119,12 +119,6 @@ const expected: Record<string, Rule> = {
   'post /api/meetings/{meetingId}/research/{referralId}/open': ['chair'],
   // The coordinator runs the meeting's research; an admin keeps the system, not the meeting.
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': ['coordinator'],
-  // The meeting's live events: anyone with a seat on it (chair, coordinator, reps of agencies on
-  // the list, IDVAs); an observer not listed for this meeting and an admin have none.
-  'get /api/meetings/{meetingId}/run/events': {
-    allow: ['coordinator', 'chair', 'repCore', 'repDeputy', 'idva'],
-    hidden: ['observer', 'admin'],
-  },
   // The meeting itself (issue #10): everyone on it (by default every agency, chair and IDVA of the
   // area, and its coordinators) confirms and follows; the observer and admin are on no meeting
   // until listed, so they are told it does not exist. The chair runs it; the chair or a
@@ -169,6 +163,8 @@ const expected: Record<string, Rule> = {
     hidden: offMeeting,
   },
   'post /api/meetings/{meetingId}/run/close': { allow: ['chair'], hidden: offMeeting },
+  // Its live events: anyone with a seat, confirmed or not (the events carry ids only).
+  'get /api/meetings/{meetingId}/run/events': { allow: onMeeting, hidden: offMeeting },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };

@@ -13,6 +13,7 @@ import { research } from './013-research.js';
 import { researchSettings } from './014-research-settings.js';
 import { liveEvents } from './015-live-events.js';
 import { meetingRun } from './016-meeting-run.js';
+import { roleChanges } from './017-role-changes.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -31,4 +32,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '014-research-settings', sql: researchSettings },
   { id: '015-live-events', sql: liveEvents },
   { id: '016-meeting-run', sql: meetingRun },
+  { id: '017-role-changes', sql: roleChanges },
 ];

@@ -3,10 +3,10 @@ import { idSchema } from '#core/contracts/api.js';
 import { seatOf, type MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 import { meetingTopic } from '#core/meeting-run/record-deps.js';
 import { DomainError } from '#core/shared/errors.js';
-import type { Principal } from '../../auth/people.js';
+import { rolesOf, type AreaRole } from '../../auth/people.js';
 import { areaOfMeetingId } from '../../store/record-area.js';
 import { route, type RouteDef } from '../route.js';
-import type { Services } from '../services.js';
+import { depsFor, type Services } from '../services.js';
 import type { LiveStreamOptions } from '../sse.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
@@ -23,13 +23,14 @@ const eventsQuery = z.strictObject({
  * routes that check the statement). Off the meeting: 404, as if it did not exist.
  */
 export function meetingLiveRoutes(s: Services): RouteDef[] {
-  const viewerOf = async (meetingId: string, principal: Principal): Promise<MeetingViewer> => {
+  const viewerOf = async (meetingId: string, personId: string, roles: readonly AreaRole[]) => {
     const areaId = await areaOfMeetingId(s.db, meetingId);
-    return {
+    const viewer: MeetingViewer = {
       meetingId,
-      personId: principal.personId,
-      roles: principal.roles.filter((r) => r.areaId === areaId).map((r) => r.role),
+      personId,
+      roles: roles.filter((r) => r.areaId === areaId).map((r) => r.role),
     };
+    return viewer;
   };
   const seated = async (viewer: MeetingViewer) =>
     (await s.uow.run((repos) => seatOf(repos, viewer))) !== null;
@@ -44,9 +45,14 @@ export function meetingLiveRoutes(s: Services): RouteDef[] {
       params: meetingParams,
       query: eventsQuery,
       response: z.custom<LiveStreamOptions>(),
-      handle: async ({ params, principal }) => {
-        const viewer = await viewerOf(params.meetingId, principal!);
-        if (!(await seated(viewer))) {
+      handle: async (ctx) => {
+        const { params } = ctx;
+        const { personId, roles } = ctx.principal!;
+        if (!(await seated(await viewerOf(params.meetingId, personId, roles)))) {
+          // Refused as the meeting's other routes refuse: audited, by the meeting's id only.
+          await depsFor(s, ctx).uow.run((repos) =>
+            repos.audit.record('meeting.events.refused', 'meeting', params.meetingId),
+          );
           throw new DomainError(
             'MEETING_NOT_FOUND',
             'There is no such meeting, or you are not on it.',
@@ -55,7 +61,9 @@ export function meetingLiveRoutes(s: Services): RouteDef[] {
         return {
           topic: meetingTopic(params.meetingId),
           live: s.live,
-          stillAllowed: () => seated(viewer),
+          // Their roles as they are now: a coordinator who is one no longer loses the seat too.
+          stillAllowed: async () =>
+            seated(await viewerOf(params.meetingId, personId, await rolesOf(s.db, personId))),
         };
       },
     }),
