@@ -18,7 +18,10 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(200px, 100%), 1fr))',
     alignItems: 'start',
     margin: '0 0 12px',
+    // A field is never wider than its column (a select's own width would spill into the next).
+    '& > *': { minWidth: 0 },
   },
+  select: { width: '100%', minWidth: 0 },
   wide: { gridColumn: '1 / -1' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
 });

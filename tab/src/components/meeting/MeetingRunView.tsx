@@ -69,6 +69,11 @@ export function MeetingRunView({ meetingId }: { meetingId: string }) {
     );
   }
   const confirmed = run.me.confirmedAt !== null;
+  // While a case is heard, it comes straight after the running order: in a 320 px side panel the
+  // register and the review (done before the first case) would push it out of sight.
+  const caseFirst = confirmed && run.currentReferralId !== null;
+  const register = <RegisterSection run={run} onChanged={view.refresh} />;
+  const review = <ReviewSection run={run} onChanged={view.refresh} />;
   const stateLine =
     run.state === 'closed'
       ? `Closed at ${formatDateTime(run.closedAt!)}: the record is frozen; changes are corrections.`
@@ -94,10 +99,10 @@ export function MeetingRunView({ meetingId }: { meetingId: string }) {
       </div>
       <ErrorBar error={view.error} title="The meeting could not be refreshed" />
       {!confirmed && <StatementSection run={run} onConfirmed={view.refresh} />}
-      <RegisterSection run={run} onChanged={view.refresh} />
+      {!caseFirst && register}
       {confirmed && (
         <>
-          <ReviewSection run={run} onChanged={view.refresh} />
+          {!caseFirst && review}
           <RunningOrder run={run} shownId={shownId} onPick={setPicked} onChanged={view.refresh} />
           {shownId && (
             <CurrentCase
@@ -112,8 +117,10 @@ export function MeetingRunView({ meetingId }: { meetingId: string }) {
               }}
             />
           )}
+          {caseFirst && review}
         </>
       )}
+      {caseFirst && register}
     </>
   );
 }
