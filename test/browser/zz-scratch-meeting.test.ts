@@ -48,7 +48,7 @@ let app: TestApp; let browser: Browser; let host: FakeM365Host;
 beforeAll(async () => { await mkdir('/tmp/scratch', { recursive: true }); app = await startApp(); browser = await launchChromium(); host = await FakeM365Host.start(); });
 afterAll(async () => { await browser?.close(); await host?.close(); await app?.stop(); });
 
-it.each([['default', 320, true], ['contrast', 1366, true]] as const)('%s %i confirmed=%s', async (theme, width, confirmed) => {
+it.each([['default', 1366, true], ['default', 320, true]] as const)('%s %i confirmed=%s', async (theme, width, confirmed) => {
   const context = await browser.newContext({ viewport: { width, height: confirmed ? 3200 : 1200 }, locale: 'en-GB' });
   const page = await context.newPage();
   const logs: string[] = [];

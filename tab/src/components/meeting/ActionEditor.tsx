@@ -18,10 +18,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(200px, 100%), 1fr))',
     alignItems: 'start',
     margin: '0 0 12px',
-    // A field is never wider than its column (a select's own width would spill into the next).
-    '& > *': { minWidth: 0 },
   },
-  select: { width: '100%', minWidth: 0 },
   wide: { gridColumn: '1 / -1' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
 });
@@ -78,7 +75,8 @@ export function ActionEditor(props: {
         />
         {props.children}
         <div className={styles.grid}>
-          <F path={at('ownerAgencyId')} label={ACTION_LABELS.ownerAgencyId} required>
+          {/* The agencies' names are long: their select has a row of its own. */}
+          <F path={at('ownerAgencyId')} label={ACTION_LABELS.ownerAgencyId} required wide>
             <Select value={form.ownerAgencyId} onChange={(_, d) => set('ownerAgencyId')(d.value)}>
               <option value="">Choose an agency</option>
               {props.agencies.map((a) => (
