@@ -395,6 +395,14 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
   await defer.getByRole('button', { name: 'Defer case' }).click();
   await runCase(chair.page, fourth!).and(chair.page.locator('[data-state="deferred"]')).waitFor();
   await runCase(rep.page, fourth!).and(rep.page.locator('[data-state="deferred"]')).waitFor();
+  await chair.page
+    .getByRole('status')
+    .getByText(
+      new RegExp(
+        `^${fourth} is deferred to the meeting of [A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}\\.$`,
+      ),
+    )
+    .waitFor();
 
   await chair.page.getByRole('button', { name: 'Finish this case' }).click();
   await chair.page.getByRole('button', { name: 'Close meeting' }).click();

@@ -13,7 +13,7 @@ export function DeferDialog(props: {
   meetingId: string;
   item: RunCase;
   onClose: () => void;
-  onDeferred: () => void;
+  onDeferred: (toMeetingDate: string) => void;
 }) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -33,14 +33,14 @@ export function DeferDialog(props: {
     setBusy(true);
     setFailure(null);
     try {
-      await meetingRunApi.defer(
+      const deferred = await meetingRunApi.defer(
         props.meetingId,
         props.item.referralId,
         trimmed,
         key.keyFor(`${props.item.referralId}:${trimmed}`),
       );
       key.done();
-      props.onDeferred();
+      props.onDeferred(deferred.toMeetingDate);
     } catch (e) {
       setFailure(toApiError(e));
       setBusy(false);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { MeetingRun, RunCase } from '#core/contracts/meeting-api.js';
 import { toApiError, type ApiRequestError } from '../../api/client.js';
 import { meetingRunApi } from '../../api/meeting-run.js';
+import { formatDate } from '../../format/dates.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { Section } from '../Section.js';
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground2 },
   bar: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  notice: { margin: '0 0 8px' },
 });
 
 /**
@@ -45,6 +47,8 @@ export function RunningOrder(props: {
   const [busy, setBusy] = useState(false);
   const [deferring, setDeferring] = useState<RunCase | null>(null);
   const [closing, setClosing] = useState(false);
+  /** What the last deferral did, said once (a status, not an alert). */
+  const [notice, setNotice] = useState('');
   const chair = run.me.mayRun && run.state !== 'closed';
   const next = nextWaiting(run.cases, run.currentReferralId);
 
@@ -100,6 +104,9 @@ export function RunningOrder(props: {
         ))}
       </ol>
       <ErrorBar error={failure} title="The chair’s move did not happen" />
+      <Text role="status" block className={styles.notice}>
+        {notice}
+      </Text>
       {chair && (
         <div className={styles.bar}>
           {run.state === 'not-started' && (
@@ -125,7 +132,10 @@ export function RunningOrder(props: {
           meetingId={run.meetingId}
           item={deferring}
           onClose={() => setDeferring(null)}
-          onDeferred={() => {
+          onDeferred={(toMeetingDate) => {
+            setNotice(
+              `${deferring.reference} is deferred to the meeting of ${formatDate(toMeetingDate)}.`,
+            );
             setDeferring(null);
             props.onChanged();
           }}
