@@ -138,6 +138,15 @@ const research: Record<string, FieldLabel> = {
   withheldReason: f('Why the information was not shared'),
 };
 
+/** The meeting's register and run (issue #10). */
+const meetingRun: Record<string, FieldLabel> = {
+  attendance: f('Present or apologies', 'choice'),
+  infoSentInAdvance: f('Information sent in advance', 'choice'),
+  personId: f('Person', 'choice'),
+  confirm: f('Confirmation of the confidentiality statement', 'choice'),
+  caseTargetMinutes: f('Target minutes per case', 'number'),
+};
+
 /** Every other body the API takes, and the path and query ids. */
 const other: Record<string, FieldLabel> = {
   response: f('Research', 'group'),
@@ -207,6 +216,7 @@ const TABLE: Record<string, FieldLabel> = {
   ...protocol,
   ...under('protocol', protocol),
   ...under('form', referralForm),
+  ...meetingRun,
 };
 
 /**

@@ -44,8 +44,15 @@ function nextRow(
   };
 }
 
-async function attendeeAfter(repos: Repos, meeting: MeetingRecord, personId: string) {
-  return attendeeOf(await lineOf(repos, meeting, personId));
+/** The register line as it reads once the row is saved (no second read of the register). */
+function attendeeSaved(line: RegisterLine, row: AttendanceRecord): Attendee {
+  return attendeeOf({
+    ...line,
+    attendance: row.attendance,
+    infoSentInAdvance: row.infoSentInAdvance,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
+    version: row.version,
+  });
 }
 
 /**
@@ -82,20 +89,19 @@ export function setAttendance(
           `Someone else changed this attendance since you opened it: it now says ${line.attendance ?? 'nothing recorded'}. Check it and save again if it is still wrong.`,
         );
       }
-      const row = await repos.meetingRun.attendanceOf(seat.meeting.id, input.personId);
-      await repos.meetingRun.saveAttendance(
-        nextRow(seat.meeting.id, line, row, {
-          attendance: input.attendance,
-          infoSentInAdvance: input.infoSentInAdvance,
-          recordedBy: viewer.personId,
-          updatedAt: deps.clock.now(),
-        }),
-      );
+      const before = await repos.meetingRun.attendanceOf(seat.meeting.id, input.personId);
+      const row = nextRow(seat.meeting.id, line, before, {
+        attendance: input.attendance,
+        infoSentInAdvance: input.infoSentInAdvance,
+        recordedBy: viewer.personId,
+        updatedAt: deps.clock.now(),
+      });
+      await repos.meetingRun.saveAttendance(row);
       await repos.audit.record('meeting.attendance', 'meeting', seat.meeting.id);
       await publishMeetingEvent(repos, seat.meeting.id, 'meeting.attendance', {
         personId: input.personId,
       });
-      return attendeeAfter(repos, seat.meeting, input.personId);
+      return attendeeSaved(line, row);
     }),
   );
 }
@@ -126,14 +132,15 @@ export function addObserver(
         );
       }
       const observers = await repos.meetingRun.areaPeople(meeting.areaId, 'observer');
-      if (!observers.some((p) => p.id === input.personId)) {
+      const observer = observers.find((p) => p.id === input.personId);
+      if (!observer) {
         throw new DomainError(
           'VALIDATION_FAILED',
           'This person is not an observer in this area: ask the administrator to give them the observer role first.',
           [{ path: 'personId', message: 'must hold the observer role in the area' }],
         );
       }
-      await repos.meetingRun.saveAttendance({
+      const row: AttendanceRecord = {
         meetingId: meeting.id,
         personId: input.personId,
         seat: 'observer',
@@ -145,12 +152,26 @@ export function addObserver(
         updatedAt: deps.clock.now(),
         // Listing records no attendance: the line reads as before (version 1).
         version: 1,
-      });
+      };
+      await repos.meetingRun.saveAttendance(row);
       await repos.audit.record('meeting.observer', 'meeting', meeting.id);
       await publishMeetingEvent(repos, meeting.id, 'meeting.attendance', {
         personId: input.personId,
       });
-      return attendeeAfter(repos, meeting, input.personId);
+      const line: RegisterLine = {
+        personId: observer.id,
+        name: observer.name,
+        seat: 'observer',
+        agencyId: null,
+        agencyName: null,
+        attendance: null,
+        infoSentInAdvance: false,
+        confirmedAt: null,
+        version: 1,
+        agencyIds: [],
+        onMeeting: true,
+      };
+      return attendeeSaved(line, row);
     }),
   );
 }
@@ -169,23 +190,22 @@ export function confirmStatement(
       await repos.meetingRun.lock(viewer.meetingId);
       const seat = await requireSeat(repos, viewer);
       const meeting = seat.meeting;
-      if (seat.confirmed) return attendeeAfter(repos, meeting, viewer.personId);
-      requireNotClosed(await repos.meetingRun.run(meeting.id));
       const line = await lineOf(repos, meeting, viewer.personId);
+      if (seat.confirmed) return attendeeOf(line);
+      requireNotClosed(await repos.meetingRun.run(meeting.id));
       const now = deps.clock.now();
-      await repos.meetingRun.saveAttendance(
-        nextRow(meeting.id, line, seat.attendance, {
-          attendance: seat.attendance?.attendance ?? 'present',
-          confirmedAt: now,
-          recordedBy: seat.attendance?.recordedBy ?? viewer.personId,
-          updatedAt: now,
-        }),
-      );
+      const row = nextRow(meeting.id, line, seat.attendance, {
+        attendance: seat.attendance?.attendance ?? 'present',
+        confirmedAt: now,
+        recordedBy: seat.attendance?.recordedBy ?? viewer.personId,
+        updatedAt: now,
+      });
+      await repos.meetingRun.saveAttendance(row);
       await repos.audit.record('meeting.confirm-statement', 'meeting', meeting.id);
       await publishMeetingEvent(repos, meeting.id, 'meeting.attendance', {
         personId: viewer.personId,
       });
-      return attendeeAfter(repos, meeting, viewer.personId);
+      return attendeeSaved(line, row);
     }),
   );
 }

@@ -10,12 +10,12 @@ import { viewAfterWrite } from './view-after-write.js';
  * record is frozen (later changes are corrections). Refused while a case is still waiting: each
  * is heard or deferred first, so no case is left without a meeting.
  */
-export function closeMeeting(
+export async function closeMeeting(
   deps: MeetingRunDeps,
   input: { viewer: MeetingViewer },
 ): Promise<MeetingRun> {
   const { viewer } = input;
-  return auditedRunWrite(deps, 'meeting.close', viewer.meetingId, () =>
+  await auditedRunWrite(deps, 'meeting.close', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
       await repos.meetingRun.lock(viewer.meetingId);
       const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
@@ -51,7 +51,7 @@ export function closeMeeting(
       });
       await repos.audit.record('meeting.close', 'meeting', meeting.id);
       await publishMeetingEvent(repos, meeting.id, 'meeting.closed');
-      return viewAfterWrite(repos, viewer);
     }),
   );
+  return viewAfterWrite(deps.uow, viewer);
 }

@@ -59,12 +59,12 @@ async function startRun(
  * meeting. The case left is heard, its time added to its timer; the case opened unseals the
  * research kept for the meeting. Not before 30 minutes before the start, nor after the close.
  */
-export function setCurrentCase(
+export async function setCurrentCase(
   deps: MeetingRunDeps,
   input: { viewer: MeetingViewer; referralId: string | null },
 ): Promise<MeetingRun> {
   const { viewer, referralId } = input;
-  return auditedRunWrite(deps, 'meeting.current', viewer.meetingId, () =>
+  await auditedRunWrite(deps, 'meeting.current', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
       await repos.meetingRun.lock(viewer.meetingId);
       const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
@@ -84,7 +84,7 @@ export function setCurrentCase(
       const before = await repos.meetingRun.run(meeting.id);
       requireNotClosed(before);
       // Moving to the case the meeting is on already changes nothing (a second click).
-      if (before && before.currentReferralId === referralId) return viewAfterWrite(repos, viewer);
+      if (before && before.currentReferralId === referralId) return;
       const run = before ?? (await startRun(repos, meeting, viewer.personId, now));
       const cases = await repos.meetingRun.cases(meeting.id);
       const target = referralId === null ? null : cases.find((c) => c.referralId === referralId);
@@ -129,7 +129,7 @@ export function setCurrentCase(
         'meeting.current',
         referralId === null ? {} : { referralId },
       );
-      return viewAfterWrite(repos, viewer);
     }),
   );
+  return viewAfterWrite(deps.uow, viewer);
 }

@@ -1,14 +1,14 @@
 import type { MeetingRun } from '../contracts/meeting-api.js';
-import type { Repos } from '../ports/store.js';
+import type { UnitOfWork } from '../ports/store.js';
 import type { MeetingViewer } from './meeting-seat.js';
-import { loadMeetingSnapshot } from './meeting-snapshot.js';
-import { meetingViewFor, seatInSnapshot } from './meeting-view.js';
+import { storeSnapshots } from './meeting-snapshot.js';
+import { readMeetingRun } from './read-meeting-run.js';
 
 /**
- * The meeting view as the writer sees it once their change is made, read in the same
- * transaction (its `seq` includes the event just published).
+ * The meeting view as the writer sees it once their change has committed, read from the store
+ * in a transaction of its own: the write commits (and its live event goes out to everyone) first,
+ * without waiting for this read, and no cache can answer with the view from before the change.
  */
-export async function viewAfterWrite(repos: Repos, viewer: MeetingViewer): Promise<MeetingRun> {
-  const snapshot = (await loadMeetingSnapshot(repos, viewer.meetingId))!;
-  return meetingViewFor(snapshot, seatInSnapshot(snapshot, viewer)!);
+export function viewAfterWrite(uow: UnitOfWork, viewer: MeetingViewer): Promise<MeetingRun> {
+  return readMeetingRun(storeSnapshots(uow), viewer);
 }

@@ -194,6 +194,11 @@ describe('the register', () => {
     expect((await events()).length).toBe(before);
     // Two more refusals audited (the people off the meeting above were refused and audited too).
     expect(await audits('meeting.attendance.refused')).toBe(refusedBefore + 2);
+    const wrong = await refusal(
+      as.childrens(line, put({ attendance: 'maybe', infoSentInAdvance: true, version: 2 })),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.message).toMatch(/^Present or apologies: /);
     const own = await json<Attendee>(
       as.childrens(line, put({ attendance: 'present', infoSentInAdvance: true, version: 2 })),
     );
