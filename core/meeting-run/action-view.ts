@@ -14,7 +14,7 @@ export async function actionViews(
 ): Promise<MeetingAction[]> {
   if (actions.length === 0) return [];
   const agencies = new Map((await repos.areas.agencies(areaId)).map((a) => [a.id, a.name]));
-  const names = await repos.research.personNames(
+  const names = await repos.meetingRun.names(
     actions.flatMap((a) => (a.updatedBy ? [a.updatedBy] : [])),
   );
   const references = new Map<string, string>();

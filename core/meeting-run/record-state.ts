@@ -80,7 +80,7 @@ export async function requireRunning(
 /** A name for a person id, as the meeting shows who saved what. */
 export async function nameOf(repos: Repos, personId: string | null): Promise<string | null> {
   if (personId === null) return null;
-  const names = await repos.research.personNames([personId]);
+  const names = await repos.meetingRun.names([personId]);
   return names.get(personId) ?? 'A former member of the meeting';
 }
 
