@@ -7,7 +7,7 @@ import type { Principal } from '../auth/people.js';
 import { domainInWords, statusOf, validationError } from './errors.js';
 import { IDEMPOTENCY_KEY, type IdempotencyStore } from '../store/sql-idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { Policy, RouteDef } from './route.js';
+import { keptJson, type Policy, type RouteDef } from './route.js';
 import { streamLiveEvents, type LiveStreamOptions } from './sse.js';
 
 /** A refused request, for the audit log: ids and codes only. */
@@ -189,7 +189,9 @@ async function answerOnce(
 
 /** A 204 carries no body; every other answer is JSON. */
 function answer(res: Response, status: number, body: unknown): void {
+  const kept = keptJson(body);
   if (status === 204) res.status(204).end();
+  else if (kept !== undefined) res.status(status).type('application/json').send(kept);
   else res.status(status).json(body);
 }
 

@@ -65,3 +65,26 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
 export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef {
   return def as RouteDef;
 }
+
+const keptAnswers = new WeakMap<object, string | null>();
+
+/**
+ * Marks an answer that a route keeps and sends again unchanged (the meeting view, per snapshot
+ * and seat): it is serialised once, on its first sending, not on every request. Frozen, so that
+ * nothing can change it under the text kept.
+ */
+export function keptAnswer<T extends object>(answer: T): T {
+  keptAnswers.set(answer, null);
+  return Object.freeze(answer);
+}
+
+/** The JSON text of a kept answer (made on first use); undefined for any other. */
+export function keptJson(answer: unknown): string | undefined {
+  if (typeof answer !== 'object' || answer === null || !keptAnswers.has(answer)) return undefined;
+  let text = keptAnswers.get(answer);
+  if (text == null) {
+    text = JSON.stringify(answer);
+    keptAnswers.set(answer, text);
+  }
+  return text;
+}

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { meetingTopic } from '#core/meeting-run/record-deps.js';
 import { followMeetingWith, type MeetingLiveEvent } from '../../../tab/src/api/live.js';
-import { startApp, type TestApp } from '../../support/start-app.js';
+import type { MeetingRun } from '#core/contracts/meeting-api.js';
+import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
 const CHAIR = 'inspector.amos.kettering@police.example';
 const ADMIN = 'tobias.fenwick@riverside-partnership.example';
@@ -18,7 +19,9 @@ interface Instances {
 }
 
 const env = { RATE_LIMIT_PER_MINUTE: '100000' };
-const now = () => new Date('2026-12-01T09:00:00Z');
+/** Both instances' clock; set to the meeting's start once it is known, as on the day. */
+let clock = new Date('2026-12-01T09:00:00Z');
+const now = () => clock;
 
 function instances(): Instances[] {
   const list: Instances[] = [
@@ -85,12 +88,14 @@ describe.each(instances())('a meeting followed live on $name', ({ open }) => {
 
   beforeAll(async () => {
     ({ a, b, close } = await open());
-    meetingId = (
-      await a.db.query<{ id: string }>(
-        `SELECT m.id FROM meeting m JOIN area a ON a.id = m.area_id
+    const meeting = (
+      await a.db.query<{ id: string; starts_at: Date }>(
+        `SELECT m.id, m.starts_at FROM meeting m JOIN area a ON a.id = m.area_id
           WHERE a.name = 'Northbrook and Wellfield' ORDER BY m.date LIMIT 1`,
       )
-    ).rows[0]!.id;
+    ).rows[0]!;
+    meetingId = meeting.id;
+    clock = new Date(new Date(meeting.starts_at).getTime() + 5 * 60_000);
     chairToken = await tokenFor(b, CHAIR);
   }, 180_000);
   afterAll(() => close());
@@ -151,6 +156,36 @@ describe.each(instances())('a meeting followed live on $name', ({ open }) => {
     const seq = await change('action-saved');
     await waitFor(() => f.events.length === 1, 'the change');
     expect(f.events).toEqual([{ seq, kind: 'action-saved', ids: { meetingId } }]);
+    f.stop();
+  });
+
+  it("brings the chair's move, made through instance A's route, to a follower on B", async () => {
+    const chairOnA = await signIn(a, CHAIR);
+    const confirmed = await chairOnA(`/api/meetings/${meetingId}/confidentiality`, {
+      method: 'POST',
+      body: JSON.stringify({ confirm: true }),
+    });
+    expect(confirmed.status).toBe(200);
+    const before = (await (await chairOnA(`/api/meetings/${meetingId}/run`)).json()) as MeetingRun;
+    const chairOnB = await signIn(b, CHAIR);
+    const viewOnB = async () =>
+      (await (await chairOnB(`/api/meetings/${meetingId}/run`)).json()) as MeetingRun;
+    expect((await viewOnB()).state).toBe('not-started'); // B now keeps this meeting's snapshot
+    const f = follow(before.seq);
+    await waitFor(f.live, 'the stream');
+    const moved = await chairOnA(`/api/meetings/${meetingId}/run/current`, {
+      method: 'PUT',
+      body: JSON.stringify({ referralId: null }),
+    });
+    expect(moved.status).toBe(200);
+    const after = (await moved.json()) as MeetingRun;
+    await waitFor(() => f.events.some((e) => e.seq === after.seq), 'the move');
+    expect(f.events.every((e) => e.ids.meetingId === meetingId)).toBe(true);
+    expect(after.state).toBe('in-progress');
+    // B's kept snapshot was dropped on the event from A: its view shows the move at once.
+    const seenOnB = await viewOnB();
+    expect(seenOnB.state).toBe('in-progress');
+    expect(seenOnB.seq).toBeGreaterThanOrEqual(after.seq);
     f.stop();
   });
 

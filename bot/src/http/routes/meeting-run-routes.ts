@@ -19,13 +19,13 @@ import { readMeetingSettings, setMeetingSettings } from '#core/meeting-run/meeti
 import type { MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 import { storeSnapshots } from '#core/meeting-run/meeting-snapshot.js';
 import { myMeetings } from '#core/meeting-run/my-meetings.js';
-import { readMeetingRun } from '#core/meeting-run/read-meeting-run.js';
 import { setCurrentCase } from '#core/meeting-run/set-current-case.js';
 import type { Principal } from '../../auth/people.js';
 import { areaOfMeetingId } from '../../store/record-area.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfArea, areaOfMeeting } from './area-of.js';
+import { keptMeetingViews } from './kept-meeting-views.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
 const caseParams = z.strictObject({ meetingId: idSchema, referralId: idSchema });
@@ -39,6 +39,8 @@ const caseParams = z.strictObject({ meetingId: idSchema, referralId: idSchema })
 export function meetingRunRoutes(s: Services): RouteDef[] {
   const onMeeting = { kind: 'area', roles: 'any', areaOf: areaOfMeeting(s) } as const;
   const snapshots = s.meetingSnapshots ?? storeSnapshots(s.uow);
+  // readMeetingRun's answer, each person's view kept (and serialised once) per snapshot.
+  const readView = keptMeetingViews(snapshots);
 
   /** The caller as the meeting use cases take them: their roles in the meeting's area. */
   async function viewerOf(principal: Principal | null, meetingId: string): Promise<MeetingViewer> {
@@ -91,8 +93,7 @@ export function meetingRunRoutes(s: Services): RouteDef[] {
       policy: onMeeting,
       params: meetingParams,
       response: meetingRunSchema,
-      handle: async (ctx) =>
-        readMeetingRun(snapshots, await viewerOf(ctx.principal, ctx.params.meetingId)),
+      handle: async (ctx) => readView(await viewerOf(ctx.principal, ctx.params.meetingId)),
     }),
     route({
       method: 'put',
