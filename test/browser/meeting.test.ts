@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { londonDateOf, londonTimeOf } from '#core/calendar/london-time.js';
-import type { MeetingRun } from '#core/contracts/meeting-api.js';
+import type { MeetingRun, RunCaseDetail } from '#core/contracts/meeting-api.js';
 import { referralForm } from '../bot/referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
 import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
@@ -27,6 +27,7 @@ const AREA = 'Northbrook and Wellfield';
 const COORDINATOR = 'rosalind.marsh@riverside-partnership.example';
 const CHAIR = 'inspector.amos.kettering@police.example';
 const POLICE_REP = 'dana.whitcombe@police.example';
+const OBSERVER = 'ottilie.sandberg@riverside-partnership.example';
 /** Invented victims: the first two with a child each (heard first), then two adult-only. */
 const VICTIMS = ['Amelia Hart-Lowe', 'Bryony Castellan', 'Corin Ashdown', 'Delphine Oakridge'];
 const CHILDREN = ['Wren Calloway', 'Ivo Castellan'];
@@ -39,8 +40,9 @@ let browser: Browser;
 let host: FakeM365Host;
 let meetingId: string;
 let police: string;
-/** References in agenda order. */
+/** References in the order the cases were made; the referral of each. */
 let refs: string[];
+const referralOf = new Map<string, string>();
 /**
  * The server's clock runs this far ahead of the real one: the chair can start a meeting only from
  * 30 minutes before its start, and the demo meeting is days away.
@@ -116,6 +118,7 @@ beforeAll(async () => {
   );
   const byId = new Map(agenda.map((c) => [c.referralId, c.reference]));
   refs = ids.map((id) => byId.get(id)!);
+  for (const id of ids) referralOf.set(byId.get(id)!, id);
   await seedEarlierAction(areaId, ids[2]!, refs[2]!);
   const { starts_at: startsAt } = (
     await app.db.query<{ starts_at: Date }>(`SELECT starts_at FROM meeting WHERE id = $1`, [
@@ -261,6 +264,13 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
   await repRow
     .getByRole('checkbox', { name: 'Information sent in advance', checked: true })
     .waitFor();
+  // The chair lists an observer: on the register, to confirm the statement as everyone does.
+  const observerForm = chair.page.getByRole('form', { name: 'List an observer' });
+  await observerForm.getByRole('button', { name: 'List as observer' }).click();
+  await observerForm.getByText('Observer: choose the person to list').waitFor();
+  await observerForm.getByLabel('Observer').selectOption({ label: 'Ottilie Sandberg' });
+  await observerForm.getByRole('button', { name: 'List as observer' }).click();
+  await register.filter({ hasText: 'Ottilie Sandberg, Observer' }).waitFor();
   // The rep's own row follows live; they confirm the statement, and then see the cases.
   await rep.page
     .getByTestId('attendee')
@@ -317,6 +327,14 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
     .first()
     .getByText(/^\d\d:\d\d of 12 minutes$/)
     .waitFor();
+
+  // The observer, once confirmed, reads the case being heard, with no research text.
+  const observer = await signIn(app, OBSERVER);
+  await json(observer(`/api/meetings/${meetingId}/confidentiality`, post({ confirm: true })));
+  const seen = await json<RunCaseDetail>(
+    observer(`/api/meetings/${meetingId}/run/cases/${referralOf.get(first!)}`),
+  );
+  expect(seen.research.every((r) => r.text === null)).toBe(true);
 
   // An action the form refuses names what it lacks; then an urgent child safeguarding action.
   const form = chair.page.getByRole('form', { name: 'New action' });

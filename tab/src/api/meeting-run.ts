@@ -8,6 +8,7 @@ import type {
   MeetingAction,
   MeetingRun,
   MyMeetings,
+  ObserverCandidates,
   reviewBody,
   RunCaseDetail,
 } from '#core/contracts/meeting-api.js';
@@ -44,6 +45,8 @@ export const meetingRunApi = {
       method: 'PUT',
       body,
     }),
+  observerCandidates: (meetingId: string) =>
+    request<ObserverCandidates>(`${meeting(meetingId)}/observers`),
   addObserver: (meetingId: string, personId: string, idempotencyKey: string) =>
     request<unknown>(`${meeting(meetingId)}/observers`, {
       method: 'POST',

@@ -15,6 +15,7 @@ import { formatTime } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { Section } from '../Section.js';
 import { ATTENDANCE_OPTIONS, SEAT_WORDS } from './meeting-words.js';
+import { ObserverForm } from './ObserverForm.js';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: '0 0 8px', display: 'grid', gap: '8px' },
@@ -83,6 +84,9 @@ export function RegisterSection(props: { run: MeetingRun; onChanged: () => void 
         <ul id="register-others" className={styles.list} aria-label="Everyone else">
           {others.map(row)}
         </ul>
+      )}
+      {open && run.me.mayRecord && run.state !== 'closed' && (
+        <ObserverForm meetingId={run.meetingId} onListed={props.onChanged} />
       )}
     </Section>
   );
