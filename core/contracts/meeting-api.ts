@@ -11,6 +11,7 @@ import { idSchema, localDateSchema } from './api.js';
  *   GET  /meetings/{meetingId}/run                         anyone on the meeting: the meeting view
  *   GET  /meetings/{meetingId}/run/events                  anyone on the meeting: server-sent events
  *   PUT  /meetings/{meetingId}/attendance/{personId}       coordinator, chair; a person their own row
+ *   GET  /meetings/{meetingId}/observers                   coordinator, chair: who may be listed
  *   POST /meetings/{meetingId}/observers                   coordinator, chair (Idempotency-Key)
  *   POST /meetings/{meetingId}/confidentiality             the caller confirms the statement
  *   PUT  /meetings/{meetingId}/run/current                 chair: the case everyone is on
@@ -254,6 +255,14 @@ export const attendanceBody = z.strictObject({
   version: version,
 });
 export const addObserverBody = z.strictObject({ personId: idSchema });
+/**
+ * `GET /api/meetings/{meetingId}/observers`: the area's observers not yet on the meeting, the
+ * people the chair or coordinator may list (by name: professionals, never a case's people).
+ */
+export const observerCandidatesSchema = z.strictObject({
+  people: z.array(z.strictObject({ personId: idSchema, name: z.string() })),
+});
+export type ObserverCandidates = z.infer<typeof observerCandidatesSchema>;
 export const confirmStatementBody = z.strictObject({ confirm: z.literal(true) });
 export const currentCaseBody = z.strictObject({ referralId: idSchema.nullable() });
 export const caseNotesBody = z.strictObject({

@@ -8,7 +8,7 @@ import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
 import { TermsPage } from './pages/TermsPage.js';
-import { agendaMeetingId, researchPlace, routeFor, useLocation } from './routes.js';
+import { agendaMeetingId, meetingIdOf, researchPlace, routeFor, useLocation } from './routes.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground3 },
@@ -34,7 +34,9 @@ export function App() {
       {route === 'config' && <ConfigPage host={host} />}
       {route === 'meeting' && (
         <SessionGate host={host}>
-          {(session) => <MeetingPage onSignOut={session.onSignOut} />}
+          {(session) => (
+            <MeetingPage meetingId={meetingIdOf(pathname)} onSignOut={session.onSignOut} />
+          )}
         </SessionGate>
       )}
       {(route === 'coordinator' || route === 'agenda' || route === 'research') && (

@@ -8,15 +8,15 @@ const UUID = /^[0-9a-f-]{36}$/;
 const AGENDA = /^\/agenda\/([0-9a-f-]{36})$/;
 const ID = '([0-9a-f-]{36})';
 const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?)?$`);
+const MEETING = new RegExp(`^/meeting(?:/${ID})?$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
   const path = normalise(pathname);
   if (AGENDA.test(path) || path === '/agenda') return 'agenda';
   if (RESEARCH.test(path)) return 'research';
+  if (MEETING.test(path)) return 'meeting';
   switch (path) {
-    case '/meeting':
-      return 'meeting';
     case '/config':
       return 'config';
     case '/privacy':
@@ -40,6 +40,13 @@ export function agendaMeetingId(pathname: string, search = ''): string | null {
   const id = new URLSearchParams(search).get('meeting')?.toLowerCase() ?? '';
   return UUID.test(id) ? id : null;
 }
+
+/** `/meeting/{meetingId}`: that meeting; `/meeting`: the person's meetings (null). */
+export function meetingIdOf(pathname: string): string | null {
+  return MEETING.exec(normalise(pathname))?.[1] ?? null;
+}
+
+export const meetingPath = (meetingId: string) => `/meeting/${encodeURIComponent(meetingId)}`;
 
 export const agendaPath = (meetingId: string) => `/agenda/${encodeURIComponent(meetingId)}`;
 

@@ -184,7 +184,7 @@ test('where the host recommends nested app authentication the tab uses MSAL thro
       silentNeedsInteraction: true,
     },
   });
-  await frame.getByText("The chair's meeting view arrives with the meeting features.").waitFor();
+  await frame.getByRole('heading', { name: 'My meetings', level: 1 }).waitFor();
   await frame.getByText(REP.name).waitFor();
 
   const log = await hostLog();
@@ -327,13 +327,13 @@ describe('in a plain browser', () => {
     await session.context.close();
   });
 
-  test('the chair signs in with the development sign-in and sees the meeting placeholder', async () => {
+  test('the chair signs in with the development sign-in and sees their meetings', async () => {
     const session = await openPage();
     const { page } = session;
     await page.goto(`${app.url}/meeting`);
     await page.getByRole('heading', { name: 'Sign in to MARAC' }).waitFor();
     await page.getByRole('button', { name: new RegExp(CHAIR.email.replace(/\./g, '\\.')) }).click();
-    await page.getByText("The chair's meeting view arrives with the meeting features.").waitFor();
+    await page.getByRole('heading', { name: 'My meetings', level: 1 }).waitFor();
     await page.getByText(CHAIR.name).waitFor();
     await shot(page, 'meeting-dev-sign-in');
     expect(await page.evaluate(() => localStorage.length)).toBe(0);

@@ -176,6 +176,17 @@ async function walk(role: string, email: string, width: number): Promise<void> {
   await page.goto(`${app.url}/meeting`);
   await page.waitForLoadState('networkidle');
   await check(page, at('meeting-panel'));
+  // One meeting as it runs: the statement and register, or the refusal of one not on it. Its live
+  // stream never ends, so the network would never be idle: held here (meeting.test.ts follows it).
+  await page.route('**/run/events', (route) => route.abort());
+  await page.goto(`${app.url}/meeting/${research.meetingId}`);
+  await page
+    .getByRole('heading', { name: /^MARAC on / })
+    .or(page.getByRole('alert'))
+    .first()
+    .waitFor();
+  await check(page, at('meeting-view'));
+  await page.unroute('**/run/events');
 
   // The agenda page: the coordinator's draft, the published agenda (none yet), or a refusal.
   await page.goto(`${app.url}/agenda/${meetingId}`);

@@ -1,48 +1,38 @@
-import {
-  Button,
-  Card,
-  Spinner,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles } from '@fluentui/react-components';
 import { api } from '../api/endpoints.js';
-import { ErrorBar } from '../components/ErrorBar.js';
+import { AppLink } from '../components/AppLink.js';
+import { MeetingRunView } from '../components/meeting/MeetingRunView.js';
+import { MyMeetingsView } from '../components/meeting/MyMeetingsView.js';
+import { PAGE_LAYOUT } from '../components/page-layout.js';
 import { useLoad } from '../components/use-load.js';
+import { meetingPath, navigate } from '../routes.js';
 
-const useStyles = makeStyles({
-  page: { maxWidth: '720px', margin: '0 auto', padding: '24px' },
-  head: { display: 'flex', alignItems: 'center', gap: '12px', marginBottom: '16px' },
-  grow: { flexGrow: 1 },
-  card: { padding: '16px 20px' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+const useStyles = makeStyles({ ...PAGE_LAYOUT });
 
-/** The meeting tab (side panel, stage, meeting chat tab): a placeholder until the meeting features. */
-export function MeetingPage({ onSignOut }: { onSignOut?: () => void }) {
+/**
+ * The meeting tab (side panel, stage, personal tab, and `/meeting/{id}` in a browser): the
+ * person's meetings, or one meeting as it runs. The server decides what each person may see.
+ */
+export function MeetingPage(props: { meetingId: string | null; onSignOut?: () => void }) {
   const styles = useStyles();
   const me = useLoad(() => api.me(), []);
   return (
     <main className={styles.page}>
-      <div className={styles.head}>
-        <Title2 as="h1" className={styles.grow}>
-          MARAC meeting
-        </Title2>
-        {onSignOut && <Button onClick={onSignOut}>Sign out</Button>}
-      </div>
-      <ErrorBar error={me.error} title="Your details could not be loaded" />
-      {me.loading && <Spinner size="small" label="Loading" />}
-      <Card className={styles.card}>
-        {me.data && (
-          <Text block>
-            Signed in as <Text weight="semibold">{me.data.name}</Text>
-          </Text>
+      <div className={styles.top}>
+        {props.meetingId ? (
+          <AppLink href="/meeting">My meetings</AppLink>
+        ) : (
+          <AppLink href="/">Back to meetings</AppLink>
         )}
-        <Text block className={styles.muted}>
-          The chair&apos;s meeting view arrives with the meeting features.
-        </Text>
-      </Card>
+        <span className={styles.grow} />
+        {me.data && <Text size={200}>Signed in as {me.data.name}</Text>}
+        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
+      </div>
+      {props.meetingId ? (
+        <MeetingRunView key={props.meetingId} meetingId={props.meetingId} />
+      ) : (
+        <MyMeetingsView onOpen={(id) => navigate(meetingPath(id), { replace: true })} />
+      )}
     </main>
   );
 }

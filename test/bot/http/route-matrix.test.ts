@@ -133,6 +133,10 @@ const expected: Record<string, Rule> = {
     allow: ['coordinator', 'chair'],
     hidden: offMeeting,
   },
+  'get /api/meetings/{meetingId}/observers': {
+    allow: ['coordinator', 'chair'],
+    hidden: offMeeting,
+  },
   'post /api/meetings/{meetingId}/observers': {
     allow: ['coordinator', 'chair'],
     hidden: offMeeting,

@@ -11,6 +11,7 @@ import {
   meetingRunSchema,
   meetingSettingsSchema,
   myMeetingsSchema,
+  observerCandidatesSchema,
 } from '#core/contracts/meeting-api.js';
 import { addObserver, confirmStatement, setAttendance } from '#core/meeting-run/attendance.js';
 import { closeMeeting } from '#core/meeting-run/close-meeting.js';
@@ -19,6 +20,7 @@ import { readMeetingSettings, setMeetingSettings } from '#core/meeting-run/meeti
 import type { MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 import { storeSnapshots } from '#core/meeting-run/meeting-snapshot.js';
 import { myMeetings } from '#core/meeting-run/my-meetings.js';
+import { observerCandidates } from '#core/meeting-run/observer-candidates.js';
 import { setCurrentCase } from '#core/meeting-run/set-current-case.js';
 import type { Principal } from '../../auth/people.js';
 import { areaOfMeetingId } from '../../store/record-area.js';
@@ -109,6 +111,19 @@ export function meetingRunRoutes(s: Services): RouteDef[] {
           viewer: await viewerOf(ctx.principal, ctx.params.meetingId),
           personId: ctx.params.personId,
           ...ctx.body,
+        }),
+    }),
+    route({
+      method: 'get',
+      path: '/meetings/{meetingId}/observers',
+      summary: 'The observers of the area who may be listed on the meeting',
+      tag: 'meeting',
+      policy: onMeeting,
+      params: meetingParams,
+      response: observerCandidatesSchema,
+      handle: async (ctx) =>
+        observerCandidates(s, {
+          viewer: await viewerOf(ctx.principal, ctx.params.meetingId),
         }),
     }),
     route({
