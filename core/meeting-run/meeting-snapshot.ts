@@ -53,17 +53,13 @@ async function casesOf(repos: Repos, meeting: MeetingRecord, run: RunRecord | nu
       runCaseOf({ ...c, state: 'waiting', currentSince: null, secondsSpent: 0 }, null),
     );
   }
-  const cases = await repos.meetingRun.cases(meeting.id);
-  return Promise.all(
-    cases.map(async (c) =>
-      runCaseOf(
-        c,
-        c.state === 'deferred'
-          ? await repos.meetingRun.deferReason(meeting.id, c.referralId)
-          : null,
-      ),
-    ),
-  );
+  const found: RunCase[] = [];
+  for (const c of await repos.meetingRun.cases(meeting.id)) {
+    const reason =
+      c.state === 'deferred' ? await repos.meetingRun.deferReason(meeting.id, c.referralId) : null;
+    found.push(runCaseOf(c, reason));
+  }
+  return found;
 }
 
 /** Loads the meeting's shared view; null when there is no such meeting. */
@@ -76,12 +72,11 @@ export async function loadMeetingSnapshot(
   const meeting = await repos.meetings.get(meetingId);
   if (!meeting) return null;
   const run = await repos.meetingRun.run(meeting.id);
-  const [caseTargetMinutes, register, cases, review] = await Promise.all([
-    repos.meetingRun.caseTargetMinutes(meeting.areaId),
-    registerOf(repos, meeting),
-    casesOf(repos, meeting, run),
-    loadReviewItems(repos, meeting),
-  ]);
+  // One after another: the reads share the transaction's one connection.
+  const caseTargetMinutes = await repos.meetingRun.caseTargetMinutes(meeting.areaId);
+  const register = await registerOf(repos, meeting);
+  const cases = await casesOf(repos, meeting, run);
+  const review = await loadReviewItems(repos, meeting);
   return {
     meeting,
     run,

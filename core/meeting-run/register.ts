@@ -21,13 +21,12 @@ const SEAT_ORDER: readonly Seat[] = ['chair', 'coordinator', 'rep', 'idva', 'obs
  * decides. Attendance is null until recorded.
  */
 export async function registerOf(repos: Repos, meeting: MeetingRecord): Promise<RegisterLine[]> {
-  const [members, recipients, coordinators, recorded, agencies] = await Promise.all([
-    repos.agendas.members(meeting.id, meeting.areaId),
-    repos.agendas.recipients(meeting.id, meeting.areaId),
-    repos.meetingRun.areaPeople(meeting.areaId, 'coordinator'),
-    repos.meetingRun.attendance(meeting.id),
-    repos.areas.agencies(meeting.areaId),
-  ]);
+  // One after another: the reads share the transaction's one connection.
+  const members = await repos.agendas.members(meeting.id, meeting.areaId);
+  const recipients = await repos.agendas.recipients(meeting.id, meeting.areaId);
+  const coordinators = await repos.meetingRun.areaPeople(meeting.areaId, 'coordinator');
+  const recorded = await repos.meetingRun.attendance(meeting.id);
+  const agencies = await repos.areas.agencies(meeting.areaId);
   const agencyNames = new Map(agencies.map((a) => [a.id, a.name]));
   const seats = new Map<string, { seat: Seat; agencyIds: string[]; onMeeting: boolean }>();
   const sit = (personId: string, seat: Seat, agencyIds: string[] = [], onMeeting = true) => {

@@ -36,10 +36,8 @@ export function runningOrder(
  * (what every agency prepared from) if there is one, else the coordinator's order.
  */
 export async function plannedCases(repos: Repos, meeting: MeetingRecord): Promise<PlannedCase[]> {
-  const [summaries, versions] = await Promise.all([
-    repos.meetings.caseSummaries(meeting.id),
-    repos.agendas.versions(meeting.id, meeting.areaId),
-  ]);
+  const summaries = await repos.meetings.caseSummaries(meeting.id);
+  const versions = await repos.agendas.versions(meeting.id, meeting.areaId);
   const latest = versions.reduce<(typeof versions)[number] | null>(
     (found, v) => (found === null || v.version > found.version ? v : found),
     null,
