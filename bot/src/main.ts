@@ -45,6 +45,7 @@ import { openDb } from './db/open-db.js';
 import { meetingTopic } from '#core/meeting-run/run-writes.js';
 import { storeSnapshots } from '#core/meeting-run/meeting-snapshot.js';
 import { openLiveHub } from './store/live-hub.js';
+import { meetingWriteGate } from './http/meeting-write-gate.js';
 import { cachedSnapshots } from './store/meeting-snapshot-cache.js';
 import { pruneLiveEvents } from './store/sql-live.js';
 import { sqlUnitOfWork } from './store/unit-of-work.js';
@@ -95,6 +96,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   // The meeting view's shared part, kept per meeting until its next live event.
   const meetingSnapshots = cachedSnapshots(storeSnapshots(uow), live, { topicOf: meetingTopic });
+  // A meeting's view reads wait for this instance's writes to it, then read what they left.
+  const meetingWrites = meetingWriteGate({ settled: (id) => meetingSnapshots.drop(id) });
   const outlook = createOutlook(config, now);
   const calendar = options.calendar ?? outlook.calendar;
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
@@ -195,6 +198,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     devSigningKey,
     live,
     meetingSnapshots,
+    meetingWrites,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;
   const roles = await openRoleCache(db);

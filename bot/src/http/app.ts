@@ -85,6 +85,7 @@ export function createHttpApp(parts: AppParts): Express {
       limiter,
       auditDenied,
       idempotency,
+      meetingWrites: s.meetingWrites,
     }),
   );
   app.use('/api', (_req, res) => {

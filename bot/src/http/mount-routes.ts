@@ -7,6 +7,7 @@ import type { Principal } from '../auth/people.js';
 import { domainInWords, statusOf, validationError } from './errors.js';
 import { IDEMPOTENCY_KEY, type IdempotencyStore } from '../store/sql-idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { MeetingWriteGate } from './meeting-write-gate.js';
 import { keptJson, type Policy, type RouteDef } from './route.js';
 import { streamLiveEvents, type LiveStreamOptions } from './sse.js';
 
@@ -25,6 +26,8 @@ export interface MountOptions {
   authenticate: (authorization: string | undefined) => Promise<Principal | null>;
   idempotency: IdempotencyStore;
   log: Logger;
+  /** Writes to a meeting (any route with `{meetingId}` but GET) hold its view's reads. */
+  meetingWrites?: MeetingWriteGate;
 }
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -201,6 +204,11 @@ export function mountRoutes(options: MountOptions): Router {
   for (const def of options.routes) {
     router[def.method](toExpressPath(def.path), async (req: Request, res: Response) => {
       const correlationId = randomUUID();
+      const meetingId =
+        def.method !== 'get' && typeof req.params.meetingId === 'string'
+          ? req.params.meetingId
+          : undefined;
+      const settle = meetingId ? options.meetingWrites?.enter(meetingId) : undefined;
       let principal: Principal | null = null;
       try {
         principal =
@@ -257,6 +265,8 @@ export function mountRoutes(options: MountOptions): Router {
             });
         }
         sendError(res, error, correlationId, options.log);
+      } finally {
+        settle?.();
       }
     });
   }

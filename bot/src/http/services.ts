@@ -1,3 +1,4 @@
+import type { MeetingWriteGate } from './meeting-write-gate.js';
 import type { Logger } from 'pino';
 import type { MeetingSnapshotSource } from '#core/meeting-run/meeting-snapshot.js';
 import type { Clock, IdGenerator, UnitOfWork } from '#core/ports/store.js';
@@ -27,6 +28,8 @@ export interface Services {
    * the meeting's live events, or (when absent) the store on every read.
    */
   meetingSnapshots?: MeetingSnapshotSource;
+  /** This instance's writes to each meeting in flight: the view's reads wait for them. */
+  meetingWrites?: MeetingWriteGate;
   /** This instance's one LISTEN on the live events, fanned out to every stream it serves. */
   live: LiveFollowing;
 }

@@ -26,6 +26,11 @@ interface Entry {
 }
 
 export interface SnapshotCache extends MeetingSnapshotSource {
+  /**
+   * Drops the meeting's kept snapshot (and any load started before now): this instance has
+   * just committed a change to it, and its event may not have been heard yet.
+   */
+  drop(meetingId: string): void;
   /** Lets go of every meeting (the instance is stopping). */
   close(): void;
 }
@@ -105,6 +110,12 @@ export function cachedSnapshots(
         return Promise.resolve(entry.snapshot);
       }
       return entry.pending ?? load(meetingId, entry);
+    },
+    drop(meetingId) {
+      const entry = entries.get(meetingId);
+      if (!entry) return;
+      entry.snapshot = null;
+      entry.pending = null;
     },
     close() {
       for (const meetingId of [...entries.keys()]) forget(meetingId);

@@ -142,3 +142,18 @@ it('keeps nothing for a meeting that does not exist, and answers null each time'
   expect(subscriptions).toEqual([]);
   cache.close();
 });
+
+it('drops a kept snapshot when this instance has written to the meeting, before its event is heard', async () => {
+  const store = fakeStore();
+  const { live, hear } = fakeLive();
+  const cache = cachedSnapshots(store, live, { topicOf });
+  expect((await cache.load(M1))!.seq).toBe(5);
+  store.set(M1, 6); // committed here; the event is still on its way
+  cache.drop(M1);
+  expect((await cache.load(M1))!.seq).toBe(6);
+  hear(M1, 6); // the event arrives: the kept snapshot already shows it
+  expect((await cache.load(M1))!.seq).toBe(6);
+  expect(store.loads).toEqual([M1, M1]);
+  cache.drop(M2); // a meeting never read: nothing to drop
+  cache.close();
+});

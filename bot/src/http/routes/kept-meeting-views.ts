@@ -3,6 +3,7 @@ import type { MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 import type { MeetingSnapshot, MeetingSnapshotSource } from '#core/meeting-run/meeting-snapshot.js';
 import { meetingViewFor, seatInSnapshot } from '#core/meeting-run/meeting-view.js';
 import { DomainError } from '#core/shared/errors.js';
+import type { MeetingWriteGate } from '../meeting-write-gate.js';
 import { keptAnswer } from '../route.js';
 
 /**
@@ -14,9 +15,12 @@ import { keptAnswer } from '../route.js';
  */
 export function keptMeetingViews(
   snapshots: MeetingSnapshotSource,
+  writes?: MeetingWriteGate,
 ): (viewer: MeetingViewer) => Promise<MeetingRun> {
   const views = new WeakMap<MeetingSnapshot, Map<string, MeetingRun>>();
   return async (viewer) => {
+    // A write to the meeting in flight here goes first; the read then shows what it left.
+    if (writes) await writes.idle(viewer.meetingId);
     const snapshot = await snapshots.load(viewer.meetingId);
     const seat = snapshot ? seatInSnapshot(snapshot, viewer) : null;
     if (!snapshot || !seat) {

@@ -42,7 +42,7 @@ export function meetingRunRoutes(s: Services): RouteDef[] {
   const onMeeting = { kind: 'area', roles: 'any', areaOf: areaOfMeeting(s) } as const;
   const snapshots = s.meetingSnapshots ?? storeSnapshots(s.uow);
   // readMeetingRun's answer, each person's view kept (and serialised once) per snapshot.
-  const readView = keptMeetingViews(snapshots);
+  const readView = keptMeetingViews(snapshots, s.meetingWrites);
 
   /** The caller as the meeting use cases take them: their roles in the meeting's area. */
   async function viewerOf(principal: Principal | null, meetingId: string): Promise<MeetingViewer> {
