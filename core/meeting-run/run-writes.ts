@@ -1,7 +1,8 @@
 import type { RunCaseRecord, RunRecord } from '../ports/meeting-run.js';
 import type { Repos } from '../ports/store.js';
 import { londonTimeOf } from '../calendar/london-time.js';
-import { DomainError, isDomainError } from '../shared/errors.js';
+import { auditingRefusals } from '../shared/audited-refusals.js';
+import { DomainError, type ErrorCode } from '../shared/errors.js';
 import type { MeetingRunDeps } from './run-deps.js';
 
 /** The live topic every participant of a meeting follows. */
@@ -35,7 +36,7 @@ export function requireNotClosed(run: RunRecord | null): void {
   }
 }
 
-const REFUSALS = new Set([
+const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'FORBIDDEN',
   'NOT_FOUND',
   'MEETING_NOT_FOUND',
@@ -55,14 +56,7 @@ export async function auditedRunWrite<T>(
   meetingId: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isDomainError(error) && REFUSALS.has(error.code)) {
-      await deps.uow.run((repos) => repos.audit.record(`${action}.refused`, 'meeting', meetingId));
-    }
-    throw error;
-  }
+  return auditingRefusals(deps.uow, REFUSALS, { action, meetingId }, work);
 }
 
 /** A case the meeting moves off: the time since it became current is added to its timer. */

@@ -1,5 +1,6 @@
 import type { AreaRecord, MeetingRecord, Repos } from '../ports/store.js';
-import { DomainError, isDomainError } from '../shared/errors.js';
+import { auditingRefusals } from '../shared/audited-refusals.js';
+import { DomainError, type ErrorCode } from '../shared/errors.js';
 import { deadlineInWords, researchDeadline } from './research-deadline.js';
 import type { ResearchAuthor, ResearchDeps } from './research-deps.js';
 
@@ -67,7 +68,7 @@ export function requireCaseOnMeeting(open: OpenResearch, referralId: string): vo
   }
 }
 
-const REFUSALS = new Set([
+const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'FORBIDDEN',
   'NOT_FOUND',
   'MEETING_NOT_FOUND',
@@ -85,12 +86,5 @@ export async function auditedWrite<T>(
   meetingId: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isDomainError(error) && REFUSALS.has(error.code)) {
-      await deps.uow.run((repos) => repos.audit.record(`${action}.refused`, 'meeting', meetingId));
-    }
-    throw error;
-  }
+  return auditingRefusals(deps.uow, REFUSALS, { action, meetingId }, work);
 }

@@ -10,17 +10,15 @@ import {
   runCaseDetailSchema,
   updateActionBody,
 } from '#core/contracts/meeting-api.js';
-import type { MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 import { readRunCase } from '#core/meeting-run/read-run-case.js';
 import { recordAction } from '#core/meeting-run/record-action.js';
 import { reviewAction } from '#core/meeting-run/review-action.js';
 import { saveCaseNotes } from '#core/meeting-run/save-case-notes.js';
 import { updateAction } from '#core/meeting-run/update-action.js';
 import type { Principal } from '../../auth/people.js';
-import { areaOfMeetingId } from '../../store/record-area.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
-import { areaOfMeeting } from './area-of.js';
+import { areaOfMeeting, meetingViewerOf } from './area-of.js';
 
 const caseParams = z.strictObject({ meetingId: idSchema, referralId: idSchema });
 const actionParams = z.strictObject({ meetingId: idSchema, actionId: idSchema });
@@ -37,12 +35,8 @@ export function meetingRecordRoutes(s: Services): RouteDef[] {
   // someone with no seat on it is told it does not exist (404), as the meeting's other routes do.
   const onMeeting = { kind: 'area', roles: 'any', areaOf } as const;
 
-  /** The caller as the meeting's use cases take them: their roles in the meeting's area. */
-  async function viewerOf(principal: Principal | null, meetingId: string): Promise<MeetingViewer> {
-    const areaId = await areaOfMeetingId(s.db, meetingId);
-    const roles = principal!.roles.filter((r) => r.areaId === areaId).map((r) => r.role);
-    return { meetingId, personId: principal!.personId, roles };
-  }
+  const viewerOf = (principal: Principal | null, meetingId: string) =>
+    meetingViewerOf(s, principal, meetingId);
 
   return [
     route({

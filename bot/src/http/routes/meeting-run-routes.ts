@@ -17,16 +17,14 @@ import { addObserver, confirmStatement, setAttendance } from '#core/meeting-run/
 import { closeMeeting } from '#core/meeting-run/close-meeting.js';
 import { deferCase } from '#core/meeting-run/defer-case.js';
 import { readMeetingSettings, setMeetingSettings } from '#core/meeting-run/meeting-settings.js';
-import type { MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 import { storeSnapshots } from '#core/meeting-run/meeting-snapshot.js';
 import { myMeetings } from '#core/meeting-run/my-meetings.js';
 import { observerCandidates } from '#core/meeting-run/observer-candidates.js';
 import { setCurrentCase } from '#core/meeting-run/set-current-case.js';
 import type { Principal } from '../../auth/people.js';
-import { areaOfMeetingId } from '../../store/record-area.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
-import { areaOfArea, areaOfMeeting } from './area-of.js';
+import { areaOfArea, areaOfMeeting, meetingViewerOf } from './area-of.js';
 import { keptMeetingViews } from './kept-meeting-views.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
@@ -44,12 +42,8 @@ export function meetingRunRoutes(s: Services): RouteDef[] {
   // readMeetingRun's answer, each person's view kept (and serialised once) per snapshot.
   const readView = keptMeetingViews(snapshots, s.meetingWrites);
 
-  /** The caller as the meeting use cases take them: their roles in the meeting's area. */
-  async function viewerOf(principal: Principal | null, meetingId: string): Promise<MeetingViewer> {
-    const areaId = await areaOfMeetingId(s.db, meetingId);
-    const roles = principal!.roles.filter((r) => r.areaId === areaId).map((r) => r.role);
-    return { meetingId, personId: principal!.personId, roles };
-  }
+  const viewerOf = (principal: Principal | null, meetingId: string) =>
+    meetingViewerOf(s, principal, meetingId);
 
   return [
     route({

@@ -25,10 +25,9 @@ import { myResearch } from '#core/research/my-research.js';
 import { saveResearchDraft } from '#core/research/save-research-draft.js';
 import { submitResearch } from '#core/research/submit-research.js';
 import type { Principal } from '../../auth/people.js';
-import { areaOfMeetingId } from '../../store/record-area.js';
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
-import { areaOfArea, areaOfMeeting } from './area-of.js';
+import { areaOfArea, areaOfMeeting, meetingViewerOf } from './area-of.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
 const caseParams = z.strictObject({ meetingId: idSchema, referralId: idSchema });
@@ -49,12 +48,8 @@ export function researchRoutes(s: Services): RouteDef[] {
   const ofMeeting = (roles: 'any' | readonly ('coordinator' | 'chair' | 'rep')[]) =>
     ({ kind: 'area', roles, areaOf: areaOfMeeting(s) }) as const;
 
-  /** The caller as the read rules take them: their roles in the meeting's area. */
-  async function readerOf(principal: Principal | null, meetingId: string) {
-    const areaId = await areaOfMeetingId(s.db, meetingId);
-    const roles = principal!.roles.filter((r) => r.areaId === areaId).map((r) => r.role);
-    return { meetingId, personId: principal!.personId, roles };
-  }
+  const readerOf = (principal: Principal | null, meetingId: string) =>
+    meetingViewerOf(s, principal, meetingId);
 
   return [
     route({
