@@ -41,6 +41,10 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: expected a postgres:\/\//],
     [{ GRAPH_MODE: 'cloud' }, /^GRAPH_MODE:/],
     [{ MARAC_SEED_DEMO: 'yes' }, /^MARAC_SEED_DEMO: expected true or false/],
+    [
+      { MARAC_DEMO_MEETING_TODAY: 'sometimes' },
+      /^MARAC_DEMO_MEETING_TODAY: expected true or false/,
+    ],
     [{ GRAPH_MODE: 'graph' }, /^GRAPH_TENANT_ID: required when GRAPH_MODE=graph/],
     [{ BOT_CLIENT_ID: 'abc' }, /^BOT_TENANT_ID: required with the other bot credentials/],
     [
