@@ -1,8 +1,13 @@
 import type { MeetingRun } from '../contracts/meeting-api.js';
 import { DomainError } from '../shared/errors.js';
-import { requireSeat, type MeetingViewer } from './meeting-seat.js';
+import type { MeetingViewer } from './meeting-seat.js';
 import type { MeetingRunDeps } from './run-deps.js';
-import { auditedRunWrite, caseLeft, publishMeetingEvent, requireNotClosed } from './run-writes.js';
+import {
+  auditedRunWrite,
+  chairsRunningMeeting,
+  caseLeft,
+  publishMeetingEvent,
+} from './run-writes.js';
 import { viewAfterWrite } from './view-after-write.js';
 
 /**
@@ -17,16 +22,11 @@ export async function closeMeeting(
   const { viewer } = input;
   await auditedRunWrite(deps, 'meeting.close', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
-      await repos.meetingRun.lock(viewer.meetingId);
-      const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
-      const run = await repos.meetingRun.run(meeting.id);
-      requireNotClosed(run);
-      if (!run) {
-        throw new DomainError(
-          'CONFLICT',
-          'The meeting has not started: there is nothing to close.',
-        );
-      }
+      const { meeting, run } = await chairsRunningMeeting(
+        repos,
+        viewer,
+        'The meeting has not started: there is nothing to close.',
+      );
       const cases = await repos.meetingRun.cases(meeting.id);
       const waiting = cases.filter((c) => c.state === 'waiting').length;
       if (waiting > 0) {

@@ -3,9 +3,14 @@ import { londonDateOf } from '../calendar/london-time.js';
 import type { deferredSchema } from '../contracts/meeting-api.js';
 import { moveCase, nextMeetingAfter } from '../scheduling/move-cases.js';
 import { DomainError } from '../shared/errors.js';
-import { requireSeat, type MeetingViewer } from './meeting-seat.js';
+import type { MeetingViewer } from './meeting-seat.js';
 import type { MeetingRunDeps } from './run-deps.js';
-import { auditedRunWrite, caseLeft, publishMeetingEvent, requireNotClosed } from './run-writes.js';
+import {
+  auditedRunWrite,
+  chairsRunningMeeting,
+  caseLeft,
+  publishMeetingEvent,
+} from './run-writes.js';
 
 export type Deferred = z.infer<typeof deferredSchema>;
 
@@ -22,16 +27,11 @@ export function deferCase(
   const { viewer, referralId } = input;
   return auditedRunWrite(deps, 'meeting.defer', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
-      await repos.meetingRun.lock(viewer.meetingId);
-      const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
-      const run = await repos.meetingRun.run(meeting.id);
-      requireNotClosed(run);
-      if (!run) {
-        throw new DomainError(
-          'CONFLICT',
-          'The meeting has not started: to move a case before the meeting, move it from the agenda.',
-        );
-      }
+      const { meeting, run } = await chairsRunningMeeting(
+        repos,
+        viewer,
+        'The meeting has not started: to move a case before the meeting, move it from the agenda.',
+      );
       const record = (await repos.meetingRun.cases(meeting.id)).find(
         (c) => c.referralId === referralId,
       );

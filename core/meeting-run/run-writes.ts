@@ -1,5 +1,6 @@
 import type { RunCaseRecord, RunRecord } from '../ports/meeting-run.js';
-import type { Repos } from '../ports/store.js';
+import type { MeetingRecord, Repos } from '../ports/store.js';
+import { requireSeat, type MeetingViewer } from './meeting-seat.js';
 import { londonTimeOf } from '../calendar/london-time.js';
 import { auditingRefusals } from '../shared/audited-refusals.js';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
@@ -34,6 +35,24 @@ export function requireNotClosed(run: RunRecord | null): void {
       `This meeting was closed at ${londonTimeOf(run.closedAt!)}: its record is frozen and cannot change.`,
     );
   }
+}
+
+/**
+ * The start of the chair's write on a meeting under way: the meeting held for the transaction,
+ * the chair's confirmed seat, and the run, started and not closed (`notStarted` says, in words,
+ * what to do instead before the start).
+ */
+export async function chairsRunningMeeting(
+  repos: Repos,
+  viewer: MeetingViewer,
+  notStarted: string,
+): Promise<{ meeting: MeetingRecord; run: RunRecord }> {
+  await repos.meetingRun.lock(viewer.meetingId);
+  const { meeting } = await requireSeat(repos, viewer, { run: true, confirmed: true });
+  const run = await repos.meetingRun.run(meeting.id);
+  requireNotClosed(run);
+  if (!run) throw new DomainError('CONFLICT', notStarted);
+  return { meeting, run };
 }
 
 const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
