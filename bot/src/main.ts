@@ -29,8 +29,10 @@ import {
 } from './notify/agenda-notices.js';
 import { raiseAgendaWarnings } from '#core/agendas/agenda-warnings.js';
 import { raiseResearchReminders } from '#core/research/research-reminders.js';
+import { raiseActionReminders } from '#core/chasing/raise-action-reminders.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
 import { notifyResearchMissing, sendResearchReminder } from './notify/research-reminders.js';
+import { sendActionReminder } from './notify/action-reminders.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
@@ -154,6 +156,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           return sendResearchReminder({ uow, clock: { now }, notifier, log }, job);
         case 'notify.research-missing':
           return notifyResearchMissing({ db, uow, clock: { now }, notifier, log }, job);
+        case 'notify.action-reminder':
+          return sendActionReminder(
+            { db, crypto, uow, clock: { now }, notifier, mail, publicUrl: config.publicUrl, log },
+            job,
+            attempt,
+          );
         case 'calendar.create-extra':
           return runExtraMeetingJob({ uow, calendar }, job);
         default:
@@ -228,6 +236,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     );
     await raiseResearchReminders({ uow, clock: { now } }).catch((error: unknown) =>
       log.error({ code: (error as Error).name }, 'research reminders failed'),
+    );
+    // Action reminders: once per action, due time, reminder and rep (migration 020).
+    await raiseActionReminders({ uow, clock: { now } }).catch((error: unknown) =>
+      log.error({ code: (error as Error).name }, 'action reminders failed'),
     );
     // Live events serve catch-up after a dropped connection: a day is plenty (migration 015).
     await pruneLiveEvents(db).catch((error: unknown) =>

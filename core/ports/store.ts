@@ -6,6 +6,7 @@ import type { RiskSettings } from '../referrals/risk-settings.js';
 import type { CalendarAttendee } from './calendar.js';
 import type { LivePublisher } from './live.js';
 import type { MeetingActionsRepo, MeetingRunRepo } from './meeting-run.js';
+import type { ActionChasingRepo } from './chasing.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 
@@ -196,7 +197,20 @@ export type NotifyJob =
       days: number | null;
     }
   /** Tell the area's coordinators which agencies have research missing: names and counts only. */
-  | { kind: 'notify.research-missing'; meetingId: string; days: number };
+  | { kind: 'notify.research-missing'; meetingId: string; days: number }
+  /**
+   * Remind one rep of the owner agency of an action: before it is due or once overdue. `dueAt`
+   * is the due time it was raised for (ISO): a job for a due time since changed sends nothing.
+   * `by: 'mail'` is the link notice for a rep the bot cannot reach in Teams.
+   */
+  | {
+      kind: 'notify.action-reminder';
+      actionId: string;
+      personId: string;
+      reminder: string;
+      dueAt: string;
+      by: 'teams' | 'mail';
+    };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }
@@ -232,6 +246,8 @@ export interface Repos {
   meetingRun: MeetingRunRepo;
   /** Actions agreed at meetings, their review and corrections (issue #10). */
   meetingActions: MeetingActionsRepo;
+  /** Chasing actions and the case lifecycle, plain columns only (issue #11). */
+  actionChasing: ActionChasingRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
 }
