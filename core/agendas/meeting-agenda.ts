@@ -4,11 +4,13 @@ import { addMonths } from '../shared/local-date-months.js';
 import type { Agenda } from './agenda.js';
 import { agendaCaseOf } from './agenda-case.js';
 import { buildAgenda } from './build-agenda.js';
+import { outstandingActionLines } from './outstanding-actions.js';
 
 /**
  * The agenda a meeting would have if it were published now: its accepted cases as lines of the
- * case summary list, in the coordinator's order within the SafeLives groups, with the cases that
- * leave the 12-month repeat window since the meeting before.
+ * case summary list, in the coordinator's order within the SafeLives groups, with the actions
+ * of earlier meetings still incomplete and the cases that leave the 12-month repeat window
+ * since the meeting before.
  */
 export async function draftAgenda(
   repos: Repos,
@@ -36,7 +38,8 @@ export async function draftAgenda(
   const notices = (await repos.agendas.twelveMonthNotices(area.id, window.from, window.to)).filter(
     (n) => !heard.has(n.reference),
   );
-  return buildAgenda({ cases, order, twelveMonthNotices: notices });
+  const outstandingActions = await outstandingActionLines(repos, meeting, agencies);
+  return buildAgenda({ cases, order, outstandingActions, twelveMonthNotices: notices });
 }
 
 /**

@@ -11,6 +11,7 @@ import express, {
 import type { Principal } from '../auth/people.js';
 import { agendaRoutes } from './routes/agenda-routes.js';
 import { areaRoutes } from './routes/area-routes.js';
+import { chasingRoutes } from './routes/chasing-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
@@ -42,6 +43,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...researchChaseRoutes(s),
     ...meetingRunRoutes(s),
     ...meetingRecordRoutes(s),
+    ...chasingRoutes(s),
   ];
 }
 
