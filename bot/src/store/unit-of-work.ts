@@ -2,6 +2,7 @@ import type { AuditRecorder, Repos, UnitOfWork } from '#core/ports/store.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from '../db/db.js';
+import { sqlActionUpdates } from './sql-action-updates.js';
 import { sqlAgendas } from './sql-agendas.js';
 import { sqlAreas } from './sql-areas.js';
 import { sqlMeetingActions } from './sql-meeting-actions.js';
@@ -40,6 +41,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     research: sqlResearch(q, crypto),
     meetingRun: sqlMeetingRun(q, crypto),
     meetingActions: sqlMeetingActions(q, crypto),
+    actionUpdates: sqlActionUpdates(q, crypto),
     live: sqlLivePublisher(q),
   };
 }
