@@ -107,7 +107,8 @@ export const runCaseSchema = z.strictObject({
 });
 export type RunCase = z.infer<typeof runCaseSchema>;
 
-export const actionStatusValues = ['open', 'done', 'ongoing', 'not-done'] as const;
+/** `cannot`: ended by its owner with a reason (issue #11). */
+export const actionStatusValues = ['open', 'done', 'ongoing', 'not-done', 'cannot'] as const;
 export type ActionStatus = (typeof actionStatusValues)[number];
 
 /** An urgent child safeguarding decision: flagged, and due within hours. */

@@ -1,4 +1,5 @@
 import type { DeliveryMode } from '../contracts/api.js';
+import type { ActionUpdatesRepo } from './action-updates.js';
 import type { AgendasRepo } from './agendas.js';
 import type { Cadence, MeetingProtocol, Region } from '../meetings/protocol.js';
 import type { LocalDate } from '../shared/local-date.js';
@@ -248,6 +249,8 @@ export interface Repos {
   meetingActions: MeetingActionsRepo;
   /** Chasing actions and the case lifecycle, plain columns only (issue #11). */
   actionChasing: ActionChasingRepo;
+  /** What action owners record after the meeting, and who the owners are (issue #11). */
+  actionUpdates: ActionUpdatesRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db, Queryable } from '../db/db.js';
 import { sqlActionChasing } from './sql-action-chasing.js';
+import { sqlActionUpdates } from './sql-action-updates.js';
 import { sqlAgendas } from './sql-agendas.js';
 import { sqlAreas } from './sql-areas.js';
 import { sqlMeetingActions } from './sql-meeting-actions.js';
@@ -42,6 +43,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     meetingRun: sqlMeetingRun(q, crypto),
     meetingActions: sqlMeetingActions(q, crypto),
     actionChasing: sqlActionChasing(q),
+    actionUpdates: sqlActionUpdates(q, crypto),
     live: sqlLivePublisher(q),
   };
 }

@@ -14,6 +14,7 @@ import { researchSettings } from './014-research-settings.js';
 import { liveEvents } from './015-live-events.js';
 import { meetingRun } from './016-meeting-run.js';
 import { roleChanges } from './017-role-changes.js';
+import { actionUpdates } from './018-action-updates.js';
 import { actionChasing } from './020-action-chasing.js';
 
 /** In order; never edit one that has shipped: add the next. */
@@ -34,5 +35,6 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '015-live-events', sql: liveEvents },
   { id: '016-meeting-run', sql: meetingRun },
   { id: '017-role-changes', sql: roleChanges },
+  { id: '018-action-updates', sql: actionUpdates },
   { id: '020-action-chasing', sql: actionChasing },
 ];

@@ -21,6 +21,7 @@ const STATUS_WORDS = {
   done: 'Done',
   ongoing: 'Ongoing',
   'not-done': 'Not done',
+  cannot: 'Cannot be done',
 } as const;
 
 /**
