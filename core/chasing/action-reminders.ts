@@ -14,7 +14,12 @@ export const ACTION_REMINDER_TIME = '09:00';
 export type ActionReminder = 'before' | 'due-day' | `overdue-${number}`;
 
 type AreaDays = Pick<AreaRecord, 'protocol' | 'closures'>;
-type Chased = { dueAt: Date; createdAt: Date };
+/** `updatedAt`: a new due time set by the owner counts from when it was set. */
+type Chased = { dueAt: Date; createdAt: Date; updatedAt?: Date };
+
+/** When the due time was last set, as far as the plain columns tell: the action's last write. */
+const setAt = (action: Chased): number =>
+  Math.max(action.createdAt.getTime(), action.updatedAt?.getTime() ?? 0);
 
 const HOUR = 3_600_000;
 
@@ -25,7 +30,8 @@ const HOUR = 3_600_000;
  * - `due-day`: 09:00 London on the due day itself, for an action agreed at short notice (due
  *   within `shortNoticeHours` of being agreed: a children's services task due in 72 hours has
  *   no room for a reminder two working days ahead), if 09:00 comes before the due time.
- * A time before the action was agreed is left out: the meeting has only just told the agency.
+ * A time before the action was agreed (or its due time last changed) is left out: the agency
+ * has only just been told.
  */
 export function remindersBefore(
   action: Chased,
@@ -41,12 +47,12 @@ export function remindersBefore(
   );
   times.push({ reminder: 'before', at: ahead });
   const shortNotice =
-    action.dueAt.getTime() - action.createdAt.getTime() <= settings.shortNoticeHours * HOUR;
+    action.dueAt.getTime() - setAt(action) <= settings.shortNoticeHours * HOUR;
   const morning = londonInstant(dueDay, ACTION_REMINDER_TIME);
   if (shortNotice && morning.getTime() < action.dueAt.getTime())
     times.push({ reminder: 'due-day', at: morning });
   return times.filter(
-    (t) => t.at.getTime() >= action.createdAt.getTime() && t.at.getTime() < action.dueAt.getTime(),
+    (t) => t.at.getTime() >= setAt(action) && t.at.getTime() < action.dueAt.getTime(),
   );
 }
 

@@ -28,6 +28,8 @@ export interface ChasedAction {
   reference: string;
   dueAt: Date;
   createdAt: Date;
+  /** Its last write: an owner's new due time, a review, a correction. */
+  updatedAt: Date;
   status: ActionStatus | 'cannot';
 }
 

@@ -20,12 +20,14 @@ interface ChasedRow {
   reference: string;
   due_at: Date | string;
   created_at: Date | string;
+  updated_at: Date | string;
   status: ChasedAction['status'];
 }
 
 const SELECT_CHASED = `
   SELECT a.id, a.meeting_id, a.referral_id, a.area_id, a.owner_agency_id,
-         COALESCE(mc.reference, r.reference) AS reference, a.due_at, a.created_at, a.status
+         COALESCE(mc.reference, r.reference) AS reference, a.due_at, a.created_at,
+         a.updated_at, a.status
     FROM meeting_action a
     JOIN referral r ON r.id = a.referral_id
     LEFT JOIN meeting_case mc ON mc.meeting_id = a.meeting_id AND mc.referral_id = a.referral_id`;
@@ -39,6 +41,7 @@ const toChased = (row: ChasedRow): ChasedAction => ({
   reference: row.reference,
   dueAt: new Date(row.due_at),
   createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
   status: row.status,
 });
 
