@@ -46,8 +46,7 @@ export function remindersBefore(
     ACTION_REMINDER_TIME,
   );
   times.push({ reminder: 'before', at: ahead });
-  const shortNotice =
-    action.dueAt.getTime() - setAt(action) <= settings.shortNoticeHours * HOUR;
+  const shortNotice = action.dueAt.getTime() - setAt(action) <= settings.shortNoticeHours * HOUR;
   const morning = londonInstant(dueDay, ACTION_REMINDER_TIME);
   if (shortNotice && morning.getTime() < action.dueAt.getTime())
     times.push({ reminder: 'due-day', at: morning });

@@ -169,6 +169,10 @@ const expected: Record<string, Rule> = {
   'post /api/meetings/{meetingId}/run/close': { allow: ['chair'], hidden: offMeeting },
   // Its live events: anyone with a seat, confirmed or not (the events carry ids only).
   'get /api/meetings/{meetingId}/run/events': { allow: onMeeting, hidden: offMeeting },
+  // Chasing after the meeting (issue #11): the coordinator who chases and the chair who answers
+  // for the actions; not an admin (the system, not the meetings), nor reps (My actions).
+  'get /api/areas/{areaId}/actions/overdue': ['coordinator', 'chair'],
+  'get /api/areas/{areaId}/cases/twelve-months': ['coordinator', 'chair'],
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
