@@ -4,6 +4,8 @@ import { api, canEdit } from '../api/endpoints.js';
 import { londonToday } from '../format/dates.js';
 import { AgenciesSection } from './AgenciesSection.js';
 import { AgendaWarnings } from './agenda/AgendaWarnings.js';
+import { OverdueActionsSection } from './chasing/OverdueActionsSection.js';
+import { TwelveMonthCasesSection } from './chasing/TwelveMonthCasesSection.js';
 import { MeetingsSection } from './MeetingsSection.js';
 import { ProtocolSection } from './ProtocolSection.js';
 import { ResearchSettingsSection } from './research/ResearchSettingsSection.js';
@@ -28,6 +30,10 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
   const editable = canEdit(me, area.id);
   // The research settings are the coordinator's (the route says so too).
   const coordinates = me.roles.some((r) => r.areaId === area.id && r.role === 'coordinator');
+  // Chasing after the meeting: the coordinator who chases and the chair who answers for it.
+  const chases = me.roles.some(
+    (r) => r.areaId === area.id && (r.role === 'coordinator' || r.role === 'chair'),
+  );
   const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
 
   const areaChanged = (updated: Area) => {
@@ -47,6 +53,8 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
           : 'You can see this area’s schedule; only its coordinator can change it.'}
       </Text>
       {editable && <AgendaWarnings areaId={area.id} />}
+      {chases && <OverdueActionsSection areaId={area.id} />}
+      {chases && <TwelveMonthCasesSection areaId={area.id} />}
       <ProtocolSection area={area} editable={editable} onSaved={areaChanged} />
       {coordinates && <ResearchSettingsSection areaId={area.id} />}
       <SeriesSection area={area} editable={editable} onCreated={areaChanged} />
