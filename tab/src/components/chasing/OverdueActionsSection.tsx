@@ -60,7 +60,8 @@ export function OverdueActionsSection({ areaId }: { areaId: string }) {
                 <TableCell {...cell(1)}>{a.agencyName}</TableCell>
                 <TableCell {...cell(2, true)}>{a.reference}</TableCell>
                 <TableCell {...cell(3)}>{a.what}</TableCell>
-                <TableCell {...cell(4, true)}>
+                {/* Not kept on one line: at 320 px "Sat 21 Nov 2026 at 10:00" is wider than its half. */}
+                <TableCell {...cell(4)}>
                   {formatDate(a.dueDate)} at {a.dueTime}
                 </TableCell>
               </TableRow>
