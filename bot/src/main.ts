@@ -31,6 +31,7 @@ import { raiseAgendaWarnings } from '#core/agendas/agenda-warnings.js';
 import { raiseResearchReminders } from '#core/research/research-reminders.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
 import { notifyResearchMissing, sendResearchReminder } from './notify/research-reminders.js';
+import { sendActionCard } from './notify/action-card.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
@@ -154,6 +155,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           return sendResearchReminder({ uow, clock: { now }, notifier, log }, job);
         case 'notify.research-missing':
           return notifyResearchMissing({ db, uow, clock: { now }, notifier, log }, job);
+        case 'notify.action-card':
+          return sendActionCard({ db, crypto, uow, notifier }, job);
         case 'calendar.create-extra':
           return runExtraMeetingJob({ uow, calendar }, job);
         default:

@@ -197,7 +197,9 @@ export type NotifyJob =
       days: number | null;
     }
   /** Tell the area's coordinators which agencies have research missing: names and counts only. */
-  | { kind: 'notify.research-missing'; meetingId: string; days: number };
+  | { kind: 'notify.research-missing'; meetingId: string; days: number }
+  /** One action's card to one rep of its owner agency, after the meeting closed (issue #11). */
+  | { kind: 'notify.action-card'; actionId: string; personId: string };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }
