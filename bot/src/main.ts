@@ -33,6 +33,7 @@ import { raiseActionReminders } from '#core/chasing/raise-action-reminders.js';
 import { notifyReferrer } from './notify/notify-referrer.js';
 import { notifyResearchMissing, sendResearchReminder } from './notify/research-reminders.js';
 import { sendActionReminder } from './notify/action-reminders.js';
+import { sendActionCard } from './notify/action-card.js';
 import { botNotifier } from './notify/bot-notifier.js';
 import { localNotifier } from './notify/playground-notifier.js';
 import { localTeamsOutbox, type TeamsNotifier } from './notify/teams-notifier.js';
@@ -162,6 +163,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
             job,
             attempt,
           );
+        case 'notify.action-card':
+          return sendActionCard({ db, crypto, uow, notifier }, job);
         case 'calendar.create-extra':
           return runExtraMeetingJob({ uow, calendar }, job);
         default:

@@ -1,4 +1,5 @@
 import type { MeetingRun } from '../contracts/meeting-api.js';
+import { queueActionCards } from '../actions/queue-action-cards.js';
 import { DomainError } from '../shared/errors.js';
 import type { MeetingViewer } from './meeting-seat.js';
 import type { MeetingRunDeps } from './run-deps.js';
@@ -50,6 +51,7 @@ export async function closeMeeting(
         version: run.version + 1,
       });
       await repos.audit.record('meeting.close', 'meeting', meeting.id);
+      await queueActionCards(repos, meeting.id);
       await publishMeetingEvent(repos, meeting.id, 'meeting.closed');
     }),
   );

@@ -211,7 +211,9 @@ export type NotifyJob =
       reminder: string;
       dueAt: string;
       by: 'teams' | 'mail';
-    };
+    }
+  /** One action's card to one rep of its owner agency, after the meeting closed (issue #11). */
+  | { kind: 'notify.action-card'; actionId: string; personId: string };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }

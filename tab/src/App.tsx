@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { CoordinatorScreen } from './components/CoordinatorScreen.js';
 import { SessionGate } from './components/SessionGate.js';
 import { useHost } from './host/use-host-theme.js';
+import { ActionsPage } from './pages/ActionsPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
@@ -37,6 +38,11 @@ export function App() {
           {(session) => (
             <MeetingPage meetingId={meetingIdOf(pathname)} onSignOut={session.onSignOut} />
           )}
+        </SessionGate>
+      )}
+      {route === 'actions' && (
+        <SessionGate host={host}>
+          {(session) => <ActionsPage onSignOut={session.onSignOut} />}
         </SessionGate>
       )}
       {(route === 'coordinator' || route === 'agenda' || route === 'research') && (

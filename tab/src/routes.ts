@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The pages the app manifest points at, chosen by the path (the server answers index.html for all). */
 export type Route =
-  'coordinator' | 'meeting' | 'agenda' | 'research' | 'config' | 'privacy' | 'terms';
+  'coordinator' | 'meeting' | 'agenda' | 'research' | 'actions' | 'config' | 'privacy' | 'terms';
 
 const UUID = /^[0-9a-f-]{36}$/;
 const AGENDA = /^\/agenda\/([0-9a-f-]{36})$/;
@@ -17,6 +17,8 @@ export function routeFor(pathname: string): Route {
   if (RESEARCH.test(path)) return 'research';
   if (MEETING.test(path)) return 'meeting';
   switch (path) {
+    case '/actions':
+      return 'actions';
     case '/config':
       return 'config';
     case '/privacy':

@@ -18,6 +18,7 @@ import { queuePromptsAfterFirstChat } from '#core/research/prompts-after-first-c
 import { saveConversation } from '../notify/bot-notifier.js';
 import { welcomeCard } from '../cards/status-cards.js';
 import { attachment, registerReferralFlow } from './referral-flow.js';
+import { registerActionFlow } from './action-flow.js';
 import { registerResearchFlow } from './research-flow.js';
 import { principalOfActivity } from './teams-person.js';
 
@@ -79,6 +80,7 @@ export function botRouter(
   // Specific handlers first: the help text answers every message no feature took.
   if (services) registerReferralFlow(app, services);
   if (services) registerResearchFlow(app, services);
+  if (services) registerActionFlow(app, services);
   registerHelp(app, services?.ids);
   const router = express.Router();
   router.post(

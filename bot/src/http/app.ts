@@ -15,6 +15,7 @@ import { chasingRoutes } from './routes/chasing-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
+import { actionRoutes } from './routes/action-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { meetingRunRoutes } from './routes/meeting-run-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
@@ -44,6 +45,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...meetingRunRoutes(s),
     ...meetingRecordRoutes(s),
     ...chasingRoutes(s),
+    ...actionRoutes(s),
   ];
 }
 

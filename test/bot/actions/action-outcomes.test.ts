@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { defaultConfidentialityStatement } from '#core/agendas/confidentiality.js';
 import type { MeetingAction } from '#core/contracts/meeting-api.js';
 import { updateActionOutcome } from '#core/actions/update-action-outcome.js';
-import type { ActionOutcomeInput } from '#core/contracts/action-api.js';
+import type { ActionOutcomeInput, CaseNote, MyActions } from '#core/contracts/action-api.js';
 import { isDomainError } from '#core/shared/errors.js';
 import { signIn } from '../../support/start-app.js';
-import { json, meetingUnderWay, post, type MeetingFixture } from '../meeting-run/record-fixture.js';
+import {
+  errorOf,
+  json,
+  meetingUnderWay,
+  post,
+  type MeetingFixture,
+} from '../meeting-run/record-fixture.js';
 
 /**
  * The owners' updates of their actions (issue #11), through the use case on the real store
@@ -158,5 +166,122 @@ describe('an owner updates an action', () => {
       [other],
     );
     expect(stored.rows[0]).toEqual({ status: 'cannot', version: 2 });
+  });
+});
+
+describe('through the API', () => {
+  const update = (id: string, body: unknown, key = randomUUID()) => post(body, key);
+
+  it('lists the agency’s actions for either rep, incomplete first, audited as a read', async () => {
+    const open = await newAction(f.police, 'Speak to the school');
+    const before = await audits('actions.mine-viewed');
+    const mine = await json<MyActions>(f.as.police('/api/actions/mine'));
+    const ids = mine.actions.map((a) => a.id);
+    expect(ids).toContain(open);
+    expect(ids).toContain(actionId);
+    expect(ids.indexOf(open)).toBeLessThan(ids.indexOf(actionId)); // done comes after
+    const done = mine.actions.find((a) => a.id === actionId)!;
+    expect(done).toMatchObject({ status: 'done', meetingDate: f.day(0) });
+    expect(done.history.map((h) => h.words)).toContain('Address flagged on the system');
+    expect(mine.actions.every((a) => a.ownerAgencyId === f.police)).toBe(true);
+    expect(await audits('actions.mine-viewed')).toBe(before + 1);
+    // The children's services rep owns none of these.
+    const theirs = await json<MyActions>(f.as.childrens('/api/actions/mine'));
+    expect(theirs.actions.map((a) => a.id)).not.toContain(open);
+  });
+
+  it('shows a children’s services task with its feedback date, a week after the meeting', async () => {
+    const task = await newAction(f.childrens, 'Strategy discussion about the children');
+    const theirs = await json<MyActions>(f.as.childrens('/api/actions/mine'));
+    expect(theirs.actions.find((a) => a.id === task)).toMatchObject({ feedbackBy: f.day(7) });
+  });
+
+  it('answers a malformed body, a stale version and a finished action in words', async () => {
+    const id = await newAction(f.police, 'Check the CCTV');
+    const bad = await errorOf(
+      f.as.police(`/api/actions/${id}/update`, update(id, { outcome: 'done', version: 1 })),
+    );
+    expect(bad).toMatchObject({ status: 400 });
+    expect(bad.fields).toContain('body.note');
+    const blank = await errorOf(
+      f.as.police(
+        `/api/actions/${id}/update`,
+        update(id, { outcome: 'cannot', reason: '   ', version: 1 }),
+      ),
+    );
+    expect(blank.status).toBe(400);
+    await json(
+      f.as.police(
+        `/api/actions/${id}/update`,
+        update(id, { outcome: 'done', note: 'Footage requested', version: 1 }),
+      ),
+    );
+    const finished = await errorOf(
+      f.as.police(
+        `/api/actions/${id}/update`,
+        update(id, { outcome: 'cannot', reason: 'No footage', version: 2 }),
+      ),
+    );
+    expect(finished).toMatchObject({ status: 409, code: 'CONFLICT' });
+    const stale = await newAction(f.police, 'Check the doorbell camera');
+    await json(
+      f.as.police(
+        `/api/actions/${stale}/update`,
+        update(stale, {
+          outcome: 'update',
+          dueDate: f.day(12),
+          dueTime: '09:00',
+          reason: 'Owner away',
+          version: 1,
+        }),
+      ),
+    );
+    const conflict = await errorOf(
+      f.as.coordinator(
+        `/api/actions/${stale}/update`,
+        update(stale, { outcome: 'done', note: 'Seen', version: 1 }),
+      ),
+    );
+    expect(conflict).toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
+    expect(conflict.message).toMatch(/Nothing was overwritten/);
+  });
+
+  it('refuses another agency’s rep and a person with no part in it with 404', async () => {
+    for (const who of ['childrens', 'idva', 'chair'] as const) {
+      const answer = await errorOf(
+        f.as[who](
+          `/api/actions/${actionId}/update`,
+          update(actionId, { outcome: 'done', note: 'x', version: 3 }),
+        ),
+      );
+      expect(answer.status).toBe(404);
+    }
+  });
+
+  it('gives the agency its case note: date, summary, its own actions, the statement', async () => {
+    await json(
+      f.as.coordinator(`/api/meetings/${f.meetingId}/run/cases/${f.withChildren}/notes`, {
+        method: 'PUT',
+        body: JSON.stringify({
+          facts: '',
+          opinion: '',
+          riskSummary: 'High risk of serious harm: escalating',
+          version: 0,
+        }),
+      }),
+    );
+    const childrensTask = await newAction(f.childrens, 'Visit the children at school');
+    const note = await json<CaseNote>(f.as.police(`/api/actions/${actionId}/case-note`));
+    expect(note.text).toMatch(/^MARAC case note/);
+    expect(note.text).toContain(`Case reference: ${note.reference}`);
+    expect(note.text).toContain('High risk of serious harm: escalating');
+    expect(note.text).toContain('Flag the address for an urgent response');
+    expect(note.text).toContain('Address flagged on the system');
+    expect(note.text).not.toContain('Visit the children at school');
+    expect(note.text).toContain(defaultConfidentialityStatement);
+    const theirs = await json<CaseNote>(f.as.childrens(`/api/actions/${childrensTask}/case-note`));
+    expect(theirs.text).toContain('Feedback to MARAC by');
+    expect(theirs.text).not.toContain('Flag the address');
+    expect((await errorOf(f.as.childrens(`/api/actions/${actionId}/case-note`))).status).toBe(404);
   });
 });

@@ -289,6 +289,37 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'post /api/actions/{actionId}/update': {
+    action: 'action.update',
+    as: 'rep',
+    request: async () => {
+      const { meetingId, referralId } = await runningCase();
+      const made = await chair(`/api/meetings/${meetingId}/run/cases/${referralId}/actions`, {
+        method: 'POST',
+        body: JSON.stringify({
+          ownerAgencyId: policeId,
+          ownerPerson: null,
+          what: 'Flag the address for an urgent response',
+          dueDate: '2027-06-01',
+          dueTime: '10:00',
+          risk: 'Further harm at the home address',
+          urgent: null,
+        }),
+      });
+      expect(made.status).toBe(201);
+      const { id } = (await made.json()) as { id: string };
+      return {
+        path: `/api/actions/${id}/update`,
+        body: {
+          outcome: 'update',
+          dueDate: '2027-06-08',
+          dueTime: '10:00',
+          reason: 'Waiting for the housing officer',
+          version: 1,
+        },
+      };
+    },
+  },
 };
 
 /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { z } from 'zod';
+import * as actionContract from '#core/contracts/action-api.js';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as contract from '#core/contracts/api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
@@ -159,6 +160,13 @@ const validBodies: Record<string, unknown> = {
     reason: 'agency-did-not-act',
     version: 1,
   },
+  'post /api/actions/{actionId}/update': {
+    outcome: 'update',
+    dueDate: '2027-06-01',
+    dueTime: '10:00',
+    reason: 'Waiting for the housing officer',
+    version: 1,
+  },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -208,6 +216,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': meetingContract.actionBody,
   'put /api/meetings/{meetingId}/run/actions/{actionId}': meetingContract.updateActionBody,
   'put /api/meetings/{meetingId}/run/review/{actionId}': meetingContract.reviewBody,
+  'post /api/actions/{actionId}/update': actionContract.actionOutcomeBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

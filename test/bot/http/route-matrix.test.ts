@@ -173,6 +173,17 @@ const expected: Record<string, Rule> = {
   // for the actions; not an admin (the system, not the meetings), nor reps (My actions).
   'get /api/areas/{areaId}/actions/overdue': ['coordinator', 'chair'],
   'get /api/areas/{areaId}/cases/twelve-months': ['coordinator', 'chair'],
+  // Action owners after the meeting (issue #11): the owner agency's core rep and deputy (the
+  // police's action here), or the coordinator on its behalf; anyone else is told there is none.
+  'get /api/actions/mine': 'signed-in',
+  'post /api/actions/{actionId}/update': {
+    allow: ['coordinator', 'repCore', 'repDeputy'],
+    hidden: ['chair', 'idva', 'observer', 'admin'],
+  },
+  'get /api/actions/{actionId}/case-note': {
+    allow: ['coordinator', 'repCore', 'repDeputy'],
+    hidden: ['chair', 'idva', 'observer', 'admin'],
+  },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -352,12 +363,13 @@ const meetingAction = {
 };
 
 /**
- * The action a route names: for the review, one agreed at an earlier meeting of the area (seeded
- * below); otherwise the first agreed at this meeting (the chair's, once they have recorded one).
+ * The action a route names: for the review and the owners' routes, one agreed at an earlier
+ * meeting of the area (seeded below); otherwise the first agreed at this meeting (the chair's,
+ * once they have recorded one).
  */
 async function actionFor(template: string, meetingId: string): Promise<string> {
   const found = await app.db.query<{ id: string }>(
-    template.includes('/review/')
+    template.includes('/review/') || template.startsWith('/api/actions/')
       ? `SELECT a.id FROM meeting_action a JOIN meeting m ON m.id = a.meeting_id
           WHERE a.area_id = (SELECT area_id FROM meeting WHERE id = $1)
             AND m.starts_at < (SELECT starts_at FROM meeting WHERE id = $1)`
@@ -509,6 +521,13 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'put /api/meetings/{meetingId}/run/review/{actionId}': { outcome: 'done', version: 1 },
     'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': { reason: 'Out of time' },
     'post /api/meetings/{meetingId}/run/close': {},
+    'post /api/actions/{actionId}/update': {
+      outcome: 'update',
+      dueDate: '2027-06-01',
+      dueTime: '10:00',
+      reason: 'Waiting for a reply',
+      version: 1,
+    },
   };
   const body = bodies[route];
   return {
