@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
-import { updateActionOutcome } from '#core/actions/update-action-outcome.js';
 import { londonInstant } from '#core/calendar/london-time.js';
 import { overdueReminderAt, remindersBefore } from '#core/chasing/action-reminders.js';
 import { raiseActionReminders } from '#core/chasing/raise-action-reminders.js';
@@ -18,7 +18,7 @@ import { json, meetingUnderWay, post, type MeetingFixture } from '../meeting-run
 /**
  * Chasing after the meeting (issue #11) over the real app and store (PGlite): the coordinator's
  * overdue list and who may read it, the next meeting's agenda review, an owner marking an action
- * done or ended removing it from both, and the reminders: once per reminder time and rep, also
+ * done or ended (POST /api/actions/{id}/update) removing it from both, and the reminders: once per reminder time and rep, also
  * across a restart on the same data, never once the action is done, by mail when the bot cannot
  * reach the rep, and never with a name or the action's words. Every person here is invented.
  */
@@ -73,14 +73,12 @@ const reviewLines = async () => {
   const section = view.agenda!.sections.find((s) => s.kind === 'actions-review')!;
   return (section as { actions: { reference: string; agency: string; action: string }[] }).actions;
 };
-const done = (key: keyof typeof WORDS, personId: string, outcome: 'done' | 'cannot') =>
-  updateActionOutcome(
-    { uow: f.app.services.uow, clock: f.app.services.clock, ids: f.app.services.ids },
-    {
-      personId,
-      roles: ['rep'],
-      actionId: actions[key].id,
-      outcome:
+/** The owner agency's rep says what happened, as the tab and the action card do. */
+const done = (key: keyof typeof WORDS, who: 'police' | 'childrens', outcome: 'done' | 'cannot') =>
+  json(
+    f.as[who](
+      `/api/actions/${actions[key].id}/update`,
+      post(
         outcome === 'done'
           ? { outcome: 'done', note: 'Done and recorded', version: actions[key].version }
           : {
@@ -88,7 +86,9 @@ const done = (key: keyof typeof WORDS, personId: string, outcome: 'done' | 'cann
               reason: 'She moved out of the area',
               version: actions[key].version,
             },
-    },
+        randomUUID(),
+      ),
+    ),
   );
 const raise = () => raiseActionReminders({ uow: f.app.services.uow, clock: f.app.services.clock });
 /** The reminder jobs of one action in the outbox, as `reminder person by`. */
@@ -186,8 +186,8 @@ describe("the next meeting's agenda", () => {
 
 describe('marking an action done, or ended with a reason', () => {
   it('removes it from the overdue list and the next agenda at once', async () => {
-    await done('flag', f.personIds.police, 'done');
-    await done('visit', f.personIds.childrens, 'cannot');
+    await done('flag', 'police', 'done');
+    await done('visit', 'childrens', 'cannot');
     expect((await overdue()).actions).toEqual([]);
     expect((await reviewLines()).map((l) => l.action)).toEqual([WORDS.plan]);
   });
@@ -250,31 +250,38 @@ describe('reminders', () => {
     }
   });
 
-  it('are never sent for an action done since they were raised (checked when sending)', async () => {
+  it('are never sent for an action done, nor for a due time since changed (checked when sending)', async () => {
     const sends: string[] = [];
-    const job: Extract<NotifyJob, { kind: 'notify.action-reminder' }> = {
+    const deps = {
+      db: f.app.db,
+      crypto: f.app.services.crypto,
+      uow: f.app.services.uow,
+      clock: f.app.services.clock,
+      notifier: { send: async (personId: string) => (sends.push(personId), true) },
+      mail: { send: () => Promise.reject(new Error('no mail')), wasSent: async () => false },
+      publicUrl: 'https://marac.example',
+      log: pino({ level: 'silent' }),
+    };
+    const job = (
+      key: keyof typeof WORDS,
+      dueAt: string,
+    ): Extract<NotifyJob, { kind: 'notify.action-reminder' }> => ({
       kind: 'notify.action-reminder',
-      actionId: actions.flag.id,
+      actionId: actions[key].id,
       personId: policeReps[0]!,
       reminder: 'overdue-1',
-      dueAt: actions.flag.dueAt,
+      dueAt,
       by: 'teams',
-    };
-    await sendActionReminder(
-      {
-        db: f.app.db,
-        crypto: f.app.services.crypto,
-        uow: f.app.services.uow,
-        clock: f.app.services.clock,
-        notifier: { send: async (personId) => (sends.push(personId), true) },
-        mail: { send: () => Promise.reject(new Error('no mail')), wasSent: async () => false },
-        publicUrl: 'https://marac.example',
-        log: pino({ level: 'silent' }),
-      },
-      job,
-      1,
-    );
+    });
+    // Done since (the police marked it above).
+    await sendActionReminder(deps, job('flag', actions.flag.dueAt), 1);
+    // Still open, but raised for a due time it no longer has.
+    const earlier = new Date(new Date(actions.plan.dueAt).getTime() - 86_400_000).toISOString();
+    await sendActionReminder(deps, job('plan', earlier), 1);
     expect(sends).toEqual([]);
+    // The control: the same job for the due time it has is sent.
+    await sendActionReminder(deps, job('plan', actions.plan.dueAt), 1);
+    expect(sends).toEqual([policeReps[0]]);
   });
 
   it('go by mail, with the same words, to a rep the bot cannot reach', async () => {
@@ -316,7 +323,7 @@ describe('reminders', () => {
   });
 
   it('once done, none is raised any more, however overdue it would be', async () => {
-    await done('chased', f.personIds.police, 'done');
+    await done('chased', 'police', 'done');
     await f.setNow(
       overdueReminderAt({ dueAt: new Date(actions.chased.dueAt) }, area, DEFAULT_ACTION_CHASING, 2),
     );
