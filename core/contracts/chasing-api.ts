@@ -59,3 +59,16 @@ export const twelveMonthCasesSchema = z.strictObject({
   cases: z.array(twelveMonthCaseSchema),
 });
 export type TwelveMonthCases = z.infer<typeof twelveMonthCasesSchema>;
+
+/**
+ * `GET|PUT /api/areas/{areaId}/action-reminder-settings`: when the owners of the area's actions
+ * are reminded (09:00 London time each): working days before the due day; the due morning too
+ * for an action due within so many hours of being agreed (0: never); and once overdue, every so
+ * many days after the first working day past due.
+ */
+export const actionReminderSettingsSchema = z.strictObject({
+  daysBefore: z.number().int().min(1).max(10),
+  shortNoticeHours: z.number().int().min(0).max(168),
+  overdueEveryDays: z.number().int().min(1).max(28),
+});
+export type ActionReminderSettings = z.infer<typeof actionReminderSettingsSchema>;

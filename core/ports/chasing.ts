@@ -44,6 +44,7 @@ export interface CaseLastHeard {
 
 export interface ActionChasingRepo {
   settings(areaId: string): Promise<ActionChasingSettings>;
+  setSettings(areaId: string, settings: ActionChasingSettings): Promise<void>;
   /** Incomplete (open or ongoing) actions of the area, earliest due first. */
   incomplete(areaId: string): Promise<ChasedAction[]>;
   /** Incomplete actions of the area due before `now`, earliest due first. */

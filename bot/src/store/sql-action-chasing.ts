@@ -72,6 +72,15 @@ export function sqlActionChasing(q: Queryable): ActionChasingRepo {
       };
     },
 
+    async setSettings(areaId, settings) {
+      await q.query(
+        `UPDATE area SET action_reminder_days_before = $2, action_short_notice_hours = $3,
+                         action_overdue_every_days = $4
+          WHERE id = $1`,
+        [areaId, settings.daysBefore, settings.shortNoticeHours, settings.overdueEveryDays],
+      );
+    },
+
     async incomplete(areaId) {
       const found = await q.query<ChasedRow>(
         `${SELECT_CHASED}

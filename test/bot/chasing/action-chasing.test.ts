@@ -13,7 +13,14 @@ import { addMonths } from '#core/shared/local-date-months.js';
 import { sendActionReminder } from '../../../bot/src/notify/action-reminders.js';
 import { DEFAULT_ACTION_CHASING } from '../../../bot/src/store/sql-action-chasing.js';
 import { startApp } from '../../support/start-app.js';
-import { json, meetingUnderWay, post, type MeetingFixture } from '../meeting-run/record-fixture.js';
+import {
+  errorOf,
+  json,
+  meetingUnderWay,
+  post,
+  put,
+  type MeetingFixture,
+} from '../meeting-run/record-fixture.js';
 
 /**
  * Chasing after the meeting (issue #11) over the real app and store (PGlite): the coordinator's
@@ -220,6 +227,29 @@ describe('the case lifecycle', () => {
     ]);
     expect((await f.as.police(`/api/areas/${f.areaId}/cases/twelve-months`)).status).toBe(403);
     await f.setNow(at(11, '09:00'));
+  });
+});
+
+describe('the reminder settings', () => {
+  const path = () => `/api/areas/${f.areaId}/action-reminder-settings`;
+  it('start at 2 working days before, 72 hours, weekly; the coordinator changes them, audited', async () => {
+    expect(await json(f.as.coordinator(path()))).toEqual(DEFAULT_ACTION_CHASING);
+    const before = await audits('area.action-reminder-settings');
+    const changed = { daysBefore: 3, shortNoticeHours: 48, overdueEveryDays: 14 };
+    expect(await json(f.as.coordinator(path(), put(changed)))).toEqual(changed);
+    expect(await audits('area.action-reminder-settings')).toBe(before + 1);
+    expect(await json(f.as.coordinator(path(), put(DEFAULT_ACTION_CHASING)))).toEqual(
+      DEFAULT_ACTION_CHASING,
+    );
+  });
+
+  it('refuses a value out of range, naming the field; the chair may not change them', async () => {
+    const refused = await errorOf(
+      f.as.coordinator(path(), put({ ...DEFAULT_ACTION_CHASING, overdueEveryDays: 0 })),
+    );
+    expect(refused).toMatchObject({ status: 400, fields: ['body.overdueEveryDays'] });
+    expect(refused.message).toBe('Days between reminders once overdue: use 1 or more.');
+    expect((await f.as.chair(path(), put(DEFAULT_ACTION_CHASING))).status).toBe(403);
   });
 });
 

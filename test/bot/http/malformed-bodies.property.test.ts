@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import * as actionContract from '#core/contracts/action-api.js';
 import * as agendaContract from '#core/contracts/agenda-api.js';
+import * as chasingContract from '#core/contracts/chasing-api.js';
 import * as contract from '#core/contracts/api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
@@ -137,6 +138,11 @@ const validBodies: Record<string, unknown> = {
   },
   'post /api/meetings/{meetingId}/research/{referralId}/open': {},
   'put /api/areas/{areaId}/meeting-settings': { caseTargetMinutes: 12 },
+  'put /api/areas/{areaId}/action-reminder-settings': {
+    daysBefore: 2,
+    shortNoticeHours: 72,
+    overdueEveryDays: 7,
+  },
   'put /api/meetings/{meetingId}/attendance/{personId}': {
     attendance: 'present',
     infoSentInAdvance: false,
@@ -206,6 +212,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/research/{referralId}/open': z.strictObject({}),
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': z.strictObject({}),
   'put /api/areas/{areaId}/meeting-settings': meetingContract.meetingSettingsSchema,
+  'put /api/areas/{areaId}/action-reminder-settings': chasingContract.actionReminderSettingsSchema,
   'put /api/meetings/{meetingId}/attendance/{personId}': meetingContract.attendanceBody,
   'post /api/meetings/{meetingId}/observers': meetingContract.addObserverBody,
   'post /api/meetings/{meetingId}/confidentiality': meetingContract.confirmStatementBody,

@@ -173,6 +173,8 @@ const expected: Record<string, Rule> = {
   // for the actions; not an admin (the system, not the meetings), nor reps (My actions).
   'get /api/areas/{areaId}/actions/overdue': ['coordinator', 'chair'],
   'get /api/areas/{areaId}/cases/twelve-months': ['coordinator', 'chair'],
+  'get /api/areas/{areaId}/action-reminder-settings': coordinating,
+  'put /api/areas/{areaId}/action-reminder-settings': ['coordinator'],
   // Action owners after the meeting (issue #11): the owner agency's core rep and deputy (the
   // police's action here), or the coordinator on its behalf; anyone else is told there is none.
   'get /api/actions/mine': 'signed-in',
@@ -501,6 +503,11 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'post /api/meetings/{meetingId}/research/{referralId}/open': {},
     'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': {},
     'put /api/areas/{areaId}/meeting-settings': { caseTargetMinutes: 12 },
+    'put /api/areas/{areaId}/action-reminder-settings': {
+      daysBefore: 2,
+      shortNoticeHours: 72,
+      overdueEveryDays: 7,
+    },
     'put /api/meetings/{meetingId}/attendance/{personId}': {
       attendance: 'present',
       infoSentInAdvance: false,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { idSchema } from '#core/contracts/api.js';
-import { overdueActionsSchema, twelveMonthCasesSchema } from '#core/contracts/chasing-api.js';
+import {
+  actionReminderSettingsSchema,
+  overdueActionsSchema,
+  twelveMonthCasesSchema,
+} from '#core/contracts/chasing-api.js';
+import {
+  readActionReminderSettings,
+  setActionReminderSettings,
+} from '#core/chasing/action-reminder-settings.js';
 import { readOverdueActions } from '#core/chasing/read-overdue-actions.js';
 import { readTwelveMonthCases } from '#core/chasing/read-twelve-month-cases.js';
 import { route, type RouteDef } from '../route.js';
@@ -17,6 +25,33 @@ export function chasingRoutes(s: Services): RouteDef[] {
   const policy = { kind: 'area', roles: ['coordinator', 'chair'], areaOf: areaOfArea(s) } as const;
   const params = z.strictObject({ areaId: idSchema });
   return [
+    route({
+      method: 'get',
+      path: '/areas/{areaId}/action-reminder-settings',
+      summary:
+        "When the area's action owners are reminded: working days before the due day, the due morning for short-notice actions, and how often once overdue",
+      tag: 'chasing',
+      // As the research settings: the coordinator, and an admin who keeps the system reads them.
+      policy: { kind: 'area', roles: ['coordinator', 'admin'], areaOf: areaOfArea(s) },
+      params,
+      response: actionReminderSettingsSchema,
+      handle: (ctx) => readActionReminderSettings(depsFor(s, ctx), ctx.params),
+    }),
+    route({
+      method: 'put',
+      path: '/areas/{areaId}/action-reminder-settings',
+      summary: "Set when the area's action owners are reminded, as its protocol says",
+      tag: 'chasing',
+      policy: { kind: 'area', roles: ['coordinator'], areaOf: areaOfArea(s) },
+      params,
+      body: actionReminderSettingsSchema,
+      response: actionReminderSettingsSchema,
+      handle: (ctx) =>
+        setActionReminderSettings(depsFor(s, ctx), {
+          areaId: ctx.params.areaId,
+          settings: ctx.body,
+        }),
+    }),
     route({
       method: 'get',
       path: '/areas/{areaId}/actions/overdue',
