@@ -53,5 +53,5 @@ export async function closeMeeting(
       await publishMeetingEvent(repos, meeting.id, 'meeting.closed');
     }),
   );
-  return viewAfterWrite(deps.uow, viewer);
+  return viewAfterWrite(deps, viewer);
 }

@@ -131,5 +131,5 @@ export async function setCurrentCase(
       );
     }),
   );
-  return viewAfterWrite(deps.uow, viewer);
+  return viewAfterWrite(deps, viewer);
 }

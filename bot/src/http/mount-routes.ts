@@ -194,8 +194,11 @@ async function answerOnce(
 function answer(res: Response, status: number, body: unknown): void {
   const kept = keptJson(body);
   if (status === 204) res.status(204).end();
-  else if (kept !== undefined) res.status(status).type('application/json').send(kept);
-  else res.status(status).json(body);
+  else if (kept !== undefined) {
+    // Bytes and ETag made once per kept answer; Express's `send` still answers 304 to a match.
+    res.status(status).type('application/json').setHeader('ETag', kept.etag);
+    res.send(kept.body);
+  } else res.status(status).json(body);
 }
 
 /** Mounts every route with one pipeline: authenticate, authorise, validate, handle, answer. */
