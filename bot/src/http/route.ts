@@ -48,6 +48,12 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
    * body the tab or a card never sends (an extra field, another agency's shape) is a probe.
    */
   auditInvalid?: true;
+  /**
+   * Read in a loop by many clients at once (the meeting view): matched before every other route,
+   * so its requests do not walk the whole list. Its path must not also match another route of
+   * its method (`mountRoutes` refuses one that does).
+   */
+  hot?: true;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
