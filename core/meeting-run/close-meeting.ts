@@ -8,7 +8,7 @@ import {
   caseLeft,
   publishMeetingEvent,
 } from './run-writes.js';
-import { viewAfterWrite } from './view-after-write.js';
+import { viewAfterWrite, type ViewAfterWriteDeps } from './view-after-write.js';
 
 /**
  * The chair closes the meeting: the end time is recorded, the case it was on is heard, and the
@@ -16,7 +16,7 @@ import { viewAfterWrite } from './view-after-write.js';
  * is heard or deferred first, so no case is left without a meeting.
  */
 export async function closeMeeting(
-  deps: MeetingRunDeps,
+  deps: MeetingRunDeps & ViewAfterWriteDeps,
   input: { viewer: MeetingViewer },
 ): Promise<MeetingRun> {
   const { viewer } = input;
