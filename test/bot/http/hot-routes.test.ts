@@ -3,7 +3,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { mountRoutes } from '../../../bot/src/http/mount-routes.js';
 import { createRateLimiter } from '../../../bot/src/http/rate-limit.js';
-import { route, type RouteDef } from '../../../bot/src/http/route.js';
+import { keptAnswer, route, type RouteDef } from '../../../bot/src/http/route.js';
 import type { IdempotencyStore } from '../../../bot/src/store/sql-idempotency.js';
 
 const answer = (name: string) =>
@@ -15,7 +15,8 @@ const answer = (name: string) =>
     policy: { kind: 'public' },
     params: z.object({}).passthrough(),
     response: z.object({ by: z.string() }),
-    handle: async () => ({ by: name }),
+    // The meeting view's answer is kept (serialised once); any other is sent as Express sends it.
+    handle: async () => (name === 'view' ? keptAnswer({ by: name }) : { by: name }),
   });
 
 const mount = (routes: RouteDef[]) =>
@@ -45,10 +46,17 @@ it('answers the hot route, and every other route as before', async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   try {
     const { port } = server.address() as { port: number };
-    const get = async (path: string) =>
-      (await (await fetch(`http://127.0.0.1:${port}${path}`)).json()) as { by: string };
-    expect(await get('/meetings/6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d/run')).toEqual({ by: 'view' });
-    expect(await get('/meetings/run/mine')).toEqual({ by: 'other' });
+    const get = async (path: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      return { type: response.headers.get('content-type'), body: await response.json() };
+    };
+    const view = await get('/meetings/6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d/run');
+    const other = await get('/meetings/run/mine');
+    expect(view.body).toEqual({ by: 'view' });
+    expect(other.body).toEqual({ by: 'other' });
+    // A kept answer goes out with the same Content-Type as any other.
+    expect(view.type).toBe('application/json; charset=utf-8');
+    expect(other.type).toBe(view.type);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
