@@ -97,10 +97,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onError: (error) =>
       log.error({ err: { name: (error as Error).name } }, 'live events: a catch-up failed'),
   });
-  // The meeting view's shared part, kept per meeting until its next live event.
+  // The meeting view's shared part, kept per meeting until its next live event that changes it.
   const meetingSnapshots = cachedSnapshots(storeSnapshots(uow), live, { topicOf: meetingTopic });
   // A meeting's view reads wait for this instance's writes to it, then read what they left.
-  const meetingWrites = meetingWriteGate({ settled: (id) => meetingSnapshots.drop(id) });
+  const meetingWrites = meetingWriteGate({
+    settled: (id, writes) => meetingSnapshots.drop(id, writes),
+  });
   const outlook = createOutlook(config, now);
   const calendar = options.calendar ?? outlook.calendar;
   // Set once the bot exists (below): Teams itself when bot credentials are configured, else files
@@ -209,6 +211,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     devSigningKey,
     live,
     meetingSnapshots,
+    meetingSnapshotsAfterWrite: { load: (id) => meetingSnapshots.loadAfterWrite(id) },
     meetingWrites,
   };
   const entra = config.entra ? createEntraVerifier(config.entra) : null;

@@ -9,7 +9,7 @@ import {
   caseLeft,
   publishMeetingEvent,
 } from './run-writes.js';
-import { viewAfterWrite } from './view-after-write.js';
+import { viewAfterWrite, type ViewAfterWriteDeps } from './view-after-write.js';
 
 /**
  * The chair closes the meeting: the end time is recorded, the case it was on is heard, and the
@@ -17,7 +17,7 @@ import { viewAfterWrite } from './view-after-write.js';
  * is heard or deferred first, so no case is left without a meeting.
  */
 export async function closeMeeting(
-  deps: MeetingRunDeps,
+  deps: MeetingRunDeps & ViewAfterWriteDeps,
   input: { viewer: MeetingViewer },
 ): Promise<MeetingRun> {
   const { viewer } = input;
@@ -55,5 +55,5 @@ export async function closeMeeting(
       await publishMeetingEvent(repos, meeting.id, 'meeting.closed');
     }),
   );
-  return viewAfterWrite(deps.uow, viewer);
+  return viewAfterWrite(deps, viewer);
 }

@@ -89,6 +89,15 @@ export async function loadMeetingSnapshot(
   };
 }
 
+/**
+ * The meeting's live events that change nothing a snapshot holds: an action, or the notes, of a
+ * case on this meeting (a snapshot holds the register, the running order and the review of
+ * earlier meetings' actions, never this meeting's own actions or notes). A kept snapshot stays
+ * true across them with its `seq` moved on; any other kind means reading the store again.
+ * Whoever adds this meeting's actions or notes to the snapshot takes their kind out of here.
+ */
+export const SNAPSHOT_UNCHANGED_BY: ReadonlySet<string> = new Set(['case.action', 'case.notes']);
+
 /** Where the meeting view's reads take the snapshot from: the store, or a cache in front of it. */
 export interface MeetingSnapshotSource {
   load(meetingId: string): Promise<MeetingSnapshot | null>;

@@ -8,7 +8,7 @@ import { requireSeat, type MeetingViewer } from './meeting-seat.js';
 import type { MeetingRunDeps } from './run-deps.js';
 import { plannedCases } from './running-order.js';
 import { auditedRunWrite, caseLeft, publishMeetingEvent, requireNotClosed } from './run-writes.js';
-import { viewAfterWrite } from './view-after-write.js';
+import { viewAfterWrite, type ViewAfterWriteDeps } from './view-after-write.js';
 
 /**
  * Starts the meeting: the run, and the running order taken now (so a case deferred later stays
@@ -60,7 +60,7 @@ async function startRun(
  * research kept for the meeting. Not before 30 minutes before the start, nor after the close.
  */
 export async function setCurrentCase(
-  deps: MeetingRunDeps,
+  deps: MeetingRunDeps & ViewAfterWriteDeps,
   input: { viewer: MeetingViewer; referralId: string | null },
 ): Promise<MeetingRun> {
   const { viewer, referralId } = input;
@@ -131,5 +131,5 @@ export async function setCurrentCase(
       );
     }),
   );
-  return viewAfterWrite(deps.uow, viewer);
+  return viewAfterWrite(deps, viewer);
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '#core/shared/errors.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
-import { verifyDevToken } from './dev-tokens.js';
+import { devTokenVerifier } from './dev-tokens.js';
 import type { EntraIdentity, EntraVerifier } from './entra/entra-verifier.js';
 import { TokenRejectedError } from './entra/token-rejected-error.js';
 import {
@@ -50,13 +50,12 @@ export function createAuthenticate(options: {
     options.rolesOf ?? ((personId) => rolesOf(options.db, personId)),
     options.personCacheMs,
   );
+  const verifyDevToken = options.devSigningKey ? devTokenVerifier(options.devSigningKey) : null;
   return async (header) => {
     const token = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,16384})$/)?.[1];
     if (!token) return null;
     if (token.startsWith('dev.')) {
-      const personId = options.devSigningKey
-        ? verifyDevToken(options.devSigningKey, token, options.now())
-        : null;
+      const personId = verifyDevToken ? verifyDevToken(token, options.now()) : null;
       return personId ? principalOf(personId) : null;
     }
     if (!options.entra) return null;

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -39,12 +39,17 @@ const SKEW_SECONDS = 60;
 const PART = /^[A-Za-z0-9_-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/**
- * The person id the token speaks for, or null if it is not ours, tampered with or expired. The
- * token is exactly `dev.<payload>.<signature>`: nothing may trail it. Whatever its claims say, it
- * lives at most LIFETIME_SECONDS from when it was issued, and was not issued in the future.
- */
-export function verifyDevToken(key: Buffer, token: string, now: Date): string | null {
+/** What a token's signature and claims were found to say: who, and from when until when (s). */
+interface CheckedToken {
+  sub: string;
+  /** Its `iat` less the skew allowed: before this it is refused as issued in the future. */
+  from: number;
+  /** Its expiry, at most LIFETIME_SECONDS after it was issued. */
+  until: number;
+}
+
+/** The token's claims once its form and signature are checked; null if it is not ours or malformed. */
+function checkDevToken(key: Buffer, token: string): CheckedToken | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [prefix, payload, signature] = parts as [string, string, string];
@@ -59,11 +64,50 @@ export function verifyDevToken(key: Buffer, token: string, now: Date): string | 
     const { sub, iat, exp } = claims;
     if (typeof sub !== 'string' || !UUID.test(sub)) return null;
     if (!Number.isInteger(iat) || !Number.isInteger(exp)) return null;
-    const nowSeconds = now.getTime() / 1000;
-    const expires = Math.min(exp!, iat! + LIFETIME_SECONDS);
-    if (iat! > nowSeconds + SKEW_SECONDS || expires <= nowSeconds) return null;
-    return sub;
+    return { sub, from: iat! - SKEW_SECONDS, until: Math.min(exp!, iat! + LIFETIME_SECONDS) };
   } catch {
     return null;
   }
+}
+
+const inTime = (checked: CheckedToken, now: Date) => {
+  const nowSeconds = now.getTime() / 1000;
+  return checked.from <= nowSeconds && nowSeconds < checked.until;
+};
+
+/**
+ * The person id the token speaks for, or null if it is not ours, tampered with or expired. The
+ * token is exactly `dev.<payload>.<signature>`: nothing may trail it. Whatever its claims say, it
+ * lives at most LIFETIME_SECONDS from when it was issued, and was not issued in the future.
+ */
+export function verifyDevToken(key: Buffer, token: string, now: Date): string | null {
+  const checked = checkDevToken(key, token);
+  return checked && inTime(checked, now) ? checked.sub : null;
+}
+
+/** Tokens whose signature a verifier keeps as checked, at most (the oldest checked goes first). */
+const TOKENS_KEPT = 1_000;
+
+/**
+ * `verifyDevToken` for a server: a token whose signature and claims were checked once is known
+ * again by its SHA-256 (the token itself is not kept) and only its times are checked again, so
+ * a client calling in a loop does not cost an HMAC and a JSON parse a request. Only good tokens
+ * are kept, at most TOKENS_KEPT of them; one found expired is let go.
+ */
+export function devTokenVerifier(key: Buffer): (token: string, now: Date) => string | null {
+  const checked = new Map<string, CheckedToken>();
+  return (token, now) => {
+    const id = createHash('sha256').update(token).digest('base64url');
+    let known = checked.get(id);
+    if (!known) {
+      const found = checkDevToken(key, token);
+      if (!found) return null;
+      if (checked.size >= TOKENS_KEPT) checked.delete(checked.keys().next().value!);
+      checked.set(id, found);
+      known = found;
+    }
+    if (inTime(known, now)) return known.sub;
+    if (now.getTime() / 1000 >= known.until) checked.delete(id);
+    return null;
+  };
 }

@@ -17,14 +17,30 @@ export interface MeetingWriteGate {
   idle(meetingId: string): Promise<void>;
 }
 
+/** The writes to a meeting that ran one over another until the last settled. */
+export interface SettledWrites {
+  /** How many writes there were (a second one entered before the first settled, and so on). */
+  writes: number;
+  /** When the first of them entered, on the gate's clock. */
+  since: number;
+}
+
 export function meetingWriteGate(
-  options: { settled?: (meetingId: string) => void } = {},
+  options: {
+    settled?: (meetingId: string, batch: SettledWrites) => void;
+    now?: () => number;
+  } = {},
 ): MeetingWriteGate {
-  const writes = new Map<string, { count: number; waiting: (() => void)[] }>();
+  const now = options.now ?? (() => performance.now());
+  const writes = new Map<
+    string,
+    { count: number; total: number; since: number; waiting: (() => void)[] }
+  >();
   return {
     enter(meetingId) {
-      const entry = writes.get(meetingId) ?? { count: 0, waiting: [] };
+      const entry = writes.get(meetingId) ?? { count: 0, total: 0, since: now(), waiting: [] };
       entry.count += 1;
+      entry.total += 1;
       writes.set(meetingId, entry);
       let done = false;
       return () => {
@@ -33,7 +49,7 @@ export function meetingWriteGate(
         entry.count -= 1;
         if (entry.count > 0) return;
         writes.delete(meetingId);
-        options.settled?.(meetingId);
+        options.settled?.(meetingId, { writes: entry.total, since: entry.since });
         for (const wake of entry.waiting) wake();
       };
     },

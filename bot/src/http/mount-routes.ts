@@ -194,14 +194,44 @@ async function answerOnce(
 function answer(res: Response, status: number, body: unknown): void {
   const kept = keptJson(body);
   if (status === 204) res.status(204).end();
-  else if (kept !== undefined) res.status(status).type('application/json').send(kept);
-  else res.status(status).json(body);
+  else if (kept !== undefined) {
+    // Bytes and ETag made once per kept answer; Express's `send` still answers 304 to a match.
+    res.status(status).type('application/json').setHeader('ETag', kept.etag);
+    res.send(kept.body);
+  } else res.status(status).json(body);
+}
+
+/**
+ * Whether two paths of one method could match the same request: the same number of segments,
+ * each pair equal or either a parameter.
+ */
+function overlap(a: string, b: string): boolean {
+  const as = a.split('/');
+  const bs = b.split('/');
+  return (
+    as.length === bs.length &&
+    as.every((part, i) => part === bs[i] || part.startsWith('{') || bs[i]!.startsWith('{'))
+  );
+}
+
+/** The routes in the order they are matched: the hot ones (read in a loop) first. */
+function matchOrder(routes: readonly RouteDef[]): RouteDef[] {
+  const hot = routes.filter((r) => r.hot);
+  for (const h of hot) {
+    const shadowed = routes.find(
+      (r) => r !== h && r.method === h.method && overlap(r.path, h.path),
+    );
+    if (shadowed) {
+      throw new Error(`hot route ${h.method} ${h.path} would shadow ${shadowed.path}`);
+    }
+  }
+  return [...hot, ...routes.filter((r) => !r.hot)];
 }
 
 /** Mounts every route with one pipeline: authenticate, authorise, validate, handle, answer. */
 export function mountRoutes(options: MountOptions): Router {
   const router = express.Router();
-  for (const def of options.routes) {
+  for (const def of matchOrder(options.routes)) {
     router[def.method](toExpressPath(def.path), async (req: Request, res: Response) => {
       const correlationId = randomUUID();
       const meetingId =

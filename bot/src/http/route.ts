@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Role } from '#core/contracts/api.js';
 import type { Principal } from '../auth/people.js';
@@ -47,6 +48,12 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
    * body the tab or a card never sends (an extra field, another agency's shape) is a probe.
    */
   auditInvalid?: true;
+  /**
+   * Read in a loop by many clients at once (the meeting view): matched before every other route,
+   * so its requests do not walk the whole list. Its path must not also match another route of
+   * its method (`mountRoutes` refuses one that does).
+   */
+  hot?: true;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -66,7 +73,13 @@ export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef {
   return def as RouteDef;
 }
 
-const keptAnswers = new WeakMap<object, string | null>();
+/** A kept answer as it goes on the wire: its JSON as bytes, and the ETag Express would give it. */
+export interface KeptJson {
+  body: Buffer;
+  etag: string;
+}
+
+const keptAnswers = new WeakMap<object, KeptJson | null>();
 
 /**
  * Marks an answer that a route keeps and sends again unchanged (the meeting view, per snapshot
@@ -78,13 +91,18 @@ export function keptAnswer<T extends object>(answer: T): T {
   return Object.freeze(answer);
 }
 
-/** The JSON text of a kept answer (made on first use); undefined for any other. */
-export function keptJson(answer: unknown): string | undefined {
+/**
+ * The JSON of a kept answer (made on first use: the text encoded once, and its weak ETag in
+ * Express's own form, so neither is worked out again on each sending); undefined for any other.
+ */
+export function keptJson(answer: unknown): KeptJson | undefined {
   if (typeof answer !== 'object' || answer === null || !keptAnswers.has(answer)) return undefined;
-  let text = keptAnswers.get(answer);
-  if (text == null) {
-    text = JSON.stringify(answer);
-    keptAnswers.set(answer, text);
+  let kept = keptAnswers.get(answer);
+  if (kept == null) {
+    const body = Buffer.from(JSON.stringify(answer), 'utf8');
+    const hash = createHash('sha1').update(body).digest('base64').slice(0, 27);
+    kept = { body, etag: `W/"${body.length.toString(16)}-${hash}"` };
+    keptAnswers.set(answer, kept);
   }
-  return text;
+  return kept;
 }

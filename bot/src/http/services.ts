@@ -28,6 +28,11 @@ export interface Services {
    * the meeting's live events, or (when absent) the store on every read.
    */
   meetingSnapshots?: MeetingSnapshotSource;
+  /**
+   * Where a meeting writer's answer reads the view after its commit: the same cache, read afresh
+   * and kept for the reads held behind the write (when absent: the store).
+   */
+  meetingSnapshotsAfterWrite?: MeetingSnapshotSource;
   /** This instance's writes to each meeting in flight: the view's reads wait for them. */
   meetingWrites?: MeetingWriteGate;
   /** This instance's one LISTEN on the live events, fanned out to every stream it serves. */
@@ -43,5 +48,6 @@ export function depsFor(
     uow: s.uow.as({ actorId: ctx.principal?.personId ?? null, correlationId: ctx.correlationId }),
     clock: s.clock,
     ids: s.ids,
+    ...(s.meetingSnapshotsAfterWrite ? { snapshotsAfterWrite: s.meetingSnapshotsAfterWrite } : {}),
   };
 }

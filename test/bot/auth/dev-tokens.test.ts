@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import {
+  devTokenVerifier,
   issueDevToken,
   LIFETIME_SECONDS,
   verifyDevToken,
@@ -53,5 +54,28 @@ describe('development tokens', () => {
     ],
   ])('are refused with %s', (_what, claims) => {
     expect(verifyDevToken(key, signed(claims), issuedAt)).toBeNull();
+  });
+
+  it('are checked once by a server, then known again by their hash with their times checked every time', () => {
+    const verify = devTokenVerifier(key);
+    const token = issueDevToken(key, person, issuedAt);
+    expect(verify(token, later(1))).toBe(person);
+    expect(verify(token, later(60))).toBe(person);
+    // Known again, still refused outside its times: issued in the future, or expired.
+    expect(verify(token, later(-61))).toBeNull();
+    expect(verify(token, later(-59))).toBe(person);
+    expect(verify(token, later(LIFETIME_SECONDS))).toBeNull();
+    expect(verify(token, later(60))).toBe(person); // let go when expired, then checked afresh
+    // A changed signature is another token: it is checked, and refused.
+    const forged = token.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
+    expect(verify(forged, later(1))).toBeNull();
+    expect(verify(`${token}x`, later(1))).toBeNull();
+    // A verifier with another key knows nothing of this one's tokens.
+    expect(devTokenVerifier(randomBytes(32))(token, later(1))).toBeNull();
+    // The claims are checked as verifyDevToken checks them.
+    const tooLong = signed({ sub: person, iat: iat0, exp: iat0 + 10 * 365 * 24 * 3600 });
+    expect(verify(tooLong, later(LIFETIME_SECONDS - 1))).toBe(person);
+    expect(verify(tooLong, later(LIFETIME_SECONDS))).toBeNull();
+    expect(verify(signed({ sub: 'admin', iat: iat0, exp: iat0 + 60 }), issuedAt)).toBeNull();
   });
 });

@@ -12,11 +12,16 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 }
 
 it('holds a meeting view read while a write to the meeting runs, and lets it go when the last settles', async () => {
-  const dropped: string[] = [];
-  const gate = meetingWriteGate({ settled: (id) => dropped.push(id) });
+  const dropped: { id: string; writes: number; since: number }[] = [];
+  let clock = 10;
+  const gate = meetingWriteGate({
+    settled: (id, batch) => dropped.push({ id, ...batch }),
+    now: () => clock,
+  });
   expect(await settled(gate.idle(M1))).toBe(true);
 
   const first = gate.enter(M1);
+  clock = 20;
   const second = gate.enter(M1);
   const read = gate.idle(M1);
   expect(await settled(gate.idle(M2))).toBe(true); // another meeting's reads are not held
@@ -26,7 +31,11 @@ it('holds a meeting view read while a write to the meeting runs, and lets it go 
   expect(dropped).toEqual([]);
   second();
   expect(await settled(read)).toBe(true);
-  // The kept snapshot is dropped before the held reads go on, so they read what the write left.
-  expect(dropped).toEqual([M1]);
+  // The kept snapshot is dropped before the held reads go on, so they read what the write left;
+  // the cache is told how many writes there were, and when the first began.
+  expect(dropped).toEqual([{ id: M1, writes: 2, since: 10 }]);
+  clock = 30;
+  gate.enter(M1)();
+  expect(dropped.at(-1)).toEqual({ id: M1, writes: 1, since: 30 });
   expect(await settled(gate.idle(M1))).toBe(true);
 });

@@ -87,6 +87,8 @@ export function meetingRunRoutes(s: Services): RouteDef[] {
       summary: 'The meeting view: register, running order, the current case (after confirming)',
       tag: 'meeting',
       policy: onMeeting,
+      // Everyone on the meeting reads it in a loop while it runs.
+      hot: true,
       params: meetingParams,
       response: meetingRunSchema,
       handle: async (ctx) => readView(await viewerOf(ctx.principal, ctx.params.meetingId)),

@@ -1,7 +1,9 @@
 /**
- * Every screen of the tab as every demo role, at 320 px (the Teams meeting side panel) and at
- * 1366 px: no sideways scrolling (the document is never wider than the window), and axe-core finds
- * no serious or critical violation. Screenshots go to test-output/screens/w<width>-<role>-<screen>.png.
+ * Every screen of the tab as every demo role, at one width (320 px, the Teams meeting side panel,
+ * in screens-side-panel.test.ts; 1366 px in screens-full-width.test.ts: two files, so that jest
+ * runs them side by side): no sideways scrolling (the document is never wider than the window),
+ * and axe-core finds no serious or critical violation. Screenshots go to
+ * test-output/screens/w<width>-<role>-<screen>.png.
  *
  * Left out as a false positive of Fluent UI: the focus sentinels its focus manager (tabster)
  * inserts, `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`, which axe reports as
@@ -11,15 +13,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { referralForm } from '../bot/referrals/fixtures.js';
-import { signIn, startApp, type TestApp } from '../support/start-app.js';
-import { londonToday } from '../../tab/src/format/dates.js';
-import { launchChromium } from './support/chromium.js';
-import { fillReferral, openSession, signInAs } from './support/tab-session.js';
+import { referralForm } from '../../bot/referrals/fixtures.js';
+import { signIn, startApp, type TestApp } from '../../support/start-app.js';
+import { londonToday } from '../../../tab/src/format/dates.js';
+import { launchChromium } from './chromium.js';
+import { fillReferral, openSession, signInAs } from './tab-session.js';
 
 const SCREENS = 'test-output/screens';
 const AREA = 'Northbrook and Wellfield';
-const WIDTHS = [320, 1366];
 const ROLES: [string, string][] = [
   ['coordinator', 'rosalind.marsh@riverside-partnership.example'],
   ['rep', 'dana.whitcombe@police.example'],
@@ -32,8 +33,6 @@ const ROLES: [string, string][] = [
 const EXCLUDED_NODES = ['[data-tabster-dummy]'];
 const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 
-jest.setTimeout(600_000);
-
 let app: TestApp;
 let browser: Browser;
 /** The area's next meeting, whose agenda page every role opens. */
@@ -42,7 +41,7 @@ let meetingId: string;
 let research: { meetingId: string; referralId: string; police: string };
 const problems: string[] = [];
 
-beforeAll(async () => {
+async function setUp(): Promise<void> {
   await mkdir(SCREENS, { recursive: true });
   app = await startApp();
   browser = await launchChromium();
@@ -101,12 +100,7 @@ beforeAll(async () => {
     .getByText(/Submitted/)
     .waitFor();
   await context.close();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+}
 
 /** Checks the screen as it is now: width, axe, and a screenshot to look at. */
 async function check(page: Page, name: string): Promise<void> {
@@ -236,9 +230,19 @@ async function walkResearch(page: Page, role: string, at: (screen: string) => st
   }
 }
 
-test.each(WIDTHS)(
-  'every screen at %i px, as every role: no sideways scroll, no serious axe finding',
-  async (width) => {
+/**
+ * The suite at one width: one app and one browser for the file, every role walked through every
+ * screen, then the public pages.
+ */
+export function everyScreenAt(width: number): void {
+  jest.setTimeout(600_000);
+  beforeAll(setUp, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test(`every screen at ${width} px, as every role: no sideways scroll, no serious axe finding`, async () => {
     problems.length = 0;
     for (const [role, email] of ROLES) await walk(role, email, width);
     const { context, page } = await openSession(browser, { width, height: 800 });
@@ -248,5 +252,5 @@ test.each(WIDTHS)(
     }
     await context.close();
     expect(problems).toEqual([]);
-  },
-);
+  });
+}
