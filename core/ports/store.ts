@@ -8,6 +8,7 @@ import type { LivePublisher } from './live.js';
 import type { MeetingActionsRepo, MeetingRunRepo } from './meeting-run.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
+import type { MeetingDocumentsRepo } from './meeting-documents.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -196,7 +197,9 @@ export type NotifyJob =
       days: number | null;
     }
   /** Tell the area's coordinators which agencies have research missing: names and counts only. */
-  | { kind: 'notify.research-missing'; meetingId: string; days: number };
+  | { kind: 'notify.research-missing'; meetingId: string; days: number }
+  /** Send one rep the password of their agency's copy of an action plan or minutes, by the bot. */
+  | { kind: 'notify.document-password'; deliveryId: string; personId: string };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }
@@ -234,6 +237,8 @@ export interface Repos {
   meetingActions: MeetingActionsRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
+  /** The action plan and minutes of closed meetings (issue #11). */
+  meetingDocuments: MeetingDocumentsRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/area-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
+import { documentRoutes } from './routes/document-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { meetingRunRoutes } from './routes/meeting-run-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
@@ -42,6 +43,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...researchChaseRoutes(s),
     ...meetingRunRoutes(s),
     ...meetingRecordRoutes(s),
+    ...documentRoutes(s),
   ];
 }
 

@@ -11,6 +11,7 @@ import { sqlReferrals } from './sql-referrals.js';
 import { sqlResearch } from './sql-research.js';
 import { sqlLivePublisher } from './sql-live.js';
 import { sqlMeetingRun } from './sql-meeting-run.js';
+import { sqlMeetingDocuments } from './sql-meeting-documents.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -41,6 +42,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     meetingRun: sqlMeetingRun(q, crypto),
     meetingActions: sqlMeetingActions(q, crypto),
     live: sqlLivePublisher(q),
+    meetingDocuments: sqlMeetingDocuments(q, crypto),
   };
 }
 

@@ -14,6 +14,7 @@ import { researchSettings } from './014-research-settings.js';
 import { liveEvents } from './015-live-events.js';
 import { meetingRun } from './016-meeting-run.js';
 import { roleChanges } from './017-role-changes.js';
+import { meetingDocuments } from './019-meeting-documents.js';
 
 /** In order; never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
@@ -33,4 +34,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '015-live-events', sql: liveEvents },
   { id: '016-meeting-run', sql: meetingRun },
   { id: '017-role-changes', sql: roleChanges },
+  { id: '019-meeting-documents', sql: meetingDocuments },
 ];
