@@ -30,8 +30,18 @@ const NOT_CLOSED =
 /** Warn the coordinator this many working days before the minutes are due. */
 const MINUTES_WARN_WORKING_DAYS = 2;
 
-async function closedMeeting(repos: Repos, viewer: MeetingViewer): Promise<MeetingSeat> {
+/**
+ * The caller's seat, refused in words when it may not do this (`allowed`), then the meeting's
+ * run, refused while the meeting is not closed: who may ask is decided before what is there.
+ */
+async function closedMeeting(
+  repos: Repos,
+  viewer: MeetingViewer,
+  allowed: (seat: MeetingSeat) => boolean,
+  refusal: string,
+): Promise<MeetingSeat> {
   const seat = await requireSeat(repos, viewer);
+  if (!allowed(seat)) throw new DomainError('FORBIDDEN', refusal);
   const run = await repos.meetingRun.run(seat.meeting.id);
   if (run?.state !== 'closed') throw new DomainError('CONFLICT', NOT_CLOSED);
   return seat;
@@ -80,13 +90,12 @@ export async function readActionPlan(
   const { viewer } = input;
   return auditedRunWrite(deps, 'action-plan.read', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
-      const seat = await closedMeeting(repos, viewer);
-      if (!seat.mayRecord && seat.seat !== 'rep') {
-        throw new DomainError(
-          'FORBIDDEN',
-          'The action plan goes to the agencies that own its actions: only their representatives, the chair and the coordinators read it.',
-        );
-      }
+      const seat = await closedMeeting(
+        repos,
+        viewer,
+        (seat) => seat.mayRecord || seat.seat === 'rep',
+        'The action plan goes to the agencies that own its actions: only their representatives, the chair and the coordinators read it.',
+      );
       const plan = await repos.meetingDocuments.latest(seat.meeting.id, 'action-plan');
       const run = (await repos.meetingRun.run(seat.meeting.id))!;
       if (!plan) throw new DomainError('NOT_FOUND', 'This meeting has no action plan.');
@@ -188,13 +197,12 @@ export async function readMinutes(
   const { viewer } = input;
   return auditedRunWrite(deps, 'minutes.read', viewer.meetingId, () =>
     deps.uow.run(async (repos) => {
-      const seat = await closedMeeting(repos, viewer);
-      if (!seat.mayRecord) {
-        throw new DomainError(
-          'FORBIDDEN',
-          'Only the chair and the coordinators read the minutes before they are circulated; the agencies receive them by e-mail.',
-        );
-      }
+      const seat = await closedMeeting(
+        repos,
+        viewer,
+        (seat) => seat.mayRecord,
+        'Only the chair and the coordinators read the minutes here; the agencies receive them by e-mail.',
+      );
       const minutes = await minutesOf(repos, seat.meeting);
       await repos.audit.record('minutes.read', 'meeting', seat.meeting.id);
       return minutesView(repos, seat.meeting, minutes, deps.clock.now());
@@ -204,13 +212,12 @@ export async function readMinutes(
 
 async function coordinatorsMinutes(repos: Repos, viewer: MeetingViewer) {
   await repos.meetingRun.lock(viewer.meetingId);
-  const seat = await closedMeeting(repos, viewer);
-  if (seat.seat !== 'coordinator') {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Only a coordinator edits, approves and circulates the minutes.',
-    );
-  }
+  const seat = await closedMeeting(
+    repos,
+    viewer,
+    (seat) => seat.seat === 'coordinator',
+    'Only a coordinator edits, approves and circulates the minutes.',
+  );
   const minutes = await minutesOf(repos, seat.meeting, true);
   return { meeting: seat.meeting, minutes };
 }
