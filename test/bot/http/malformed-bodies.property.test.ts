@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as contract from '#core/contracts/api.js';
+import * as documentContract from '#core/contracts/document-api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
 import * as researchContract from '#core/contracts/research-api.js';
@@ -159,6 +160,12 @@ const validBodies: Record<string, unknown> = {
     reason: 'agency-did-not-act',
     version: 1,
   },
+  'put /api/meetings/{meetingId}/minutes': {
+    action: 'save',
+    version: 1,
+    sections: [{ key: 'attendance', text: 'Present: the chair' }],
+  },
+  'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -208,6 +215,8 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/run/cases/{referralId}/actions': meetingContract.actionBody,
   'put /api/meetings/{meetingId}/run/actions/{actionId}': meetingContract.updateActionBody,
   'put /api/meetings/{meetingId}/run/review/{actionId}': meetingContract.reviewBody,
+  'put /api/meetings/{meetingId}/minutes': documentContract.minutesBody,
+  'post /api/meetings/{meetingId}/minutes/circulate': documentContract.circulateBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

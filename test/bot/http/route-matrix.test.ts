@@ -169,6 +169,19 @@ const expected: Record<string, Rule> = {
   'post /api/meetings/{meetingId}/run/close': { allow: ['chair'], hidden: offMeeting },
   // Its live events: anyone with a seat, confirmed or not (the events carry ids only).
   'get /api/meetings/{meetingId}/run/events': { allow: onMeeting, hidden: offMeeting },
+  // After the meeting (issue #11): the plan for those who hold it (a rep: their agency's part),
+  // the minutes for the chair and coordinators (written by a coordinator). The meeting here is
+  // not closed: the allowed are told so in words (409), the others refused first.
+  'get /api/meetings/{meetingId}/action-plan': {
+    allow: ['coordinator', 'chair', 'repCore', 'repDeputy'],
+    hidden: offMeeting,
+  },
+  'get /api/meetings/{meetingId}/minutes': { allow: ['coordinator', 'chair'], hidden: offMeeting },
+  'put /api/meetings/{meetingId}/minutes': { allow: ['coordinator'], hidden: offMeeting },
+  'post /api/meetings/{meetingId}/minutes/circulate': {
+    allow: ['coordinator'],
+    hidden: offMeeting,
+  },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -505,6 +518,8 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'put /api/meetings/{meetingId}/run/review/{actionId}': { outcome: 'done', version: 1 },
     'post /api/meetings/{meetingId}/run/cases/{referralId}/defer': { reason: 'Out of time' },
     'post /api/meetings/{meetingId}/run/close': {},
+    'put /api/meetings/{meetingId}/minutes': { action: 'approve', version: 1 },
+    'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
   };
   const body = bodies[route];
   return {
