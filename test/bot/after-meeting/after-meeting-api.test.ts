@@ -291,6 +291,57 @@ describe('the action plan', () => {
   });
 });
 
+describe("the coordinator's warnings", () => {
+  it('warn of a copy dead at once, and of one still queued 20 hours after the close', async () => {
+    const view = await json<ActionPlanView>(f.as.coordinator(at(plan)));
+    const closedAt = new Date(view.closedAt);
+    await f.app.db.query(
+      `UPDATE mail_delivery SET status = 'dead', last_error = 'HTTP 400 ErrorInvalidRecipients'
+        WHERE purpose = 'action-plan' AND agency_id = $1`,
+      [f.police],
+    );
+    await f.app.db.query(
+      `UPDATE mail_delivery SET status = 'queued', next_attempt_at = now() + interval '2 days'
+        WHERE purpose = 'action-plan' AND agency_id = $1`,
+      [healthAgency],
+    );
+    const early = await json<ActionPlanView>(f.as.coordinator(at(plan)));
+    expect(early.warnings).toEqual([
+      expect.stringMatching(
+        /^The action plan could not be delivered to Riverside Police \(HTTP 400 ErrorInvalidRecipients\)\..* it is due by \d\d:\d\d on /,
+      ),
+    ]);
+    await f.setNow(new Date(closedAt.getTime() + 20 * 3600_000 + 60_000));
+    const late = await json<ActionPlanView>(f.as.coordinator(at(plan)));
+    expect(late.warnings).toHaveLength(2);
+    expect(late.warnings).toContainEqual(
+      expect.stringMatching(
+        /^The action plan has still not reached Community Health\. It is due by /,
+      ),
+    );
+    // A rep sees no warnings: they are the coordinator's.
+    expect((await json<ActionPlanView>(f.as.police(at(plan)))).warnings).toEqual([]);
+    await f.app.db.query(
+      `UPDATE mail_delivery SET status = 'sent', last_error = NULL WHERE purpose = 'action-plan'`,
+    );
+  });
+
+  it('warn of minutes due within two working days, then overdue, in words with the date', async () => {
+    const route = `/api/meetings/${f.meetingId}/minutes`;
+    await f.setNow(new Date('2026-12-24T09:00:00Z'));
+    expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([]);
+    await f.setNow(new Date('2026-12-29T09:00:00Z'));
+    expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([
+      'The minutes are due to be circulated by Thursday 31 December 2026. Finish the draft and approve it, then circulate it.',
+    ]);
+    await f.setNow(new Date('2027-01-01T00:30:00Z'));
+    expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([
+      'The minutes are overdue: they were due to be circulated by Thursday 31 December 2026. Approve and circulate them now.',
+    ]);
+    await f.setNow(new Date('2026-12-16T09:00:00Z'));
+  });
+});
+
 describe('the minutes', () => {
   const route = () => `/api/meetings/${f.meetingId}/minutes`;
   let minutes: MinutesView;
