@@ -331,6 +331,12 @@ describe.each([
         animations: 'disabled',
       });
       expect(await seriousAxeViolations(tab)).toEqual([]);
+      // The host frame does not grow with the tab: the minutes' editor is scrolled to for its picture.
+      await frame.getByRole('region', { name: 'Minutes' }).scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: `${SCREENS}/after-meeting-w${width}-${theme}-minutes.png`,
+        animations: 'disabled',
+      });
     } finally {
       for (const page of context.pages()) await page.unrouteAll({ behavior: 'ignoreErrors' });
       await context.close();
