@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionPlanView, MinutesView } from '#core/contracts/document-api.js';
+import { notifyDeliveryDead } from '../../../bot/src/notify/agenda-notices.js';
 import { mimeParts } from '../../support/mime-parts.js';
 import { signIn } from '../../support/start-app.js';
 import {
@@ -319,6 +320,30 @@ describe("the coordinator's warnings", () => {
         /^The action plan has still not reached Community Health\. It is due by /,
       ),
     );
+    // The coordinators are told of a dead copy in Teams too: the document and date, no case.
+    const told: { personId: string; text: string }[] = [];
+    const dead = await f.app.db.query<{ id: string }>(
+      `SELECT id::text AS id FROM mail_delivery WHERE purpose = 'action-plan' AND agency_id = $1`,
+      [f.police],
+    );
+    await notifyDeliveryDead(
+      {
+        db: f.app.db,
+        crypto: f.app.services.crypto,
+        notifier: {
+          send: async (personId: string, text: string) => {
+            told.push({ personId, text });
+            return true;
+          },
+        } as unknown as Parameters<typeof notifyDeliveryDead>[0]['notifier'],
+      },
+      { kind: 'notify.delivery-dead', deliveryId: dead.rows[0]!.id },
+    );
+    expect(told.map((t) => t.personId)).toContain(f.personIds.coordinator);
+    expect(told[0]!.text).toMatch(
+      /^The MARAC action plan for \d{1,2} December 2026 could not be delivered to one of the agencies\./,
+    );
+    expect(told[0]!.text).not.toContain(refs.withChildren);
     // A rep sees no warnings: they are the coordinator's.
     expect((await json<ActionPlanView>(f.as.police(at(plan)))).warnings).toEqual([]);
     await f.app.db.query(
