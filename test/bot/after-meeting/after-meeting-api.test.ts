@@ -289,6 +289,15 @@ describe('the action plan', () => {
     expect(
       await count(`SELECT count(*)::int AS n FROM meeting_document WHERE kind = 'action-plan'`),
     ).toBe(1);
+    // Sealed at rest: neither what was agreed nor who it concerns is readable in the table.
+    const stored = await f.app.db.query<{ content: string }>(
+      'SELECT content FROM meeting_document',
+    );
+    expect(stored.rows).toHaveLength(2);
+    for (const { content } of stored.rows) {
+      for (const words of [...Object.values(ACTION_WORDS), 'Dana Whitcombe', 'Two callouts'])
+        expect(content).not.toContain(words);
+    }
   });
 });
 
