@@ -189,7 +189,10 @@ async function minutesView(
   };
 }
 
-/** `GET /api/meetings/{meetingId}/minutes`: the coordinator and the chair. */
+/**
+ * `GET /api/meetings/{meetingId}/minutes`: the coordinator and the chair (the latest, draft or
+ * not); a rep, the minutes as circulated (what a `link` agency reads instead of an attachment).
+ */
 export async function readMinutes(
   deps: MeetingRunDeps,
   input: { viewer: MeetingViewer },
@@ -200,12 +203,27 @@ export async function readMinutes(
       const seat = await closedMeeting(
         repos,
         viewer,
-        (seat) => seat.mayRecord,
-        'Only the chair and the coordinators read the minutes here; the agencies receive them by e-mail.',
+        (seat) => seat.mayRecord || seat.seat === 'rep',
+        'Only the chair, the coordinators and the agencies\u2019 representatives read the minutes.',
       );
-      const minutes = await minutesOf(repos, seat.meeting);
+      if (seat.mayRecord) {
+        const minutes = await minutesOf(repos, seat.meeting);
+        await repos.audit.record('minutes.read', 'meeting', seat.meeting.id);
+        return minutesView(repos, seat.meeting, minutes, deps.clock.now());
+      }
+      // A rep reads what was circulated to their agency, never a draft.
+      const circulated = await repos.meetingDocuments.latest(seat.meeting.id, 'minutes', {
+        circulated: true,
+      });
+      if (!circulated) {
+        throw new DomainError(
+          'CONFLICT',
+          'The minutes have not been circulated yet: your agency receives them when the coordinator circulates them.',
+        );
+      }
       await repos.audit.record('minutes.read', 'meeting', seat.meeting.id);
-      return minutesView(repos, seat.meeting, minutes, deps.clock.now());
+      const view = await minutesView(repos, seat.meeting, circulated, deps.clock.now());
+      return { ...view, deliveries: [], warnings: [] };
     }),
   );
 }

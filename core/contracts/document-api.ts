@@ -9,7 +9,7 @@ import { urgentKindValues } from './meeting-api.js';
  * Routes (all under /api):
  *   GET  /meetings/{meetingId}/action-plan         coordinator, chair: the plan with each agency's
  *                                                  delivery; a rep: their agency's part (audited)
- *   GET  /meetings/{meetingId}/minutes             coordinator, chair (audited)
+ *   GET  /meetings/{meetingId}/minutes             coordinator, chair; a rep: as circulated (audited)
  *   PUT  /meetings/{meetingId}/minutes             coordinator: save the draft's sections, or
  *                                                  approve it (version checked); after circulation
  *                                                  a save opens a correction (a new number)

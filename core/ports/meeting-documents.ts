@@ -53,11 +53,14 @@ export interface DocumentDeliveryRecord {
 }
 
 export interface MeetingDocumentsRepo {
-  /** The highest number of a kind for a meeting; `forUpdate` holds it to the transaction's end. */
+  /**
+   * The highest number of a kind for a meeting (`circulated`: the highest circulated, what the
+   * agencies have); `forUpdate` holds it to the transaction's end.
+   */
   latest<K extends DocumentKind>(
     meetingId: string,
     kind: K,
-    options?: { forUpdate?: boolean },
+    options?: { forUpdate?: boolean; circulated?: boolean },
   ): Promise<MeetingDocumentRecord<K> | null>;
   insert(document: MeetingDocumentRecord): Promise<void>;
   /** Replaces the row's state, content and times (the caller has checked the version). */

@@ -295,6 +295,28 @@ it('the coordinator edits, approves and circulates the minutes, which reach the 
   expect(text).toContain('Everything shared for and at this MARAC is confidential');
   await shot(page, 'coordinator-circulated');
   await coordinator.context.close();
+
+  // A police rep (their copy in the tab, as a `link` agency's notice points to): their agency's
+  // case only, and the minutes as circulated, read-only.
+  const rep = await openSession(browser, { width: 320, height: 900 });
+  await signInAs(rep.page, app.url, DEMO_PEOPLE.policeCore);
+  await rep.page.goto(`${app.url}/meeting/${meetingId}`);
+  const repPlan = rep.page.getByRole('region', { name: 'Action plan' });
+  await repPlan.getByTestId('plan-case').first().waitFor();
+  expect(await repPlan.getByTestId('plan-case').allInnerTexts()).toEqual([
+    expect.stringContaining(cases[0]!.reference),
+  ]);
+  expect(await repPlan.getByText(ACTIONS.health).count()).toBe(0);
+  const repMinutes = rep.page.getByRole('region', { name: 'Minutes' });
+  await repMinutes
+    .getByTestId('minutes-state')
+    .getByText(/^Circulated, version 4\./)
+    .waitFor();
+  expect(await repMinutes.getByRole('textbox').count()).toBe(0);
+  expect(await sidewaysOverflow(rep.page)).toBeLessThanOrEqual(0);
+  expect(await seriousAxeViolations(rep.page)).toEqual([]);
+  await shot(rep.page, 'rep-w320');
+  await rep.context.close();
 });
 
 describe.each([

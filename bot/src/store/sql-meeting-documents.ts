@@ -96,10 +96,11 @@ export function sqlMeetingDocuments(q: Queryable, crypto: AppCrypto): MeetingDoc
     async latest<K extends DocumentKind>(
       meetingId: string,
       kind: K,
-      options: { forUpdate?: boolean } = {},
+      options: { forUpdate?: boolean; circulated?: boolean } = {},
     ) {
       const found = await q.query<DocumentRow>(
         `SELECT * FROM meeting_document WHERE meeting_id = $1 AND kind = $2
+          ${options.circulated ? "AND state = 'circulated'" : ''}
           ORDER BY number DESC LIMIT 1${options.forUpdate ? ' FOR UPDATE' : ''}`,
         [meetingId, kind],
       );

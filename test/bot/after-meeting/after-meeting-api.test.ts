@@ -407,7 +407,11 @@ describe('the minutes', () => {
   });
 
   it('refuses a rep, the chair writing, a stale version and a body the editor never sends', async () => {
-    expect((await errorOf(f.as.police(route()))).status).toBe(403);
+    // A rep reads the minutes once circulated, never the draft; an IDVA not at all.
+    const early = await errorOf(f.as.police(route()));
+    expect(early).toMatchObject({ status: 409, code: 'CONFLICT' });
+    expect(early.message).toMatch(/not been circulated yet/);
+    expect((await errorOf(f.as.idva(route()))).status).toBe(403);
     const chair = await errorOf(
       f.as.chair(
         route(),
@@ -512,6 +516,9 @@ describe('the minutes', () => {
     );
     expect(correction).toMatchObject({ number: 2, state: 'draft', version: 1 });
     expect(await audits('minutes.correct')).toBe(1);
+    // The police still read what was circulated to them, not the correction's draft.
+    const police = await json<MinutesView>(f.as.police(route()));
+    expect(police).toMatchObject({ number: 1, state: 'circulated', deliveries: [], warnings: [] });
     const first = await f.app.db.query<{ state: string }>(
       `SELECT state FROM meeting_document WHERE kind = 'minutes' AND number = 1`,
     );

@@ -170,13 +170,16 @@ const expected: Record<string, Rule> = {
   // Its live events: anyone with a seat, confirmed or not (the events carry ids only).
   'get /api/meetings/{meetingId}/run/events': { allow: onMeeting, hidden: offMeeting },
   // After the meeting (issue #11): the plan for those who hold it (a rep: their agency's part),
-  // the minutes for the chair and coordinators (written by a coordinator). The meeting here is
+  // the minutes for the chair and coordinators (a rep: once circulated), written by a coordinator. The meeting here is
   // not closed: the allowed are told so in words (409), the others refused first.
   'get /api/meetings/{meetingId}/action-plan': {
     allow: ['coordinator', 'chair', 'repCore', 'repDeputy'],
     hidden: offMeeting,
   },
-  'get /api/meetings/{meetingId}/minutes': { allow: ['coordinator', 'chair'], hidden: offMeeting },
+  'get /api/meetings/{meetingId}/minutes': {
+    allow: ['coordinator', 'chair', 'repCore', 'repDeputy'],
+    hidden: offMeeting,
+  },
   'put /api/meetings/{meetingId}/minutes': { allow: ['coordinator'], hidden: offMeeting },
   'post /api/meetings/{meetingId}/minutes/circulate': {
     allow: ['coordinator'],

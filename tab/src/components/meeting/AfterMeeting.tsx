@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AgencyDelivery, MinutesView } from '#core/contracts/document-api.js';
+import type { ActionPlanView, AgencyDelivery, MinutesView } from '#core/contracts/document-api.js';
 import { newActionKey, toApiError, type ApiRequestError } from '../../api/client.js';
 import { documentsApi } from '../../api/documents.js';
 import { formatDate, formatDateTime } from '../../format/dates.js';
@@ -68,7 +68,8 @@ function Deliveries({ deliveries }: { deliveries: readonly AgencyDelivery[] }) {
 /**
  * After the close, for the coordinator and the chair: the action plan's delivery to each agency
  * (due within 24 hours) and the minutes, which a coordinator edits section by section, approves
- * and circulates (due within the area's working days).
+ * and circulates (due within the area's working days). A rep sees their agency's cases in the
+ * plan and the minutes once circulated (what a `link` agency's notice points to).
  */
 export function AfterMeeting(props: { meetingId: string; mayWrite: boolean }) {
   const styles = useStyles();
@@ -82,25 +83,35 @@ export function AfterMeeting(props: { meetingId: string; mayWrite: boolean }) {
         {plan.data && (
           <>
             <Text className={styles.muted} data-testid="action-plan-due">
-              Sent to each agency that owns an action, with only its cases. Due by{' '}
-              {formatDateTime(plan.data.dueAt)}. {plan.data.cases.length}{' '}
+              {plan.data.scope === 'whole'
+                ? 'Sent to each agency that owns an action, with only its cases.'
+                : 'Your agency\u2019s cases: those in which it owns an action.'}{' '}
+              Due by {formatDateTime(plan.data.dueAt)}. {plan.data.cases.length}{' '}
               {plan.data.cases.length === 1 ? 'case has' : 'cases have'} actions.
             </Text>
             <Warnings warnings={plan.data.warnings} />
-            {plan.data.deliveries.length === 0 ? (
+            {plan.data.scope === 'agency' ? (
+              <AgencyCases cases={plan.data.cases} />
+            ) : plan.data.deliveries.length === 0 ? (
               <Text className={styles.muted}>No agency owns an action: nothing was sent.</Text>
             ) : (
               <Deliveries deliveries={plan.data.deliveries} />
             )}
-            <div>
-              <Button onClick={plan.reload}>Check the deliveries again</Button>
-            </div>
+            {plan.data.scope === 'whole' && (
+              <div>
+                <Button onClick={plan.reload}>Check the deliveries again</Button>
+              </div>
+            )}
           </>
         )}
       </Section>
       <Section id="minutes-heading" title="Minutes">
         {minutes.loading && !minutes.data && <Spinner size="small" label="Loading the minutes" />}
-        <ErrorBar error={minutes.error} title="The minutes could not be loaded" />
+        {minutes.error?.status === 409 ? (
+          <Text className={styles.muted}>{minutes.error.message}</Text>
+        ) : (
+          <ErrorBar error={minutes.error} title="The minutes could not be loaded" />
+        )}
         {minutes.data && (
           <MinutesEditor
             key={`${minutes.data.number}:${minutes.data.version}`}
@@ -112,6 +123,31 @@ export function AfterMeeting(props: { meetingId: string; mayWrite: boolean }) {
           />
         )}
       </Section>
+    </>
+  );
+}
+
+/** A rep's part of the plan: each of their agency's cases with the actions agreed in it. */
+function AgencyCases({ cases }: { cases: ActionPlanView['cases'] }) {
+  const styles = useStyles();
+  if (cases.length === 0)
+    return <Text className={styles.muted}>Your agency owns no action in this plan.</Text>;
+  return (
+    <>
+      {cases.map((c) => (
+        <div key={c.referralId} data-testid="plan-case">
+          <h4 className={styles.readTitle}>{c.reference}</h4>
+          <ul className={styles.list}>
+            {c.actions.map((a, i) => (
+              <li key={i}>
+                {a.what} - {a.ownerAgency}
+                {a.ownerPerson ? ` (${a.ownerPerson})` : ''} - by {formatDateTime(a.dueAt)}
+                {a.urgent ? ' - urgent' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </>
   );
 }

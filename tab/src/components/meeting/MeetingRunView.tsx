@@ -122,7 +122,7 @@ export function MeetingRunView({ meetingId }: { meetingId: string }) {
         </>
       )}
       {caseFirst && register}
-      {run.state === 'closed' && (run.me.seat === 'coordinator' || run.me.seat === 'chair') && (
+      {run.state === 'closed' && ['coordinator', 'chair', 'rep'].includes(run.me.seat) && (
         <AfterMeeting meetingId={run.meetingId} mayWrite={run.me.seat === 'coordinator'} />
       )}
     </>
