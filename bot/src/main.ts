@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '#core/ports/calendar.js';
-import type { MailPort } from '#core/ports/mail.js';
+import type { MailPort, OutgoingMail } from '#core/ports/mail.js';
+import type { LeasedDelivery } from './store/sql-deliveries.js';
 import { runExtraMeetingJob } from '#core/scheduling/add-extra-meeting.js';
 import { runCalendarJob } from '#core/scheduling/run-calendar-job.js';
 import { writeCheckpoint } from './audit/checkpoint.js';
@@ -20,6 +21,8 @@ import { seedDemo } from './demo/seed-demo.js';
 import { createHttpApp } from './http/app.js';
 import type { Services } from './http/services.js';
 import { agendaMailBuilder } from './jobs/agenda-mail.js';
+import { documentMailBuilder } from './jobs/document-mail.js';
+import { sendDocumentPassword } from './notify/document-notices.js';
 import { startDeliveryWorker } from './jobs/delivery-worker.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
 import {
@@ -67,6 +70,17 @@ export interface StartOptions {
   calendar?: CalendarPort;
   mail?: MailPort;
   now?: () => Date;
+}
+
+/** Each delivery row is built by the builder of its purpose. */
+function byPurpose(builders: {
+  agenda: (delivery: LeasedDelivery) => Promise<OutgoingMail>;
+  document: (delivery: LeasedDelivery) => Promise<OutgoingMail>;
+}) {
+  return (delivery: LeasedDelivery) =>
+    delivery.purpose === 'action-plan' || delivery.purpose === 'minutes'
+      ? builders.document(delivery)
+      : builders.agenda(delivery);
 }
 
 /** The composition root: the only place that knows every concrete class. */
@@ -155,6 +169,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           return notifyDeliveryDead({ db, crypto, notifier }, job);
         case 'notify.agenda-warning':
           return notifyAgendaWarning({ db, notifier }, job);
+        case 'notify.document-password':
+          return sendDocumentPassword({ db, crypto, notifier }, job);
         case 'notify.research-reminder':
           return sendResearchReminder({ uow, clock: { now }, notifier, log }, job);
         case 'notify.research-missing':
@@ -187,7 +203,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     db,
     log,
     mail,
-    build: agendaMailBuilder({ db, crypto, publicUrl: config.publicUrl }),
+    build: byPurpose({
+      agenda: agendaMailBuilder({ db, crypto, publicUrl: config.publicUrl }),
+      // The action plan and minutes of closed meetings (issue #11): one copy per agency.
+      document: documentMailBuilder({ db, crypto, publicUrl: config.publicUrl }),
+    }),
     onDead: async (delivery) => {
       await uow.run((repos) =>
         repos.outbox.enqueue(

@@ -211,8 +211,18 @@ const meetingRecord: Record<string, FieldLabel> = {
   outcome: f('Outcome', 'choice'),
 };
 
+/** The minutes' editor (issue #11). */
+const minutes: Record<string, FieldLabel> = {
+  action: f('What to do with the minutes', 'choice'),
+  sections: f('Sections of the minutes', 'list'),
+  'sections.*': f('Section {n} of the minutes', 'group'),
+  'sections.*.key': f('Section {n} of the minutes', 'choice'),
+  'sections.*.text': f('Text of section {n} of the minutes'),
+};
+
 const TABLE: Record<string, FieldLabel> = {
   ...other,
+  ...minutes,
   ...meetingRecord,
   ...research,
   ...under('response', research),

@@ -1,5 +1,6 @@
 import type { MeetingRun } from '../contracts/meeting-api.js';
 import { queueActionCards } from '../actions/queue-action-cards.js';
+import { openAfterMeeting } from '../after-meeting/open-after-meeting.js';
 import { DomainError } from '../shared/errors.js';
 import type { MeetingViewer } from './meeting-seat.js';
 import type { MeetingRunDeps } from './run-deps.js';
@@ -14,7 +15,8 @@ import { viewAfterWrite, type ViewAfterWriteDeps } from './view-after-write.js';
 /**
  * The chair closes the meeting: the end time is recorded, the case it was on is heard, and the
  * record is frozen (later changes are corrections). Refused while a case is still waiting: each
- * is heard or deferred first, so no case is left without a meeting.
+ * is heard or deferred first, so no case is left without a meeting. The close produces the
+ * action plan (queued to each agency at once) and opens the minutes' draft (issue #11).
  */
 export async function closeMeeting(
   deps: MeetingRunDeps & ViewAfterWriteDeps,
@@ -52,6 +54,13 @@ export async function closeMeeting(
       });
       await repos.audit.record('meeting.close', 'meeting', meeting.id);
       await queueActionCards(repos, meeting.id);
+      // The action plan goes out at once and the minutes' draft opens, in this transaction.
+      await openAfterMeeting(repos, deps, {
+        meeting,
+        startedAt: run.startedAt,
+        closedAt: now,
+        closedBy: viewer.personId,
+      });
       await publishMeetingEvent(repos, meeting.id, 'meeting.closed');
     }),
   );

@@ -10,6 +10,7 @@ import type { MeetingActionsRepo, MeetingRunRepo } from './meeting-run.js';
 import type { ActionChasingRepo } from './chasing.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
+import type { MeetingDocumentsRepo } from './meeting-documents.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -213,7 +214,9 @@ export type NotifyJob =
       by: 'teams' | 'mail';
     }
   /** One action's card to one rep of its owner agency, after the meeting closed (issue #11). */
-  | { kind: 'notify.action-card'; actionId: string; personId: string };
+  | { kind: 'notify.action-card'; actionId: string; personId: string }
+  /** Send one rep the password of their agency's copy of an action plan or minutes, by the bot. */
+  | { kind: 'notify.document-password'; deliveryId: string; personId: string };
 
 export type CalendarJob =
   | { kind: 'calendar.create-series'; seriesId: string }
@@ -255,6 +258,8 @@ export interface Repos {
   actionUpdates: ActionUpdatesRepo;
   /** Live events, delivered when the transaction commits (issue #10's meeting view). */
   live: LivePublisher;
+  /** The action plan and minutes of closed meetings (issue #11). */
+  meetingDocuments: MeetingDocumentsRepo;
 }
 
 /** Runs work in one transaction over every repository. */

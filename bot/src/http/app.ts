@@ -16,6 +16,7 @@ import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
 import { actionRoutes } from './routes/action-routes.js';
+import { documentRoutes } from './routes/document-routes.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { meetingRunRoutes } from './routes/meeting-run-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
@@ -46,6 +47,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...meetingRecordRoutes(s),
     ...chasingRoutes(s),
     ...actionRoutes(s),
+    ...documentRoutes(s),
   ];
 }
 

@@ -135,7 +135,7 @@ function pdfAttachment(document: AgendaDocument, content: Uint8Array): MailAttac
 }
 
 /** `"Name" <address>`: quotes and line breaks in the name cannot break out of the header. */
-function mailbox(to: AgendaMessageInput['to']): string {
+export function mailbox(to: AgendaMessageInput['to']): string {
   const name = to.name
     .replace(/["\\\r\n]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -144,7 +144,7 @@ function mailbox(to: AgendaMessageInput['to']): string {
 }
 
 /** The link goes into a message a rep clicks: only a web address of ours, never a script. */
-function checkedLink(url: string): string {
+export function checkedLink(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);

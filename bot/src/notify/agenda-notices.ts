@@ -5,6 +5,7 @@ import type { Db } from '../db/db.js';
 import { longDate } from '../documents/agenda-document.js';
 import { coordinatorIds } from '../store/record-area.js';
 import { agendaDeliveryDetails } from '../store/sql-agenda-copies.js';
+import { documentCopyDetails } from '../store/sql-document-copies.js';
 import { agendaPasswordNotice } from './agenda-password-notice.js';
 import type { TeamsNotifier } from './teams-notifier.js';
 
@@ -43,7 +44,7 @@ export async function notifyDeliveryDead(
   job: Extract<NotifyJob, { kind: 'notify.delivery-dead' }>,
 ): Promise<void> {
   const details = await agendaDeliveryDetails(deps.db, deps.crypto, job.deliveryId);
-  if (!details) return;
+  if (!details) return notifyDocumentDead(deps, job.deliveryId);
   const text =
     `The MARAC agenda for ${longDate(details.meeting.date)} (${agendaVersionLabel(details.version)}) ` +
     'could not be delivered to one of its recipients. Open the meeting\u2019s agenda in the MARAC app to see why and send it again.';
@@ -58,4 +59,16 @@ export async function notifyAgendaWarning(
 ): Promise<void> {
   for (const personId of await coordinatorIds(deps.db, job.areaId))
     await deps.notifier.send(personId, job.text);
+}
+
+/** The same for an agency's copy of an action plan or minutes (issue #11): the date only. */
+async function notifyDocumentDead(deps: Deps, deliveryId: string): Promise<void> {
+  const copy = await documentCopyDetails(deps.db, deps.crypto, deliveryId);
+  if (!copy) return;
+  const what = copy.document.kind === 'action-plan' ? 'action plan' : 'minutes';
+  const text =
+    `The MARAC ${what} for ${longDate(copy.meeting.date)} could not be delivered to one of the agencies. ` +
+    'Open the meeting in the MARAC app to see why, and send it another way if it cannot be put right.';
+  for (const personId of await coordinatorIds(deps.db, copy.area.id))
+    await deps.notifier.send(personId, text);
 }

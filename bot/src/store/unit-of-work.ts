@@ -13,6 +13,7 @@ import { sqlReferrals } from './sql-referrals.js';
 import { sqlResearch } from './sql-research.js';
 import { sqlLivePublisher } from './sql-live.js';
 import { sqlMeetingRun } from './sql-meeting-run.js';
+import { sqlMeetingDocuments } from './sql-meeting-documents.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -45,6 +46,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     actionChasing: sqlActionChasing(q),
     actionUpdates: sqlActionUpdates(q, crypto),
     live: sqlLivePublisher(q),
+    meetingDocuments: sqlMeetingDocuments(q, crypto),
   };
 }
 

@@ -320,14 +320,50 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'post /api/meetings/{meetingId}/minutes/circulate': {
+    action: 'minutes.circulate',
+    request: async (round) => {
+      const meetingId = await closedWithApprovedMinutes(meetings[10 + round]!);
+      return { path: `/api/meetings/${meetingId}/minutes/circulate`, body: { version: 2 } };
+    },
+  },
 };
+
+/**
+ * A meeting of its own, heard and closed by the chair, whose minutes' draft the coordinator has
+ * approved (version 2): what circulation needs.
+ */
+async function closedWithApprovedMinutes(meetingId: string): Promise<string> {
+  const { referralId } = await caseOnMeeting();
+  expect(
+    (
+      await call(`/api/referrals/${referralId}/move`, {
+        method: 'POST',
+        body: JSON.stringify({ meetingId, reason: 'Room booked' }),
+      })
+    ).status,
+  ).toBe(200);
+  await runningCase({ meetingId, referralId });
+  const sent = async (who: typeof call, path: string, method: string, body: unknown) => {
+    const answer = await who(path, { method, body: JSON.stringify(body) });
+    expect([path, answer.status]).toEqual([path, 200]);
+  };
+  // Heard (written straight into the store, as the run above): the chair may close.
+  await app.db.query(`UPDATE meeting_case SET state = 'heard' WHERE meeting_id = $1`, [meetingId]);
+  await sent(chair, `/api/meetings/${meetingId}/run/close`, 'POST', {});
+  await sent(call, `/api/meetings/${meetingId}/minutes`, 'PUT', { action: 'approve', version: 1 });
+  return meetingId;
+}
 
 /**
  * A case on a meeting that is running, the chair confirmed: the run and its running order are
  * written straight into the store (the meeting is days ahead of this test's clock).
  */
-async function runningCase(): Promise<{ meetingId: string; referralId: string }> {
-  const { meetingId, referralId } = await caseOnMeeting();
+async function runningCase(onMeeting?: {
+  meetingId: string;
+  referralId: string;
+}): Promise<{ meetingId: string; referralId: string }> {
+  const { meetingId, referralId } = onMeeting ?? (await caseOnMeeting());
   await app.db.query(
     `INSERT INTO meeting_run (meeting_id, state, started_at, version)
      VALUES ($1, 'in-progress', now(), 2) ON CONFLICT (meeting_id) DO NOTHING`,

@@ -4,6 +4,7 @@ import * as actionContract from '#core/contracts/action-api.js';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as chasingContract from '#core/contracts/chasing-api.js';
 import * as contract from '#core/contracts/api.js';
+import * as documentContract from '#core/contracts/document-api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
 import * as researchContract from '#core/contracts/research-api.js';
@@ -173,6 +174,12 @@ const validBodies: Record<string, unknown> = {
     reason: 'Waiting for the housing officer',
     version: 1,
   },
+  'put /api/meetings/{meetingId}/minutes': {
+    action: 'save',
+    version: 1,
+    sections: [{ key: 'attendance', text: 'Present: the chair' }],
+  },
+  'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -224,6 +231,8 @@ const schemas: Record<string, z.ZodType> = {
   'put /api/meetings/{meetingId}/run/actions/{actionId}': meetingContract.updateActionBody,
   'put /api/meetings/{meetingId}/run/review/{actionId}': meetingContract.reviewBody,
   'post /api/actions/{actionId}/update': actionContract.actionOutcomeBody,
+  'put /api/meetings/{meetingId}/minutes': documentContract.minutesBody,
+  'post /api/meetings/{meetingId}/minutes/circulate': documentContract.circulateBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

@@ -186,6 +186,22 @@ const expected: Record<string, Rule> = {
     allow: ['coordinator', 'repCore', 'repDeputy'],
     hidden: ['chair', 'idva', 'observer', 'admin'],
   },
+  // After the meeting (issue #11): the plan for those who hold it (a rep: their agency's part),
+  // the minutes for the chair and coordinators (a rep: once circulated), written by a coordinator. The meeting here is
+  // not closed: the allowed are told so in words (409), the others refused first.
+  'get /api/meetings/{meetingId}/action-plan': {
+    allow: ['coordinator', 'chair', 'repCore', 'repDeputy'],
+    hidden: offMeeting,
+  },
+  'get /api/meetings/{meetingId}/minutes': {
+    allow: ['coordinator', 'chair', 'repCore', 'repDeputy'],
+    hidden: offMeeting,
+  },
+  'put /api/meetings/{meetingId}/minutes': { allow: ['coordinator'], hidden: offMeeting },
+  'post /api/meetings/{meetingId}/minutes/circulate': {
+    allow: ['coordinator'],
+    hidden: offMeeting,
+  },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -535,6 +551,8 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
       reason: 'Waiting for a reply',
       version: 1,
     },
+    'put /api/meetings/{meetingId}/minutes': { action: 'approve', version: 1 },
+    'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
   };
   const body = bodies[route];
   return {

@@ -15,6 +15,7 @@ import { liveEvents } from './015-live-events.js';
 import { meetingRun } from './016-meeting-run.js';
 import { roleChanges } from './017-role-changes.js';
 import { actionUpdates } from './018-action-updates.js';
+import { meetingDocuments } from './019-meeting-documents.js';
 import { actionChasing } from './020-action-chasing.js';
 
 /** In order; never edit one that has shipped: add the next. */
@@ -36,5 +37,6 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '016-meeting-run', sql: meetingRun },
   { id: '017-role-changes', sql: roleChanges },
   { id: '018-action-updates', sql: actionUpdates },
+  { id: '019-meeting-documents', sql: meetingDocuments },
   { id: '020-action-chasing', sql: actionChasing },
 ];

@@ -177,10 +177,17 @@ export function meetingRunRoutes(s: Services): RouteDef[] {
       params: meetingParams,
       body: z.strictObject({}),
       response: meetingRunSchema,
-      handle: async (ctx) =>
-        closeMeeting(depsFor(s, ctx), {
+      handle: async (ctx) => {
+        const closed = await closeMeeting(depsFor(s, ctx), {
           viewer: await viewerOf(ctx.principal, ctx.params.meetingId),
-        }),
+        });
+        // The close queued the action plan's copies (and their passwords): send them now.
+        void s
+          .drainOutbox()
+          .catch(() => undefined)
+          .then(() => s.drainDeliveries());
+        return closed;
+      },
     }),
     route({
       method: 'post',

@@ -2,6 +2,7 @@ import { Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-compo
 import { useEffect, useRef, useState } from 'react';
 import { formatDate, formatDateTime, formatTime } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
+import { AfterMeeting } from './AfterMeeting.js';
 import { CurrentCase } from './CurrentCase.js';
 import { RegisterSection } from './RegisterSection.js';
 import { ReviewSection } from './ReviewSection.js';
@@ -121,6 +122,9 @@ export function MeetingRunView({ meetingId }: { meetingId: string }) {
         </>
       )}
       {caseFirst && register}
+      {run.state === 'closed' && ['coordinator', 'chair', 'rep'].includes(run.me.seat) && (
+        <AfterMeeting meetingId={run.meetingId} mayWrite={run.me.seat === 'coordinator'} />
+      )}
     </>
   );
 }
