@@ -104,6 +104,19 @@ describe('an owner updates an action', () => {
     ).toBe(0);
   });
 
+  it('reads a new due date and time in London time across the change to summer time', async () => {
+    const summer = await newAction(f.police, 'Review the safety plan in spring');
+    const view = await outcome(f.personIds.police, summer, {
+      outcome: 'update',
+      dueDate: '2027-03-29',
+      dueTime: '09:30',
+      reason: 'After the clocks change',
+      version: 1,
+    });
+    // British Summer Time from 28 March 2027: 09:30 in London is 08:30 UTC.
+    expect(view).toMatchObject({ dueAt: '2027-03-29T08:30:00.000Z', dueTime: '09:30' });
+  });
+
   it('refuses a stale version, naming who saved it, and overwrites nothing', async () => {
     const refused = await refusal(
       outcome(policeDeputy, actionId, { outcome: 'done', note: 'Flagged', version: 1 }),

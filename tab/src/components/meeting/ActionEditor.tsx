@@ -1,7 +1,8 @@
-import { Button, Select, makeStyles } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { MEETING_TEXT_LIMITS, urgentKindValues } from '#core/contracts/meeting-api.js';
 import type { ApiRequestError } from '../../api/client.js';
+import { formatTime, londonToday } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { ErrorSummary } from '../referrals/form/ErrorSummary.js';
 import type { Problem } from '../referrals/form/check-referral.js';
@@ -21,7 +22,11 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  taskHours: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'center' },
 });
+
+/** Children's services tasks: due this many hours after the meeting by default (protocol). */
+const CHILDRENS_TASK_HOURS = 72;
 
 const URGENT_OPTIONS = [
   ['no', 'No'],
@@ -118,6 +123,27 @@ export function ActionEditor(props: {
             value={form.dueTime}
             onChange={set('dueTime')}
           />
+          {/* A choice the chair makes with one click, never a date filled in for them. */}
+          <div className={mergeClasses(styles.wide, styles.taskHours)}>
+            <Button
+              type="button"
+              size="small"
+              onClick={() => {
+                const due = new Date(Date.now() + CHILDRENS_TASK_HOURS * 60 * 60 * 1000);
+                props.onForm((f) => ({
+                  ...f,
+                  dueDate: londonToday(due),
+                  dueTime: formatTime(due.toISOString()),
+                }));
+              }}
+            >
+              Due in {CHILDRENS_TASK_HOURS} hours
+            </Button>
+            <Text size={200}>
+              Children’s services tasks are due within {CHILDRENS_TASK_HOURS} hours, with feedback
+              to MARAC within a week.
+            </Text>
+          </div>
           <div className={styles.wide}>
             <CountedText
               path={at('risk')}
