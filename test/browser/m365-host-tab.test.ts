@@ -145,7 +145,7 @@ test('inside Teams the tab signs in with getAuthToken and sends that token to th
     authTokens: [token],
   });
   await frame.getByText('Signed in as').waitFor();
-  await frame.getByText(CHAIR.name).first().waitFor();
+  await frame.getByText(`Signed in as ${CHAIR.name}`).waitFor();
   await frame.getByRole('heading', { name: 'Areas', level: 2 }).waitFor();
 
   const log = await hostLog();
@@ -185,7 +185,7 @@ test('where the host recommends nested app authentication the tab uses MSAL thro
     },
   });
   await frame.getByRole('heading', { name: 'My meetings', level: 1 }).waitFor();
-  await frame.getByText(REP.name).waitFor();
+  await frame.getByText(`Signed in as ${REP.name}`).waitFor();
 
   const log = await hostLog();
   const naa = log.filter((m) => m.func === 'nestedAppAuth.execute').map((m) => m.naa!);
@@ -213,7 +213,7 @@ test('where the host recommends NAA but offers no bridge, the tab falls back to 
     naaRecommendedWithoutBridge: true,
     authTokens: [token],
   });
-  await frame.getByText(CHAIR.name).waitFor();
+  await frame.getByText(`Signed in as ${CHAIR.name}`).waitFor();
   const log = await hostLog();
   expect(funcs(log)).not.toContain('nestedAppAuth.execute');
   expect(funcs(log)).toContain('authentication.getAuthToken');
@@ -229,7 +229,7 @@ test('a token the server refuses is replaced once by a fresh one (storage blocke
     path: '/meeting',
     authTokens: [refused, good],
   });
-  await frame.getByText(CHAIR.name).waitFor();
+  await frame.getByText(`Signed in as ${CHAIR.name}`).waitFor();
   // The first call goes with the refused token; after its 401, the fresh token is used and
   // accepted. (A React development build mounts effects twice, so count calls, not requests.)
   const me = apiCalls.filter((c) => c.path === '/api/me');
@@ -334,7 +334,7 @@ describe('in a plain browser', () => {
     await page.getByRole('heading', { name: 'Sign in to MARAC' }).waitFor();
     await page.getByRole('button', { name: new RegExp(CHAIR.email.replace(/\./g, '\\.')) }).click();
     await page.getByRole('heading', { name: 'My meetings', level: 1 }).waitFor();
-    await page.getByText(CHAIR.name).waitFor();
+    await page.getByText(`Signed in as ${CHAIR.name}`).waitFor();
     await shot(page, 'meeting-dev-sign-in');
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await expectNothingLeaked(session, [CHAIR.email, CHAIR.name]);

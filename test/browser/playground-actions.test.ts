@@ -2,7 +2,8 @@
  * Action owners after the meeting (issue #11), end to end: the chair closes a meeting with two
  * police actions; each action's card reaches Dana Whitcombe (the police core rep, the Microsoft
  * 365 Agents Playground's mock user) in her chat with the bot by itself, sent by the outbox. She
- * opens one and marks it done with a note: the action is done in the store, and the card's
+ * opens one (since overdue, on the coordinator's overdue list) and marks it done with a note: the
+ * action is done in the store and off the coordinator's list, and the card's
  * refresh for the police's other rep (Idris Penhallow, the deputy) answers it done. Idris then
  * opens "My actions" in the tab: the done action is under "Finished", the other he moves to a
  * new date after a refusal in the GOV.UK error summary, and he copies the case note. The page is
@@ -13,6 +14,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { OverdueActions } from '#core/contracts/chasing-api.js';
 import type { MeetingAction } from '#core/contracts/meeting-api.js';
 import {
   json,
@@ -150,6 +152,17 @@ it('a card marked done in the Playground updates the action and the other rep’
   await json(f.as.chair(`/api/meetings/${f.meetingId}/run/close`, post({})));
   await f.app.services.drainOutbox();
 
+  // The first has since passed its due time, unheeded: the coordinator's overdue list has it.
+  await f.app.db.query(
+    `UPDATE meeting_action SET due_at = now() - interval '2 days' WHERE id = $1`,
+    [done.id],
+  );
+  const overdueIds = async () =>
+    (
+      await json<OverdueActions>(f.as.coordinator(`/api/areas/${f.areaId}/actions/overdue`))
+    ).actions.map((a) => a.id);
+  expect(await overdueIds()).toEqual([done.id]);
+
   // Each action's card reaches Dana's chat by itself; she opens the first.
   await waitText('MARAC action for your agency');
   await shot('card');
@@ -183,6 +196,8 @@ it('a card marked done in the Playground updates the action and the other rep’
   await shot('done');
   expect(await statusOf(done.id)).toBe('done');
   expect(await statusOf(moved.id)).toBe('open');
+  // Off the coordinator's list at once.
+  expect(await overdueIds()).toEqual([]);
 
   // The card's refresh for the police's other rep answers it done, with Dana's note.
   const deputyCard = await refreshAsDeputy(done.id);
