@@ -340,7 +340,7 @@ it('answers every malformed body with a 4xx that explains itself, and writes not
           typeof answer.error?.message === 'string'
         );
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   }
   expect(sent).toBeGreaterThanOrEqual(2000);
@@ -366,7 +366,7 @@ it('answers malformed ids and query strings with a 4xx and writes nothing', asyn
         );
         return response.status < 500;
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   }
   expect(await fingerprint()).toBe(before);
