@@ -1,6 +1,6 @@
 import { londonDateOf, londonTimeOf } from '../calendar/london-time.js';
 import {
-  ACTION_PLAN_WARN_HOURS,
+  ACTION_PLAN_WARN_BEFORE_HOURS,
   type ActionPlanView,
   type AgencyDelivery,
   type MinutesBody,
@@ -114,7 +114,9 @@ export async function readActionPlan(
       }
       const deliveries = await repos.meetingDocuments.deliveries(plan.id);
       const now = deps.clock.now();
-      const late = now.getTime() >= run.closedAt!.getTime() + ACTION_PLAN_WARN_HOURS * 3600_000;
+      const hoursGiven = (plan.dueAt.getTime() - run.closedAt!.getTime()) / 3600_000;
+      const warnBefore = Math.min(ACTION_PLAN_WARN_BEFORE_HOURS, hoursGiven / 2) * 3600_000;
+      const late = now.getTime() >= plan.dueAt.getTime() - warnBefore;
       const warnings = deliveryWarnings('The action plan', deliveries, late, plan.dueAt);
       const agencies = new Map(
         (await repos.areas.agencies(seat.meeting.areaId)).map((a) => [a.id, a.name]),

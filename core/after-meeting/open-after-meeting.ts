@@ -1,6 +1,5 @@
 import { defaultConfidentialityStatement } from '../agendas/confidentiality.js';
 import { londonInstant } from '../calendar/london-time.js';
-import { ACTION_PLAN_DUE_HOURS } from '../contracts/document-api.js';
 import type { AgencyCopy, MeetingDocumentRecord } from '../ports/meeting-documents.js';
 import type { IdGenerator, MeetingRecord, Repos } from '../ports/store.js';
 import { workingCalendarFor } from '../scheduling/area-calendar.js';
@@ -11,7 +10,8 @@ import { draftMinutes, type MinutesAttendee, type MinutesCase } from './minutes-
 /**
  * What the close of a meeting opens, in the close's own transaction (issue #11): the action plan,
  * with one delivery row per agency that owns an action (sent at once, in the agency's mode, exactly
- * once), and the minutes' first draft, due within the area's working days of the meeting.
+ * once), due the protocol's `actionPlanHours` after the close, and the minutes' first draft, due
+ * the protocol's `minutesWorkingDays` working days after the meeting.
  */
 export async function openAfterMeeting(
   repos: Repos,
@@ -37,7 +37,7 @@ export async function openAfterMeeting(
     state: 'circulated',
     content: { cases: plan },
     version: 1,
-    dueAt: new Date(closedAt.getTime() + ACTION_PLAN_DUE_HOURS * 3600_000),
+    dueAt: new Date(closedAt.getTime() + area.protocol.actionPlanHours * 3600_000),
     ...stamp,
     approvedAt: closedAt,
     approvedBy: input.closedBy,
@@ -96,8 +96,10 @@ export async function openAfterMeeting(
     attendance: attendees,
     cases: minutesCases,
   });
-  const days = await repos.meetingDocuments.minutesWorkingDays(area.id);
-  const dueOn = workingCalendarFor(area).addWorkingDays(meeting.date, days);
+  const dueOn = workingCalendarFor(area).addWorkingDays(
+    meeting.date,
+    area.protocol.minutesWorkingDays,
+  );
   await repos.meetingDocuments.insert({
     id: deps.ids.newId(),
     meetingId: meeting.id,

@@ -20,12 +20,11 @@ const isoInstant = z.string().meta({ format: 'date-time' });
 const version = z.number().int().min(1);
 
 export const MINUTES_SECTION_LIMIT = 20_000;
-/** Working days after the meeting that the minutes are due in, unless the area sets its own. */
-export const DEFAULT_MINUTES_WORKING_DAYS = 10;
-/** The action plan is due this many hours after the meeting closes (the protocol). */
-export const ACTION_PLAN_DUE_HOURS = 24;
-/** ...and the coordinator is warned of anything still holding it this many hours after close. */
-export const ACTION_PLAN_WARN_HOURS = 20;
+/**
+ * The coordinator is warned of anything still holding the action plan this many hours before it
+ * is due (the area protocol's `actionPlanHours` after the close; half of them when fewer).
+ */
+export const ACTION_PLAN_WARN_BEFORE_HOURS = 4;
 
 /** One action as the plan prints it: what, who, by when. Nothing else of the case. */
 export const planActionSchema = z.strictObject({

@@ -161,6 +161,8 @@ export const meetingRunSchema = z.strictObject({
   startedAt: isoInstant.nullable(),
   closedAt: isoInstant.nullable(),
   caseTargetMinutes: z.number().int(),
+  /** The area protocol's hours for a children's services task (the chair's one-click due time). */
+  actionTaskHours: z.number().int(),
   /** The last live event reflected here: the stream's `lastEventId` to follow from. */
   seq: z.number().int().min(0),
   /** The statement every attendee confirms before seeing any case. */

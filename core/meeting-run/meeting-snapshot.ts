@@ -1,5 +1,6 @@
 import { defaultConfidentialityStatement } from '../agendas/confidentiality.js';
 import type { ReviewItem, RunCase } from '../contracts/meeting-api.js';
+import { defaultProtocol } from '../meetings/protocol.js';
 import type { RunRecord } from '../ports/meeting-run.js';
 import type { MeetingRecord, Repos, UnitOfWork } from '../ports/store.js';
 import { registerOf, type RegisterLine } from './register.js';
@@ -18,6 +19,7 @@ export interface MeetingSnapshot {
   /** The last live event of the meeting read before anything else: nothing after it is missed. */
   seq: number;
   caseTargetMinutes: number;
+  actionTaskHours: number;
   statement: string;
   register: RegisterLine[];
   /** The running order (before the start: the planned order, all waiting), defer reasons in. */
@@ -74,6 +76,8 @@ export async function loadMeetingSnapshot(
   const run = await repos.meetingRun.run(meeting.id);
   // One after another: the reads share the transaction's one connection.
   const caseTargetMinutes = await repos.meetingRun.caseTargetMinutes(meeting.areaId);
+  const area = await repos.areas.get(meeting.areaId);
+  const actionTaskHours = area?.protocol.actionTaskHours ?? defaultProtocol.actionTaskHours;
   const register = await registerOf(repos, meeting);
   const cases = await casesOf(repos, meeting, run);
   const review = await loadReviewItems(repos, meeting);
@@ -82,6 +86,7 @@ export async function loadMeetingSnapshot(
     run,
     seq,
     caseTargetMinutes,
+    actionTaskHours,
     statement: defaultConfidentialityStatement,
     register,
     cases,

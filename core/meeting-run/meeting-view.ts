@@ -59,6 +59,7 @@ export function meetingViewFor(snapshot: MeetingSnapshot, seat: ViewerSeat): Mee
     startedAt: run?.startedAt.toISOString() ?? null,
     closedAt: run?.closedAt?.toISOString() ?? null,
     caseTargetMinutes: snapshot.caseTargetMinutes,
+    actionTaskHours: snapshot.actionTaskHours,
     seq: snapshot.seq,
     statement: snapshot.statement,
     me: {

@@ -76,6 +76,4 @@ export interface MeetingDocumentsRepo {
     copies: readonly AgencyCopy[];
   }): Promise<{ id: string; copy: AgencyCopy }[]>;
   deliveries(documentId: string): Promise<DocumentDeliveryRecord[]>;
-  /** Working days after the meeting that its minutes are due in (the area's setting). */
-  minutesWorkingDays(areaId: string): Promise<number>;
 }

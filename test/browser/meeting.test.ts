@@ -67,6 +67,12 @@ beforeAll(async () => {
   const coordinator: Call = await signIn(app, COORDINATOR);
   const areaId = (await app.db.query<{ id: string }>(`SELECT id FROM area WHERE name = $1`, [AREA]))
     .rows[0]!.id;
+  // Not the default 72: the chair's one-click due time for a children's services task is the
+  // area protocol's.
+  await app.db.query(
+    `UPDATE area SET protocol = protocol || '{"actionTaskHours": 48}'::jsonb WHERE id = $1`,
+    [areaId],
+  );
   police = (
     await app.db.query<{ id: string }>(
       `SELECT g.id FROM agency g JOIN area_agency aa ON aa.agency_id = g.id
@@ -349,6 +355,11 @@ it('the chair runs the whole meeting and a rep follows it live, seeing no case b
   );
   await shot(chair.page, 'chair-action-problems');
   expect(await seriousAxeViolations(chair.page)).toEqual([]);
+  await form.getByRole('button', { name: 'Due in 48 hours' }).click();
+  const clicked = await chair.page.evaluate(() => Date.now());
+  expect(await form.getByLabel('Due date').inputValue()).toBe(
+    londonDateOf(new Date(clicked + 48 * 3600_000)),
+  );
   await addAction(chair.page, first!, {
     what: 'Refer to children’s services today',
     risk: 'The child saw the strangulation',

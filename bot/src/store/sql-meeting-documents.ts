@@ -206,12 +206,5 @@ export function sqlMeetingDocuments(q: Queryable, crypto: AppCrypto): MeetingDoc
         sentAt: dateOrNull(r.sent_at),
       }));
     },
-    async minutesWorkingDays(areaId) {
-      const found = await q.query<{ days: number }>(
-        'SELECT minutes_working_days AS days FROM area WHERE id = $1',
-        [areaId],
-      );
-      return found.rows[0]?.days ?? 10;
-    },
   };
 }

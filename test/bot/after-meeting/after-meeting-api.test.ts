@@ -114,6 +114,12 @@ const pdfOf = async (eml: Buffer) =>
 
 beforeAll(async () => {
   f = await meetingUnderWay();
+  // Not the defaults (24 hours, 10 working days): the deadlines below are the area protocol's.
+  await f.app.db.query(
+    `UPDATE area SET protocol = protocol || '{"actionPlanHours": 30, "minutesWorkingDays": 11}'::jsonb
+      WHERE id = $1`,
+    [f.areaId],
+  );
   health = await signIn(f.app, HEALTH_CORE);
   healthAgency = (
     await f.app.db.query<{ id: string }>(
@@ -177,10 +183,10 @@ describe('the action plan', () => {
     await json(f.as.chair(`/api/meetings/${f.meetingId}/run/close`, post({})));
   });
 
-  it('is produced at close, due within 24 hours, and read whole by the coordinator and the chair', async () => {
+  it("is produced at close, due the protocol's 30 hours after, and read whole by the coordinator and the chair", async () => {
     const view = (await settled(at(plan), f.as.coordinator)) as ActionPlanView;
     expect(view.scope).toBe('whole');
-    expect(new Date(view.dueAt).getTime() - new Date(view.closedAt).getTime()).toBe(24 * 3600_000);
+    expect(new Date(view.dueAt).getTime() - new Date(view.closedAt).getTime()).toBe(30 * 3600_000);
     expect(view.cases.map((c) => c.reference)).toEqual([refs.withChildren, refs.adult]);
     expect(view.cases[0]!.actions.map((a) => a.what).sort()).toEqual(
       [ACTION_WORDS.childrens, ACTION_WORDS.police].sort(),
@@ -302,7 +308,7 @@ describe('the action plan', () => {
 });
 
 describe("the coordinator's warnings", () => {
-  it('warn of a copy dead at once, and of one still queued 20 hours after the close', async () => {
+  it('warn of a copy dead at once, and of one still queued 4 hours before it is due', async () => {
     const view = await json<ActionPlanView>(f.as.coordinator(at(plan)));
     const closedAt = new Date(view.closedAt);
     await f.app.db.query(
@@ -321,7 +327,7 @@ describe("the coordinator's warnings", () => {
         /^The action plan could not be delivered to Riverside Police \(HTTP 400 ErrorInvalidRecipients\)\..* it is due by \d\d:\d\d on /,
       ),
     ]);
-    await f.setNow(new Date(closedAt.getTime() + 20 * 3600_000 + 60_000));
+    await f.setNow(new Date(closedAt.getTime() + 26 * 3600_000 + 60_000));
     const late = await json<ActionPlanView>(f.as.coordinator(at(plan)));
     expect(late.warnings).toHaveLength(2);
     expect(late.warnings).toContainEqual(
@@ -362,15 +368,15 @@ describe("the coordinator's warnings", () => {
 
   it('warn of minutes due within two working days, then overdue, in words with the date', async () => {
     const route = `/api/meetings/${f.meetingId}/minutes`;
-    await f.setNow(new Date('2026-12-24T09:00:00Z'));
-    expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([]);
     await f.setNow(new Date('2026-12-29T09:00:00Z'));
+    expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([]);
+    await f.setNow(new Date('2026-12-31T09:00:00Z'));
     expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([
-      'The minutes are due to be circulated by Thursday 31 December 2026. Finish the draft and approve it, then circulate it.',
+      'The minutes are due to be circulated by Monday 4 January 2027. Finish the draft and approve it, then circulate it.',
     ]);
-    await f.setNow(new Date('2027-01-01T00:30:00Z'));
+    await f.setNow(new Date('2027-01-05T00:30:00Z'));
     expect((await json<MinutesView>(f.as.coordinator(route))).warnings).toEqual([
-      'The minutes are overdue: they were due to be circulated by Thursday 31 December 2026. Approve and circulate them now.',
+      'The minutes are overdue: they were due to be circulated by Monday 4 January 2027. Approve and circulate them now.',
     ]);
     await f.setNow(new Date('2026-12-16T09:00:00Z'));
   });
@@ -380,13 +386,13 @@ describe('the minutes', () => {
   const route = () => `/api/meetings/${f.meetingId}/minutes`;
   let minutes: MinutesView;
 
-  it('open as a draft built from the record, due 10 working days after the meeting', async () => {
+  it("open as a draft built from the record, due the protocol's 11 working days after the meeting", async () => {
     minutes = await json<MinutesView>(f.as.coordinator(route()));
     expect(minutes).toMatchObject({ state: 'draft', number: 1, version: 1, deliveries: [] });
-    // The meeting is on Tuesday 15 December 2026: ten working days on, skipping Christmas Day and
-    // the Boxing Day substitute (Monday 28th), is Thursday 31 December.
+    // The meeting is on Tuesday 15 December 2026: eleven working days on, skipping Christmas Day,
+    // the Boxing Day substitute (Monday 28th) and New Year's Day, is Monday 4 January 2027.
     expect(f.day(0)).toBe('2026-12-15');
-    expect(minutes.dueOn).toBe('2026-12-31');
+    expect(minutes.dueOn).toBe('2027-01-04');
     expect(minutes.sections.map((s) => s.key)).toEqual([
       'meeting',
       'attendance',

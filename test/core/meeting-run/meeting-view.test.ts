@@ -61,6 +61,7 @@ const snapshot: MeetingSnapshot = {
   },
   seq: 7,
   caseTargetMinutes: 12,
+  actionTaskHours: 72,
   statement: 'Everything shared here is confidential.',
   register: [
     line(id(1), 'chair', { confirmedAt: '2026-12-15T09:58:00.000Z' }),

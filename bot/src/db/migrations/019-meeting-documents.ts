@@ -9,10 +9,6 @@
  * `minutes`, subject the document row, one row per agency).
  */
 export const meetingDocuments = `
-ALTER TABLE area
-  ADD COLUMN minutes_working_days integer NOT NULL DEFAULT 10
-    CHECK (minutes_working_days BETWEEN 1 AND 30);
-
 CREATE TABLE meeting_document (
   id uuid PRIMARY KEY,
   meeting_id uuid NOT NULL REFERENCES meeting (id),

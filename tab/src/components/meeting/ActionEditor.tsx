@@ -25,9 +25,6 @@ const useStyles = makeStyles({
   taskHours: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'center' },
 });
 
-/** Children's services tasks: due this many hours after the meeting by default (protocol). */
-const CHILDRENS_TASK_HOURS = 72;
-
 const URGENT_OPTIONS = [
   ['no', 'No'],
   ...urgentKindValues.map((k) => [k, `Yes: ${URGENT_WORDS[k]}`] as const),
@@ -44,6 +41,8 @@ export function ActionEditor(props: {
   form: ActionForm;
   onForm: (update: (form: ActionForm) => ActionForm) => void;
   agencies: readonly { id: string; name: string }[];
+  /** Children's services tasks: due this many hours on (the area protocol, 72 by default). */
+  taskHours: number;
   problems: Problem[];
   attempt: number;
   failure: ApiRequestError | null;
@@ -129,7 +128,7 @@ export function ActionEditor(props: {
               type="button"
               size="small"
               onClick={() => {
-                const due = new Date(Date.now() + CHILDRENS_TASK_HOURS * 60 * 60 * 1000);
+                const due = new Date(Date.now() + props.taskHours * 60 * 60 * 1000);
                 props.onForm((f) => ({
                   ...f,
                   dueDate: londonToday(due),
@@ -137,11 +136,11 @@ export function ActionEditor(props: {
                 }));
               }}
             >
-              Due in {CHILDRENS_TASK_HOURS} hours
+              Due in {props.taskHours} hours
             </Button>
             <Text size={200}>
-              Children’s services tasks are due within {CHILDRENS_TASK_HOURS} hours, with feedback
-              to MARAC within a week.
+              Children’s services tasks are due within {props.taskHours} hours, with feedback to
+              MARAC within a week.
             </Text>
           </div>
           <div className={styles.wide}>

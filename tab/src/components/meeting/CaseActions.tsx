@@ -45,6 +45,7 @@ export function CaseActions(props: {
   referralId: string;
   actions: MeetingAction[];
   agencies: Agencies;
+  taskHours: number;
   editable: boolean;
   closed: boolean;
   onChanged: () => void;
@@ -81,6 +82,7 @@ function NewAction(props: {
   meetingId: string;
   referralId: string;
   agencies: Agencies;
+  taskHours: number;
   onChanged: () => void;
 }) {
   const [form, setForm] = useState<ActionForm>(EMPTY_ACTION);
@@ -126,6 +128,7 @@ function NewAction(props: {
       form={form}
       onForm={setForm}
       agencies={props.agencies}
+      taskHours={props.taskHours}
       problems={problems}
       attempt={attempt}
       failure={failure}
@@ -140,6 +143,7 @@ function EditableAction(props: {
   meetingId: string;
   action: MeetingAction;
   agencies: Agencies;
+  taskHours: number;
   closed: boolean;
   onChanged: () => void;
 }) {
@@ -204,6 +208,7 @@ function EditableAction(props: {
       form={draft.draft}
       onForm={draft.setDraft}
       agencies={props.agencies}
+      taskHours={props.taskHours}
       problems={problems}
       attempt={attempt}
       failure={failure}

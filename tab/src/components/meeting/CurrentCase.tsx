@@ -86,6 +86,7 @@ export function CurrentCase(props: {
               referralId={props.referralId}
               actions={detail.actions}
               agencies={agenciesOf(run, detail)}
+              taskHours={run.actionTaskHours}
               editable={editable}
               closed={closed}
               onChanged={props.onChanged}
