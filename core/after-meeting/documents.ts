@@ -374,3 +374,40 @@ export async function circulateMinutes(
     }),
   );
 }
+
+/**
+ * `POST .../action-plan/resend`, `.../minutes/resend`: the coordinator sends an agency's dead copy
+ * again (the latest action plan, or the latest minutes once circulated), audited. The view is read
+ * after, by the caller.
+ */
+export async function resendCopy(
+  deps: MeetingRunDeps,
+  input: { viewer: MeetingViewer; kind: 'action-plan' | 'minutes'; agencyId: string },
+): Promise<void> {
+  const { viewer, kind } = input;
+  const what = kind === 'action-plan' ? 'action plan' : 'minutes';
+  await auditedRunWrite(deps, `${kind}.resend`, viewer.meetingId, () =>
+    deps.uow.run(async (repos) => {
+      await repos.meetingRun.lock(viewer.meetingId);
+      const seat = await closedMeeting(
+        repos,
+        viewer,
+        (seat) => seat.seat === 'coordinator',
+        `Only a coordinator sends the ${what} again.`,
+      );
+      const document = await repos.meetingDocuments.latest(seat.meeting.id, kind, {
+        circulated: true,
+      });
+      if (!document) {
+        throw new DomainError('CONFLICT', `There are no circulated ${what} to send again.`);
+      }
+      if (!(await repos.meetingDocuments.requeue(document.id, input.agencyId))) {
+        throw new DomainError(
+          'CONFLICT',
+          `The copy of the ${what} to this agency has not failed, so there is nothing to send again.`,
+        );
+      }
+      await repos.audit.record(`${kind}.resend`, 'meeting', seat.meeting.id);
+    }),
+  );
+}

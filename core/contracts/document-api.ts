@@ -127,3 +127,9 @@ export type MinutesBody = z.infer<typeof minutesBody>;
 
 /** `POST /api/meetings/{meetingId}/minutes/circulate` names the approved version. */
 export const circulateBody = z.strictObject({ version });
+
+/**
+ * `POST /api/meetings/{meetingId}/action-plan/resend` and `.../minutes/resend` (coordinator,
+ * Idempotency-Key): the agency whose dead copy goes again, once its address or mode is put right.
+ */
+export const resendCopyBody = z.strictObject({ agencyId: idSchema });

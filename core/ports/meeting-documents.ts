@@ -76,4 +76,10 @@ export interface MeetingDocumentsRepo {
     copies: readonly AgencyCopy[];
   }): Promise<{ id: string; copy: AgencyCopy }[]>;
   deliveries(documentId: string): Promise<DocumentDeliveryRecord[]>;
+  /**
+   * Queues the document's copy to one agency again when it is dead or failing: the same row, its
+   * Message-ID and password (Sent Items is asked first, so it never goes twice). False when there
+   * is no such copy or it is sent or waiting without a problem.
+   */
+  requeue(documentId: string, agencyId: string): Promise<boolean>;
 }

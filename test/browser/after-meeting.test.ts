@@ -295,6 +295,27 @@ it('the coordinator edits, approves and circulates the minutes, which reach the 
   expect(text).toContain('No case was deferred. The chair thanked everyone.');
   expect(text).toContain('Everything shared for and at this MARAC is confidential');
   await shot(page, 'coordinator-circulated');
+
+  // A copy the mailbox then refused for good: the coordinator sends it again from the list, and
+  // as it had in fact gone (Sent Items is asked first), no second copy is sent.
+  await app.db.query(
+    `UPDATE mail_delivery SET status = 'dead', last_error = 'HTTP 400 ErrorInvalidRecipients'
+      WHERE purpose = 'minutes' AND agency_id IN (SELECT id FROM agency WHERE name = 'Community Health')`,
+  );
+  await minutes.getByRole('button', { name: 'Reload' }).click();
+  const deliveries = minutes.getByTestId('deliveries');
+  await deliveries.getByText(/^Community Health: could not be sent/).waitFor();
+  await shot(page, 'coordinator-copy-dead');
+  await deliveries
+    .getByRole('button', { name: 'Send the minutes to Community Health again' })
+    .click();
+  const resent = deliveries.getByText(/^Community Health: sent at /);
+  for (let i = 0; i < 50 && (await resent.count()) === 0; i += 1) {
+    await page.waitForTimeout(200);
+    await minutes.getByRole('button', { name: 'Reload' }).click();
+  }
+  await resent.waitFor();
+  expect(emls(/^MARAC minutes - /)).toHaveLength(agencies);
   await coordinator.context.close();
 
   // A police rep (their copy in the tab, as a `link` agency's notice points to): their agency's

@@ -9,7 +9,7 @@ import type { Queryable } from '../db/db.js';
 import { newMessageId } from '../mail/message-id.js';
 import { areaRef } from './sql-agenda-copies.js';
 import { newAgendaPassword } from './sql-agendas.js';
-import { enqueueDelivery } from './sql-deliveries.js';
+import { enqueueDelivery, requeueDelivery } from './sql-deliveries.js';
 
 /*
  * The action plans and minutes of closed meetings (migration 019): the content is one JSON
@@ -176,6 +176,15 @@ export function sqlMeetingDocuments(q: Queryable, crypto: AppCrypto): MeetingDoc
         if (id) rows.push({ id, copy });
       }
       return rows;
+    },
+    async requeue(documentId, agencyId) {
+      const found = await q.query<{ id: string }>(
+        `SELECT id::text AS id FROM mail_delivery
+          WHERE subject_id = $1 AND agency_id = $2 AND purpose IN ('action-plan', 'minutes')`,
+        [documentId, agencyId],
+      );
+      const row = found.rows[0];
+      return row !== undefined && (await requeueDelivery(q, row.id));
     },
     async deliveries(documentId) {
       const found = await q.query<{

@@ -18,4 +18,16 @@ export const documentsApi = {
       body: { version },
       idempotencyKey,
     }),
+  resendPlan: (meetingId: string, agencyId: string, idempotencyKey: string) =>
+    request<ActionPlanView>(`${meeting(meetingId)}/action-plan/resend`, {
+      method: 'POST',
+      body: { agencyId },
+      idempotencyKey,
+    }),
+  resendMinutes: (meetingId: string, agencyId: string, idempotencyKey: string) =>
+    request<MinutesView>(`${meeting(meetingId)}/minutes/resend`, {
+      method: 'POST',
+      body: { agencyId },
+      idempotencyKey,
+    }),
 };

@@ -361,6 +361,42 @@ describe("the coordinator's warnings", () => {
     expect(told[0]!.text).not.toContain(refs.withChildren);
     // A rep sees no warnings: they are the coordinator's.
     expect((await json<ActionPlanView>(f.as.police(at(plan)))).warnings).toEqual([]);
+  });
+
+  it("send a dead copy again on the coordinator's word, never twice, and refuse one that has not failed", async () => {
+    const resend = (agencyId: string, call: Call = f.as.coordinator) =>
+      call(`${at(plan)}/resend`, post({ agencyId }, randomUUID()));
+    const policeCopy = async () =>
+      (
+        await f.app.db.query<{ status: string }>(
+          `SELECT status FROM mail_delivery WHERE purpose = 'action-plan' AND agency_id = $1`,
+          [f.police],
+        )
+      ).rows[0]!.status;
+    const mailsBefore = emls(/^MARAC action plan - /).length;
+    // Community Health's copy is waiting to be tried, not failed: nothing to send again.
+    const waiting = await errorOf(resend(healthAgency));
+    expect(waiting).toMatchObject({
+      status: 409,
+      message:
+        'The copy of the action plan to this agency has not failed, so there is nothing to send again.',
+    });
+    expect((await errorOf(resend(f.police, f.as.police))).status).toBe(403);
+    expect(await policeCopy()).toBe('dead');
+
+    const answered = await json<ActionPlanView>(resend(f.police));
+    expect(answered.deliveries.find((d) => d.agencyId === f.police)!.status).not.toBe('dead');
+    for (let i = 0; i < 100 && (await policeCopy()) !== 'sent'; i += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await policeCopy()).toBe('sent');
+    // It had gone before the mailbox was taken to refuse it: Sent Items is asked first, so the
+    // police are not sent a second copy.
+    expect(emls(/^MARAC action plan - /)).toHaveLength(mailsBefore);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'action-plan.resend' AND outcome = 'ok'`,
+      ),
+    ).toBe(1);
     await f.app.db.query(
       `UPDATE mail_delivery SET status = 'sent', last_error = NULL WHERE purpose = 'action-plan'`,
     );

@@ -327,13 +327,75 @@ const cases: Record<string, Case> = {
       return { path: `/api/meetings/${meetingId}/minutes/circulate`, body: { version: 2 } };
     },
   },
+  'post /api/meetings/{meetingId}/action-plan/resend': {
+    action: 'action-plan.resend',
+    request: (round) => withDeadCopy(meetings[12 + round]!, 'action-plan'),
+  },
+  'post /api/meetings/{meetingId}/minutes/resend': {
+    action: 'minutes.resend',
+    request: (round) => withDeadCopy(meetings[14 + round]!, 'minutes'),
+  },
 };
+
+/**
+ * A closed meeting whose action plan (one police action) or circulated minutes has a copy the
+ * mailbox refused for good: what a resend needs.
+ */
+async function withDeadCopy(meetingId: string, kind: 'action-plan' | 'minutes') {
+  await closedWithApprovedMinutes(meetingId, async (referralId) => {
+    if (kind !== 'action-plan') return;
+    const made = await chair(`/api/meetings/${meetingId}/run/cases/${referralId}/actions`, {
+      method: 'POST',
+      body: JSON.stringify({
+        ownerAgencyId: policeId,
+        ownerPerson: null,
+        what: 'Flag the address for an urgent response',
+        dueDate: '2027-06-01',
+        dueTime: '10:00',
+        risk: 'Further harm at the home address',
+        urgent: null,
+      }),
+    });
+    expect(made.status).toBe(201);
+  });
+  if (kind === 'minutes') {
+    const circulated = await send(
+      `/api/meetings/${meetingId}/minutes/circulate`,
+      { version: 2 },
+      randomUUID(),
+    );
+    expect(circulated.status).toBe(200);
+  }
+  const copies = `FROM mail_delivery WHERE purpose = $2
+      AND subject_id IN (SELECT id FROM meeting_document WHERE meeting_id = $1)`;
+  // Once the delivery worker has done with the copies, the mailbox is taken to refuse them.
+  for (let i = 0; i < 100; i += 1) {
+    const waiting = await app.db.query(`SELECT 1 ${copies} AND status = 'queued'`, [
+      meetingId,
+      kind,
+    ]);
+    if (waiting.rows.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const dead = await app.db.query<{ agency_id: string }>(
+    `UPDATE mail_delivery SET status = 'dead', last_error = 'HTTP 400 ErrorInvalidRecipients'
+      WHERE id = (SELECT id ${copies} ORDER BY id LIMIT 1) RETURNING agency_id`,
+    [meetingId, kind],
+  );
+  return {
+    path: `/api/meetings/${meetingId}/${kind}/resend`,
+    body: { agencyId: dead.rows[0]!.agency_id },
+  };
+}
 
 /**
  * A meeting of its own, heard and closed by the chair, whose minutes' draft the coordinator has
  * approved (version 2): what circulation needs.
  */
-async function closedWithApprovedMinutes(meetingId: string): Promise<string> {
+async function closedWithApprovedMinutes(
+  meetingId: string,
+  beforeClose: (referralId: string) => Promise<void> = async () => undefined,
+): Promise<string> {
   const { referralId } = await caseOnMeeting();
   expect(
     (
@@ -349,6 +411,7 @@ async function closedWithApprovedMinutes(meetingId: string): Promise<string> {
     expect([path, answer.status]).toEqual([path, 200]);
   };
   // Heard (written straight into the store, as the run above): the chair may close.
+  await beforeClose(referralId);
   await app.db.query(`UPDATE meeting_case SET state = 'heard' WHERE meeting_id = $1`, [meetingId]);
   await sent(chair, `/api/meetings/${meetingId}/run/close`, 'POST', {});
   await sent(call, `/api/meetings/${meetingId}/minutes`, 'PUT', { action: 'approve', version: 1 });
@@ -437,7 +500,7 @@ beforeAll(async () => {
   ).rows[0]!.id;
   meetings = (
     await app.db.query<{ id: string }>(
-      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 12`,
+      `SELECT id FROM meeting WHERE area_id = $1 AND status = 'scheduled' ORDER BY date LIMIT 16`,
       [areaId],
     )
   ).rows.map((r) => r.id);

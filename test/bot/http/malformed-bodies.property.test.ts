@@ -180,6 +180,12 @@ const validBodies: Record<string, unknown> = {
     sections: [{ key: 'attendance', text: 'Present: the chair' }],
   },
   'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
+  'post /api/meetings/{meetingId}/action-plan/resend': {
+    agencyId: '00000000-0000-4000-8000-000000000001',
+  },
+  'post /api/meetings/{meetingId}/minutes/resend': {
+    agencyId: '00000000-0000-4000-8000-000000000001',
+  },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -233,6 +239,8 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/actions/{actionId}/update': actionContract.actionOutcomeBody,
   'put /api/meetings/{meetingId}/minutes': documentContract.minutesBody,
   'post /api/meetings/{meetingId}/minutes/circulate': documentContract.circulateBody,
+  'post /api/meetings/{meetingId}/action-plan/resend': documentContract.resendCopyBody,
+  'post /api/meetings/{meetingId}/minutes/resend': documentContract.resendCopyBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

@@ -202,6 +202,11 @@ const expected: Record<string, Rule> = {
     allow: ['coordinator'],
     hidden: offMeeting,
   },
+  'post /api/meetings/{meetingId}/action-plan/resend': {
+    allow: ['coordinator'],
+    hidden: offMeeting,
+  },
+  'post /api/meetings/{meetingId}/minutes/resend': { allow: ['coordinator'], hidden: offMeeting },
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -553,6 +558,8 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     },
     'put /api/meetings/{meetingId}/minutes': { action: 'approve', version: 1 },
     'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
+    'post /api/meetings/{meetingId}/action-plan/resend': { agencyId: t.agencyId },
+    'post /api/meetings/{meetingId}/minutes/resend': { agencyId: t.agencyId },
   };
   const body = bodies[route];
   return {

@@ -5,11 +5,13 @@ import {
   circulateBody,
   minutesBody,
   minutesSchema,
+  resendCopyBody,
 } from '#core/contracts/document-api.js';
 import {
   circulateMinutes,
   readActionPlan,
   readMinutes,
+  resendCopy,
   writeMinutes,
 } from '#core/after-meeting/documents.js';
 import { route, type RouteDef } from '../route.js';
@@ -85,6 +87,42 @@ export function documentRoutes(s: Services): RouteDef[] {
           .catch(() => undefined)
           .then(() => s.drainDeliveries());
         return minutes;
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/meetings/{meetingId}/action-plan/resend',
+      summary:
+        "Send an agency's failed copy of the action plan again (coordinator; Sent Items is asked first)",
+      tag: 'after-meeting',
+      policy: onMeeting,
+      idempotent: true,
+      params: meetingParams,
+      body: resendCopyBody,
+      response: actionPlanSchema,
+      handle: async (ctx) => {
+        const viewer = await viewerOf(ctx);
+        await resendCopy(depsFor(s, ctx), { viewer, kind: 'action-plan', ...ctx.body });
+        void s.drainDeliveries();
+        return readActionPlan(depsFor(s, ctx), { viewer });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/meetings/{meetingId}/minutes/resend',
+      summary:
+        "Send an agency's failed copy of the circulated minutes again (coordinator; Sent Items is asked first)",
+      tag: 'after-meeting',
+      policy: onMeeting,
+      idempotent: true,
+      params: meetingParams,
+      body: resendCopyBody,
+      response: minutesSchema,
+      handle: async (ctx) => {
+        const viewer = await viewerOf(ctx);
+        await resendCopy(depsFor(s, ctx), { viewer, kind: 'minutes', ...ctx.body });
+        void s.drainDeliveries();
+        return readMinutes(depsFor(s, ctx), { viewer });
       },
     }),
   ];

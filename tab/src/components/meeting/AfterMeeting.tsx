@@ -21,6 +21,7 @@ import { useLoad } from '../use-load.js';
 const useStyles = makeStyles({
   muted: { display: 'block', color: tokens.colorNeutralForeground2, margin: '0 0 8px' },
   list: { margin: '0 0 8px', paddingLeft: '20px', overflowWrap: 'anywhere' },
+  delivery: { margin: '0 0 4px' },
   warnings: { display: 'flex', flexDirection: 'column', gap: '8px', margin: '0 0 12px' },
   sections: { display: 'flex', flexDirection: 'column', gap: '12px', margin: '0 0 12px' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
@@ -50,24 +51,69 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
   );
 }
 
-function Deliveries({ deliveries }: { deliveries: readonly AgencyDelivery[] }) {
+/**
+ * Each agency's copy and how it went. With `onResend` (a coordinator), a copy that could not be
+ * sent has a button to send it again once its address or mode is put right.
+ */
+function Deliveries(props: {
+  what: string;
+  deliveries: readonly AgencyDelivery[];
+  onResend?: (agencyId: string, idempotencyKey: string) => Promise<void>;
+}) {
   const styles = useStyles();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiRequestError | null>(null);
+  // One key per agency for this screen: a retried click is the same request, not a second send.
+  const [keys] = useState(() => new Map<string, string>());
+  const resend = async (agencyId: string) => {
+    if (!props.onResend) return;
+    const key = keys.get(agencyId) ?? newActionKey();
+    keys.set(agencyId, key);
+    setBusy(agencyId);
+    setFailure(null);
+    try {
+      await props.onResend(agencyId, key);
+      keys.delete(agencyId);
+    } catch (e) {
+      setFailure(toApiError(e));
+    }
+    setBusy(null);
+  };
   return (
-    <ul className={styles.list} data-testid="deliveries">
-      {deliveries.map((d) => (
-        <li key={d.agencyId}>
-          {d.agency}: {STATE_WORDS[d.status]}
-          {d.sentAt ? ` at ${formatDateTime(d.sentAt)}` : ''} ({MODE_WORDS[d.mode]})
-          {d.status !== 'sent' && d.lastError ? `. Last problem: ${d.lastError}` : ''}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ErrorBar
+        error={failure}
+        title={`The ${props.what} ${props.what === 'minutes' ? 'were' : 'was'} not sent again`}
+      />
+      <ul className={styles.list} data-testid="deliveries">
+        {props.deliveries.map((d) => (
+          <li key={d.agencyId} className={styles.delivery}>
+            {d.agency}: {STATE_WORDS[d.status]}
+            {d.sentAt ? ` at ${formatDateTime(d.sentAt)}` : ''} ({MODE_WORDS[d.mode]})
+            {d.status !== 'sent' && d.lastError ? `. Last problem: ${d.lastError}` : ''}
+            {props.onResend && d.status === 'dead' && (
+              <>
+                {' '}
+                <Button
+                  size="small"
+                  disabled={busy !== null}
+                  aria-label={`Send the ${props.what} to ${d.agency} again`}
+                  onClick={() => void resend(d.agencyId)}
+                >
+                  {busy === d.agencyId ? 'Sending…' : 'Send again'}
+                </Button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
 /**
  * After the close, for the coordinator and the chair: the action plan's delivery to each agency
- * (due within 24 hours) and the minutes, which a coordinator edits section by section, approves
+ * (due within the area protocol's hours, 24 by default), a failed copy sent again, and the minutes, which a coordinator edits section by section, approves
  * and circulates (due within the area's working days). A rep sees their agency's cases in the
  * plan and the minutes once circulated (what a `link` agency's notice points to).
  */
@@ -95,7 +141,16 @@ export function AfterMeeting(props: { meetingId: string; mayWrite: boolean }) {
             ) : plan.data.deliveries.length === 0 ? (
               <Text className={styles.muted}>No agency owns an action: nothing was sent.</Text>
             ) : (
-              <Deliveries deliveries={plan.data.deliveries} />
+              <Deliveries
+                what="action plan"
+                deliveries={plan.data.deliveries}
+                {...(props.mayWrite
+                  ? {
+                      onResend: async (agencyId: string, key: string) =>
+                        plan.setData(await documentsApi.resendPlan(props.meetingId, agencyId, key)),
+                    }
+                  : {})}
+              />
             )}
             {plan.data.scope === 'whole' && (
               <div>
@@ -221,7 +276,9 @@ function MinutesEditor(props: {
             <p className={styles.read}>{s.text}</p>
           </div>
         ))}
-        {minutes.deliveries.length > 0 && <Deliveries deliveries={minutes.deliveries} />}
+        {minutes.deliveries.length > 0 && (
+          <Deliveries what="minutes" deliveries={minutes.deliveries} />
+        )}
       </>
     );
   }
@@ -277,7 +334,15 @@ function MinutesEditor(props: {
       {changed.length > 0 && minutes.state !== 'circulated' && (
         <Text className={styles.muted}>Save your changes before approving or circulating.</Text>
       )}
-      {minutes.deliveries.length > 0 && <Deliveries deliveries={minutes.deliveries} />}
+      {minutes.deliveries.length > 0 && (
+        <Deliveries
+          what="minutes"
+          deliveries={minutes.deliveries}
+          onResend={async (agencyId, key) =>
+            props.onChanged(await documentsApi.resendMinutes(props.meetingId, agencyId, key))
+          }
+        />
+      )}
     </>
   );
 }
