@@ -1,19 +1,9 @@
-import {
-  Badge,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Badge, Spinner, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { chasingApi } from '../../api/chasing.js';
 import { formatDate, plural } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { Section } from '../Section.js';
-import { useStackedCells } from '../stacked-table.js';
+import { StackedTable } from '../StackedTable.js';
 import { useLoad } from '../use-load.js';
 
 const COLUMNS = ['Overdue', 'Agency', 'Case', 'Action', 'Due'] as const;
@@ -27,7 +17,6 @@ const overdueWords = (days: number) => (days === 0 ? 'Due earlier today' : plura
  */
 export function OverdueActionsSection({ areaId }: { areaId: string }) {
   const overdue = useLoad(() => chasingApi.overdue(areaId), [areaId]);
-  const { table, body, row, cell } = useStackedCells(COLUMNS);
   const actions = overdue.data?.actions;
   return (
     <Section id="overdue-actions-heading" title="Overdue actions">
@@ -35,22 +24,13 @@ export function OverdueActionsSection({ areaId }: { areaId: string }) {
       {overdue.loading && !overdue.data && <Spinner size="small" label="Loading overdue actions" />}
       {actions && actions.length === 0 && <Text>No action is overdue.</Text>}
       {actions && actions.length > 0 && (
-        <Table
-          size="small"
-          style={{ tableLayout: 'auto' }}
-          className={table}
-          aria-labelledby="overdue-actions-heading"
-          data-testid="overdue-actions"
+        <StackedTable
+          columns={COLUMNS}
+          labelledBy="overdue-actions-heading"
+          testId="overdue-actions"
         >
-          <TableHeader>
-            <TableRow>
-              {COLUMNS.map((c) => (
-                <TableHeaderCell key={c}>{c}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody className={body}>
-            {actions.map((a) => (
+          {({ row, cell }) =>
+            actions.map((a) => (
               <TableRow key={a.id} data-action-id={a.id} className={row}>
                 <TableCell {...cell(0, true)}>
                   <Badge appearance="tint" color={a.daysOverdue >= 7 ? 'danger' : 'warning'}>
@@ -65,9 +45,9 @@ export function OverdueActionsSection({ areaId }: { areaId: string }) {
                   {formatDate(a.dueDate)} at {a.dueTime}
                 </TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            ))
+          }
+        </StackedTable>
       )}
     </Section>
   );

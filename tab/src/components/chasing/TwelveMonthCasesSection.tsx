@@ -1,11 +1,7 @@
 import {
   Badge,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -15,7 +11,7 @@ import { chasingApi } from '../../api/chasing.js';
 import { formatDate } from '../../format/dates.js';
 import { ErrorBar } from '../ErrorBar.js';
 import { Section } from '../Section.js';
-import { useStackedCells } from '../stacked-table.js';
+import { StackedTable } from '../StackedTable.js';
 import { useLoad } from '../use-load.js';
 
 const COLUMNS = ['Case', 'Last MARAC', '12 months on', 'Actions'] as const;
@@ -32,7 +28,6 @@ const useStyles = makeStyles({
 export function TwelveMonthCasesSection({ areaId }: { areaId: string }) {
   const styles = useStyles();
   const list = useLoad(() => chasingApi.twelveMonths(areaId), [areaId]);
-  const { table, body, row, cell } = useStackedCells(COLUMNS);
   const cases = list.data?.cases;
   return (
     <Section
@@ -48,22 +43,13 @@ export function TwelveMonthCasesSection({ areaId }: { areaId: string }) {
         <Text>No case reaches 12 months within a month of today.</Text>
       )}
       {cases && cases.length > 0 && (
-        <Table
-          size="small"
-          style={{ tableLayout: 'auto' }}
-          className={table}
-          aria-labelledby="twelve-month-cases-heading"
-          data-testid="twelve-month-cases"
+        <StackedTable
+          columns={COLUMNS}
+          labelledBy="twelve-month-cases-heading"
+          testId="twelve-month-cases"
         >
-          <TableHeader>
-            <TableRow>
-              {COLUMNS.map((c) => (
-                <TableHeaderCell key={c}>{c}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody className={body}>
-            {cases.map((c) => (
+          {({ row, cell }) =>
+            cases.map((c) => (
               <TableRow key={c.reference} className={row}>
                 <TableCell {...cell(0, true)}>{c.reference}</TableCell>
                 <TableCell {...cell(1, true)}>{formatDate(c.lastHeardOn)}</TableCell>
@@ -80,9 +66,9 @@ export function TwelveMonthCasesSection({ areaId }: { areaId: string }) {
                   )}
                 </TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            ))
+          }
+        </StackedTable>
       )}
     </Section>
   );
