@@ -88,6 +88,27 @@ interface Case {
   request: (round: number) => Promise<{ path: string; body: unknown }>;
 }
 
+/** An action owned by the police, as the chair records it. */
+const policeAction = () => ({
+  ownerAgencyId: policeId,
+  ownerPerson: null,
+  what: 'Flag the address for an urgent response',
+  dueDate: '2027-06-01',
+  dueTime: '10:00',
+  risk: 'Further harm at the home address',
+  urgent: null,
+});
+
+/** The chair records the police action on a case of a running meeting; its id. */
+async function recordedAction(meetingId: string, referralId: string): Promise<string> {
+  const made = await chair(`/api/meetings/${meetingId}/run/cases/${referralId}/actions`, {
+    method: 'POST',
+    body: JSON.stringify(policeAction()),
+  });
+  expect(made.status).toBe(201);
+  return ((await made.json()) as { id: string }).id;
+}
+
 const cases: Record<string, Case> = {
   'post /api/referrals': {
     action: 'referral.submit',
@@ -277,15 +298,7 @@ const cases: Record<string, Case> = {
       const { meetingId, referralId } = await runningCase();
       return {
         path: `/api/meetings/${meetingId}/run/cases/${referralId}/actions`,
-        body: {
-          ownerAgencyId: policeId,
-          ownerPerson: null,
-          what: 'Flag the address for an urgent response',
-          dueDate: '2027-06-01',
-          dueTime: '10:00',
-          risk: 'Further harm at the home address',
-          urgent: null,
-        },
+        body: policeAction(),
       };
     },
   },
@@ -294,20 +307,7 @@ const cases: Record<string, Case> = {
     as: 'rep',
     request: async () => {
       const { meetingId, referralId } = await runningCase();
-      const made = await chair(`/api/meetings/${meetingId}/run/cases/${referralId}/actions`, {
-        method: 'POST',
-        body: JSON.stringify({
-          ownerAgencyId: policeId,
-          ownerPerson: null,
-          what: 'Flag the address for an urgent response',
-          dueDate: '2027-06-01',
-          dueTime: '10:00',
-          risk: 'Further harm at the home address',
-          urgent: null,
-        }),
-      });
-      expect(made.status).toBe(201);
-      const { id } = (await made.json()) as { id: string };
+      const id = await recordedAction(meetingId, referralId);
       return {
         path: `/api/actions/${id}/update`,
         body: {
@@ -343,20 +343,7 @@ const cases: Record<string, Case> = {
  */
 async function withDeadCopy(meetingId: string, kind: 'action-plan' | 'minutes') {
   await closedWithApprovedMinutes(meetingId, async (referralId) => {
-    if (kind !== 'action-plan') return;
-    const made = await chair(`/api/meetings/${meetingId}/run/cases/${referralId}/actions`, {
-      method: 'POST',
-      body: JSON.stringify({
-        ownerAgencyId: policeId,
-        ownerPerson: null,
-        what: 'Flag the address for an urgent response',
-        dueDate: '2027-06-01',
-        dueTime: '10:00',
-        risk: 'Further harm at the home address',
-        urgent: null,
-      }),
-    });
-    expect(made.status).toBe(201);
+    if (kind === 'action-plan') await recordedAction(meetingId, referralId);
   });
   if (kind === 'minutes') {
     const circulated = await send(

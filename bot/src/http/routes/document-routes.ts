@@ -17,6 +17,7 @@ import {
 import { route, type RouteDef } from '../route.js';
 import { depsFor, type Services } from '../services.js';
 import { areaOfMeeting, meetingViewerOf } from './area-of.js';
+import type { MeetingViewer } from '#core/meeting-run/meeting-seat.js';
 
 const meetingParams = z.strictObject({ meetingId: idSchema });
 
@@ -31,6 +32,29 @@ export function documentRoutes(s: Services): RouteDef[] {
     principal: Parameters<typeof meetingViewerOf>[1];
     params: { meetingId: string };
   }) => meetingViewerOf(s, ctx.principal, ctx.params.meetingId);
+  /** `POST .../action-plan/resend`, `.../minutes/resend`: an agency's failed copy, again. */
+  const resendRoute = <T>(
+    kind: 'action-plan' | 'minutes',
+    response: z.ZodType<T>,
+    read: (deps: ReturnType<typeof depsFor>, input: { viewer: MeetingViewer }) => Promise<T>,
+  ) =>
+    route({
+      method: 'post',
+      path: `/meetings/{meetingId}/${kind}/resend`,
+      summary: `Send an agency's failed copy of the ${kind === 'minutes' ? 'circulated minutes' : 'action plan'} again (coordinator; Sent Items is asked first)`,
+      tag: 'after-meeting',
+      policy: onMeeting,
+      idempotent: true,
+      params: meetingParams,
+      body: resendCopyBody,
+      response,
+      handle: async (ctx) => {
+        const viewer = await viewerOf(ctx);
+        await resendCopy(depsFor(s, ctx), { viewer, kind, ...ctx.body });
+        void s.drainDeliveries();
+        return read(depsFor(s, ctx), { viewer });
+      },
+    });
   return [
     route({
       method: 'get',
@@ -89,41 +113,7 @@ export function documentRoutes(s: Services): RouteDef[] {
         return minutes;
       },
     }),
-    route({
-      method: 'post',
-      path: '/meetings/{meetingId}/action-plan/resend',
-      summary:
-        "Send an agency's failed copy of the action plan again (coordinator; Sent Items is asked first)",
-      tag: 'after-meeting',
-      policy: onMeeting,
-      idempotent: true,
-      params: meetingParams,
-      body: resendCopyBody,
-      response: actionPlanSchema,
-      handle: async (ctx) => {
-        const viewer = await viewerOf(ctx);
-        await resendCopy(depsFor(s, ctx), { viewer, kind: 'action-plan', ...ctx.body });
-        void s.drainDeliveries();
-        return readActionPlan(depsFor(s, ctx), { viewer });
-      },
-    }),
-    route({
-      method: 'post',
-      path: '/meetings/{meetingId}/minutes/resend',
-      summary:
-        "Send an agency's failed copy of the circulated minutes again (coordinator; Sent Items is asked first)",
-      tag: 'after-meeting',
-      policy: onMeeting,
-      idempotent: true,
-      params: meetingParams,
-      body: resendCopyBody,
-      response: minutesSchema,
-      handle: async (ctx) => {
-        const viewer = await viewerOf(ctx);
-        await resendCopy(depsFor(s, ctx), { viewer, kind: 'minutes', ...ctx.body });
-        void s.drainDeliveries();
-        return readMinutes(depsFor(s, ctx), { viewer });
-      },
-    }),
+    resendRoute('action-plan', actionPlanSchema, readActionPlan),
+    resendRoute('minutes', minutesSchema, readMinutes),
   ];
 }
