@@ -25,7 +25,6 @@ import {
 import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
 import { FakeM365Host } from './support/fake-m365-host.js';
 import { startPlayground, type RunningPlayground } from './support/playground.js';
-import { THEMES_AND_WIDTHS } from './support/themes.js';
 import { openSession, signInAs } from './support/tab-session.js';
 
 const SCREENS = 'test-output/screens';
@@ -264,7 +263,14 @@ it('a card marked done in the Playground updates the action and the other rep’
   }
 });
 
-describe.each(THEMES_AND_WIDTHS)('in the %s theme at %i px', (theme, width) => {
+describe.each([
+  ['default', 1366],
+  ['default', 320],
+  ['dark', 1366],
+  ['dark', 320],
+  ['contrast', 1366],
+  ['contrast', 320],
+] as const)('in the %s theme at %i px', (theme, width) => {
   it('My actions has no sideways scroll and no serious axe finding', async () => {
     const context = await browser.newContext({
       viewport: { width, height: 1400 },
