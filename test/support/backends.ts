@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../bot/src/db/db.js';
 import { openPgliteDb } from '../../bot/src/db/pglite-db.js';
 import { openPostgresDb } from '../../bot/src/db/postgres-db.js';
+import { openMigratedPglite } from './pglite-template.js';
 
 export interface Backend {
   name: string;
@@ -9,11 +10,14 @@ export interface Backend {
 }
 
 /**
- * The store tests run on PGlite always, and on a PostgreSQL server too when DATABASE_URL is set
- * (`.ci/run` sets it when one answers on 127.0.0.1:5432). Each server run works in a fresh schema.
+ * The store tests run on PGlite always (a copy of a migrated cluster: `pglite-template.ts`), and on
+ * a PostgreSQL server too when DATABASE_URL is set (`.ci/run` sets it when one answers on
+ * 127.0.0.1:5432). Each server run works in a fresh schema.
  */
-export function backends(): Backend[] {
-  const list: Backend[] = [{ name: 'PGlite', open: () => openPgliteDb(null) }];
+export function backends(options: { migrated?: boolean } = {}): Backend[] {
+  // A test of the migrations themselves asks for an empty cluster (`migrated: false`).
+  const pglite = options.migrated === false ? () => openPgliteDb(null) : openMigratedPglite;
+  const list: Backend[] = [{ name: 'PGlite', open: pglite }];
   const url = process.env.DATABASE_URL;
   if (url) {
     list.push({
@@ -59,7 +63,7 @@ export function instancePairs(): InstancePair[] {
     {
       name: 'PGlite',
       async open() {
-        const db = await openPgliteDb(null);
+        const db = await openMigratedPglite();
         return { a: db, b: db, close: () => db.close() };
       },
     },

@@ -6,6 +6,7 @@ import type { CalendarPort } from '#core/ports/calendar.js';
 import type { MailPort } from '#core/ports/mail.js';
 import { loadConfig } from '../../bot/src/config/config.js';
 import { startApp as start, type RunningApp } from '../../bot/src/main.js';
+import { copyMigratedCluster } from './pglite-template.js';
 
 export interface TestApp extends RunningApp {
   dataDir: string;
@@ -27,6 +28,8 @@ export async function startApp(
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'marac-test-'));
+  const onServer = Boolean(options.env?.DATABASE_URL);
+  if (!options.dataDir && !onServer) await copyMigratedCluster(path.join(dataDir, 'pgdata'));
   const smime = path.join(dataDir, 'demo', 'smime');
   if (existsSync(DEMO_SMIME_CACHE)) cpSync(DEMO_SMIME_CACHE, smime, { recursive: true });
   const config = loadConfig({

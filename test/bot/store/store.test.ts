@@ -14,7 +14,7 @@ import type { MeetingRecord } from '#core/ports/store.js';
 import { backends, testCrypto } from '../../support/backends.js';
 import type { AppCrypto } from '../../../bot/src/crypto/app-crypto.js';
 
-describe.each(backends())('store on $name', ({ open }) => {
+describe.each(backends({ migrated: false }))('store on $name', ({ open }) => {
   let db: Db;
   let crypto: AppCrypto;
   let areaId: string;
