@@ -397,9 +397,9 @@ it('a copy the mailbox refuses ends dead, is named in the warnings, and goes out
   await context.close();
 });
 
+// Not the default theme at 320 px: screens-side-panel runs axe on this screen there, as every role.
 describe.each([
   ['default', 1366],
-  ['default', 320],
   ['dark', 1366],
   ['dark', 320],
   ['contrast', 320],

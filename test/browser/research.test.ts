@@ -313,9 +313,9 @@ it('the coordinator chases an agency with cases outstanding and is told how many
   await context.close();
 });
 
+// Not the default theme at 320 px: screens-side-panel runs axe on this screen there, as every role.
 describe.each([
   ['default', 1366],
-  ['default', 320],
   ['dark', 1366],
   ['dark', 320],
   ['contrast', 320],

@@ -1,5 +1,5 @@
 /**
- * Every screen of the tab as every demo role at 1366 px, full width (the suite is in
+ * Every screen of the tab at 1366 px, full width, as the coordinator, a rep and the chair (the suite is in
  * support/every-screen.ts; 320 px is screens-side-panel.test.ts, run beside this one).
  */
 import { everyScreenAt } from './support/every-screen.js';

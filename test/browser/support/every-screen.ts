@@ -1,8 +1,9 @@
 /**
- * Every screen of the tab as every demo role, at one width (320 px, the Teams meeting side panel,
- * in screens-side-panel.test.ts; 1366 px in screens-full-width.test.ts: two files, so that jest
- * runs them side by side): no sideways scrolling (the document is never wider than the window),
- * and (at 320 px) axe-core finds no serious or critical violation. Screenshots go to
+ * Every screen of the tab at one width (320 px, the Teams meeting side panel, as every demo role,
+ * in screens-side-panel.test.ts; 1366 px as the coordinator, a rep and the chair, in
+ * screens-full-width.test.ts: two files, so that jest runs them side by side): no sideways
+ * scrolling (the document is never wider than the window), and (at 320 px) axe-core finds no
+ * serious or critical violation. Screenshots go to
  * test-output/screens/w<width>-<role>-<screen>.png.
  *
  * Left out as a false positive of Fluent UI: the focus sentinels its focus manager (tabster)
@@ -109,6 +110,13 @@ async function setUp(): Promise<void> {
  * width and takes the screenshot. (It halves the slowest pair of suites.)
  */
 let withAxe = true;
+
+/**
+ * The roles walked at full width: each screen's widest content (the coordinator's tables, the
+ * rep's research, the chair's meeting). The IDVA, admin and observer see fewer tabs of the same
+ * screens, each walked at 320 px, where a layout breaks first.
+ */
+const WIDE_ROLES = ROLES.filter(([role]) => ['coordinator', 'rep', 'chair'].includes(role));
 
 /** Checks the screen as it is now: width, axe, and a screenshot to look at. */
 async function check(page: Page, name: string): Promise<void> {
@@ -254,10 +262,12 @@ export function everyScreenAt(width: number): void {
   });
 
   withAxe = width <= 320;
-  const what = withAxe ? 'no sideways scroll, no serious axe finding' : 'no sideways scroll';
-  test(`every screen at ${width} px, as every role: ${what}`, async () => {
+  const what = withAxe
+    ? 'as every role: no sideways scroll, no serious axe finding'
+    : 'as the coordinator, a rep and the chair: no sideways scroll';
+  test(`every screen at ${width} px, ${what}`, async () => {
     problems.length = 0;
-    for (const [role, email] of ROLES) await walk(role, email, width);
+    for (const [role, email] of withAxe ? ROLES : WIDE_ROLES) await walk(role, email, width);
     const { context, page } = await openSession(browser, { width, height: 800 });
     for (const path of ['privacy', 'terms', 'config']) {
       await page.goto(`${app.url}/${path}`);
