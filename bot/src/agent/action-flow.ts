@@ -1,9 +1,4 @@
-import {
-  MessageFactory,
-  type AgentApplication,
-  type TurnContext,
-  type TurnState,
-} from '@microsoft/agents-hosting';
+import { type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { readCaseNote } from '#core/actions/case-note.js';
 import { readOwnedAction } from '#core/actions/my-actions.js';
@@ -30,13 +25,13 @@ import {
   type ActionVerb,
 } from '../cards/action-verbs.js';
 import { heading } from '../cards/card-parts.js';
-import { card, CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/card-types.js';
+import { card, type AdaptiveCard } from '../cards/card-types.js';
 import { noticeCard } from '../cards/status-cards.js';
 import { depsFor, type Services } from '../http/services.js';
 import { sqlCardOperations } from '../store/sql-card-operations.js';
+import { registerCardVerbs, type CardReply } from './card-verbs.js';
 import { principalOfActivity } from './teams-person.js';
 
-const VERBS: readonly string[] = Object.values(ACTION_VERBS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERSONAL_ONLY =
   'Actions are about people, so I only show them in our 1:1 chat. Open the action card there.';
@@ -49,11 +44,7 @@ const NO_PER_USER_VIEW =
   'This version of Teams cannot show a card to you alone, so the action is not shown here: open "My actions" in the MARAC tab.';
 
 /** What an action card answers: the card, and whether it shows the action's words. */
-interface Reply {
-  card: AdaptiveCard;
-  personal: boolean;
-  said: string;
-}
+type Reply = CardReply;
 
 const id = z.uuid();
 const version = z.number().int().min(1);
@@ -89,42 +80,16 @@ const WRITE_STEP: Partial<Record<ActionVerb, ActionStep>> = {
 };
 
 /** The inputs and data of an Action.Execute; with 1.8.1 the inputs are merged into `data`. */
-const executeData = (action: unknown): unknown => (action as { data?: unknown } | null)?.data ?? {};
-
 /**
- * The action cards' buttons and refreshes: each verb as `Action.Execute` (its answer replaces
- * the card for the person who clicked; the refresh gives each of the agency's reps the action as
- * it now stands), and the `Action.Submit` fallback of older clients, answered by a message that
- * never shows the action's words.
+ * The action cards' buttons and refreshes (`registerCardVerbs`): each verb's answer replaces the
+ * card for the person who clicked; the refresh gives each of the agency's reps the action as it
+ * now stands; an older client's message never shows the action's words.
  */
 export function registerActionFlow(app: AgentApplication<TurnState>, s: Services): void {
-  for (const verb of Object.values(ACTION_VERBS)) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, action) => {
-      return (await answer(s, context, verb, executeData(action))).card;
-    });
-  }
-  app.onActivity(isActionSubmit, async (context) => {
-    const { verb, ...data } = context.activity.value as { verb: ActionVerb };
-    const reply = await answer(s, context, verb, data);
-    const shown = reply.personal ? noticeCard(`${reply.said} ${NO_PER_USER_VIEW}`) : reply.card;
-    await context.sendActivity(
-      MessageFactory.attachment({ contentType: CARD_CONTENT_TYPE, content: shown }),
-    );
-  });
-}
-
-const isActionSubmit = async (context: TurnContext): Promise<boolean> => {
-  const a = context.activity;
-  const value = a.value as { verb?: unknown } | null | undefined;
-  return (
-    a.type === 'message' &&
-    !a.text &&
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.verb === 'string' &&
-    VERBS.includes(value.verb)
+  registerCardVerbs(app, Object.values(ACTION_VERBS), NO_PER_USER_VIEW, (context, verb, data) =>
+    answer(s, context, verb, data),
   );
-};
+}
 
 /** A refusal: the reason in words, nothing about any action, no refresh and no buttons. */
 const notAllowedCard = (reason: string): AdaptiveCard => card(heading('MARAC action', reason));

@@ -2,7 +2,6 @@ import { markNothingKnown } from '#core/research/mark-nothing-known.js';
 import { saveResearchDraft } from '#core/research/save-research-draft.js';
 import { submitResearch } from '#core/research/submit-research.js';
 import { DomainError, isDomainError } from '#core/shared/errors.js';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import { researchCaseCard, researchRefusedCaseCard } from '../cards/research-case-card.js';
 import { fitsOnACard } from '../cards/research-fit.js';
 import { researchRefusedCard } from '../cards/research-refused-card.js';
@@ -10,6 +9,7 @@ import { researchTooLongCard } from '../cards/research-summary-cards.js';
 import type { ResearchFieldError } from '../cards/research-types.js';
 import { researchPickerCard } from '../cards/research-prompt-cards.js';
 import { RESEARCH_VERBS, type ResearchVerb } from '../cards/verbs.js';
+import type { CardReply } from './card-verbs.js';
 import { caseIdsOf, draftOf, fieldErrorsOf, type ResearchAction } from './research-inputs.js';
 import { caseOf, pickerOf, readForm, recordSeen, type ResearchActor } from './research-read.js';
 import { answersOf } from './research-views.js';
@@ -18,11 +18,7 @@ import { answersOf } from './research-views.js';
  * What a research card action led to: the card, whether it shows a person (then it may only be
  * a per-user answer, never a message the chat keeps), and a sentence without personal data.
  */
-export interface Reply {
-  card: AdaptiveCard;
-  personal: boolean;
-  said: string;
-}
+export type Reply = CardReply;
 
 type Handler = (actor: ResearchActor, action: ResearchAction) => Promise<Reply>;
 

@@ -1,12 +1,6 @@
-import {
-  MessageFactory,
-  type AgentApplication,
-  type TurnContext,
-  type TurnState,
-} from '@microsoft/agents-hosting';
+import { type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { DomainError, isDomainError } from '#core/shared/errors.js';
 import { recordRefused } from '../audit/refused-requests.js';
-import { CARD_CONTENT_TYPE } from '../cards/card-types.js';
 import { researchNotAllowedCard } from '../cards/research-refused-card.js';
 import { noticeCard } from '../cards/status-cards.js';
 import { RESEARCH_VERBS, type ResearchVerb } from '../cards/verbs.js';
@@ -15,9 +9,9 @@ import { sqlCardOperations } from '../store/sql-card-operations.js';
 import { RESEARCH_HANDLERS, replay, WRITES, type Reply } from './research-actions.js';
 import { researchAction, type ResearchAction } from './research-inputs.js';
 import type { ResearchActor } from './research-read.js';
+import { registerCardVerbs } from './card-verbs.js';
 import { principalOfActivity } from './teams-person.js';
 
-const VERBS: readonly string[] = Object.values(RESEARCH_VERBS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERSONAL_ONLY =
   'Research is about people, so I only show it in our 1:1 chat. Open the prompt there.';
@@ -30,44 +24,15 @@ const BUSY = 'Still working on this. Wait a moment, then try again.';
 const NO_PER_USER_VIEW =
   'This version of Teams cannot show a card to you alone, so the case is not shown here: open the research in the MARAC tab.';
 
-/** The inputs and data of an Action.Execute; with 1.8.1 the inputs are merged into `data`. */
-function executeData(action: unknown): unknown {
-  return (action as { data?: unknown } | null)?.data ?? {};
-}
-
 /**
- * The research cards' buttons and refreshes: every verb as `Action.Execute` (its answer is the
- * card that replaces the one clicked), and the `Action.Submit` fallback of older clients, a
- * message whose `value` names the verb, answered by a new message that never shows a person.
+ * The research cards' buttons and refreshes (`registerCardVerbs`): every verb's answer is the card
+ * that replaces the one clicked; an older client's message never shows a person.
  */
 export function registerResearchFlow(app: AgentApplication<TurnState>, s: Services): void {
-  for (const verb of Object.values(RESEARCH_VERBS)) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, action) => {
-      return (await answer(s, context, verb, executeData(action))).card;
-    });
-  }
-  app.onActivity(isResearchSubmit, async (context) => {
-    const { verb, ...data } = context.activity.value as { verb: ResearchVerb };
-    const reply = await answer(s, context, verb, data);
-    const card = reply.personal ? noticeCard(`${reply.said} ${NO_PER_USER_VIEW}`) : reply.card;
-    await context.sendActivity(
-      MessageFactory.attachment({ contentType: CARD_CONTENT_TYPE, content: card }),
-    );
-  });
-}
-
-const isResearchSubmit = async (context: TurnContext): Promise<boolean> => {
-  const a = context.activity;
-  const value = a.value as { verb?: unknown } | null | undefined;
-  return (
-    a.type === 'message' &&
-    !a.text &&
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.verb === 'string' &&
-    VERBS.includes(value.verb)
+  registerCardVerbs(app, Object.values(RESEARCH_VERBS), NO_PER_USER_VIEW, (context, verb, data) =>
+    answer(s, context, verb, data),
   );
-};
+}
 
 /**
  * One research card action: the person, in a 1:1 chat; the card's data checked against what a
