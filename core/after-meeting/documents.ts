@@ -399,7 +399,10 @@ export async function resendCopy(
         circulated: true,
       });
       if (!document) {
-        throw new DomainError('CONFLICT', `There are no circulated ${what} to send again.`);
+        throw new DomainError(
+          'CONFLICT',
+          `The ${what} ${kind === 'minutes' ? 'have' : 'has'} not been circulated yet: there is nothing to send again.`,
+        );
       }
       if (!(await repos.meetingDocuments.requeue(document.id, input.agencyId))) {
         throw new DomainError(

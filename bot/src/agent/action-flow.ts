@@ -79,7 +79,6 @@ const WRITE_STEP: Partial<Record<ActionVerb, ActionStep>> = {
   [ACTION_VERBS.cannot]: 'cannot',
 };
 
-/** The inputs and data of an Action.Execute; with 1.8.1 the inputs are merged into `data`. */
 /**
  * The action cards' buttons and refreshes (`registerCardVerbs`): each verb's answer replaces the
  * card for the person who clicked; the refresh gives each of the agency's reps the action as it
