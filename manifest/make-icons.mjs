@@ -6,7 +6,7 @@
 // `--out <dir>` writes them elsewhere (the tests check the committed ones are its output).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodePng } from './encoding.mjs';
+import pngjs from 'pngjs';
 
 export const ACCENT = [0x0f, 0x5c, 0x64]; // #0F5C64, also the manifest's accentColor
 
@@ -51,7 +51,9 @@ export function drawIcon(size, scale, background) {
       }
     }
   }
-  return encodePng(size, size, pixels);
+  const png = new pngjs.PNG({ width: size, height: size, colorType: 6 });
+  pixels.copy(png.data);
+  return pngjs.PNG.sync.write(png, { colorType: 6 });
 }
 
 const here = import.meta.dirname;

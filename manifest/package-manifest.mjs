@@ -1,45 +1,50 @@
-// Builds the Teams app package: fills the ${{VAR}} placeholders of manifest/manifest.json from an
-// env file and writes a zip with manifest.json and the two icons.
+// `npm run package [-- --env <name>] [--out <file>]`: the Teams app package for one environment.
 //
-//   node manifest/package-manifest.mjs --env infra/env/.env.dev [--out dist/teams-app.zip]
-//
-// The env file holds KEY=VALUE lines (# comments, optional quotes), as the Microsoft 365 Agents
-// Toolkit writes them. A placeholder whose key is missing, or empty, stops the build with a message
-// naming it; only APP_NAME_SUFFIX may be empty (a production app has no suffix). Values are put
-// into the parsed JSON, never spliced into its text, so a quote in a value cannot break it.
-// The zip is written here with node:zlib and a CRC-32: no zip library.
+// Fills the ${{VAR}} placeholders of manifest/manifest.json from infra/env/.env.<name> (default
+// `dev`, the file the Microsoft 365 Agents Toolkit writes; `--env` also takes a path to an env
+// file), checks the result, and writes dist/appPackage.<name>.zip holding manifest.json and the
+// two icons. It writes nothing when a check fails, and says which:
+// - every placeholder has a value (only APP_NAME_SUFFIX may be empty: production has none);
+// - the manifest is valid against Microsoft's JSON schema for its manifestVersion, the copy
+//   shipped in @microsoft/app-manifest (no network);
+// - the icons are PNGs of the sizes Teams requires: colour 192x192, outline 32x32, white on
+//   transparent;
+// - every tab URL is https on a domain in validDomains, and the SSO resource is on that domain.
+// Values go into the parsed JSON, never into its text, so a quote in a value cannot break it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './encoding.mjs';
+import { parseEnv, parseArgs } from 'node:util';
+import appManifest from '@microsoft/app-manifest';
+import { zipSync } from 'fflate';
+import pngjs from 'pngjs';
 
+const here = import.meta.dirname;
+const root = path.join(here, '..');
 const MAY_BE_EMPTY = new Set(['APP_NAME_SUFFIX']);
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** What Teams requires of the two icons. */
+export const ICONS = {
+  color: { size: 192, transparent: false },
+  outline: { size: 32, transparent: true },
+};
 
-export function parseEnvFile(text) {
-  const env = new Map();
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    const eq = trimmed.indexOf('=');
-    if (eq < 1) continue;
-    const key = trimmed.slice(0, eq).trim();
-    let value = trimmed.slice(eq + 1).trim();
-    if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) {
-      value = value.slice(1, -1);
-    }
-    env.set(key, value);
-  }
-  return env;
+export class PackageError extends Error {}
+
+/** `dev` is infra/env/.env.dev; anything with a slash is a path. */
+export function envFilePath(env) {
+  if (env.includes('/') || env.includes(path.sep)) return path.resolve(env);
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(env))
+    throw new PackageError(`--env: expected an environment name such as dev, not "${env}"`);
+  return path.join(root, 'infra', 'env', `.env.${env}`);
 }
 
 /** Replaces the placeholders in every string of the manifest; throws naming every unset one. */
-export function fillPlaceholders(manifest, env) {
+export function fillPlaceholders(manifest, values) {
   const unset = new Set();
   const fill = (node) => {
     if (typeof node === 'string') {
       return node.replace(PLACEHOLDER, (whole, key) => {
-        const value = env.get(key);
+        const value = values[key];
         if (value === undefined || (value === '' && !MAY_BE_EMPTY.has(key))) unset.add(key);
         return value ?? whole;
       });
@@ -52,104 +57,138 @@ export function fillPlaceholders(manifest, env) {
   };
   const filled = fill(manifest);
   if (unset.size > 0) {
-    const names = [...unset].sort().join(', ');
-    throw new Error(`placeholders not set in the env file: ${names}`);
+    throw new PackageError(
+      `placeholders not set in the env file: ${[...unset].sort().join(', ')}. ` +
+        '`atk provision` writes them (see "Deploying to a tenant" in README.md), or set them by hand.',
+    );
   }
   return filled;
 }
 
-/** A zip archive (PKWARE APPNOTE 4.3): deflate where it helps, stored otherwise; fixed timestamps. */
-export function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  const dosTime = 0; // 00:00:00
-  const dosDate = (1 << 5) | 1; // 1980-01-01: the same bytes on every build
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    const method = deflated.length < data.length ? 8 : 0;
-    const body = method === 8 ? deflated : data;
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed to extract: 2.0
-    local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28); // extra field length
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    // extra length, comment length, disk number, internal and external attributes stay 0
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, body);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
+/** Schema errors as "path: message" lines, against the schema shipped in @microsoft/app-manifest. */
+export async function schemaErrors(manifest) {
+  const { AppManifestUtils } = appManifest;
+  const realFetch = globalThis.fetch;
+  // The package reads its bundled copy for developer.microsoft.com schema URLs; nothing may
+  // leave this machine while it does.
+  globalThis.fetch = () => {
+    throw new PackageError('network access during schema validation');
+  };
+  try {
+    const schema = await AppManifestUtils.fetchSchema(manifest.$schema);
+    return await AppManifestUtils.validateAgainstSchema(manifest, schema);
+  } finally {
+    globalThis.fetch = realFetch;
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
-/** Reads the template and icons from `manifestDir` and returns the package bytes. */
-export function buildPackage(manifestDir, env) {
+/** What is wrong with one icon, or null. */
+export function iconProblem(name, bytes) {
+  const { size, transparent } = ICONS[name];
+  let png;
+  try {
+    png = pngjs.PNG.sync.read(bytes);
+  } catch (error) {
+    return `${name} icon: not a PNG (${error.message})`;
+  }
+  if (png.width !== size || png.height !== size)
+    return `${name} icon: ${png.width}x${png.height}, Teams needs ${size}x${size}`;
+  let clear = 0;
+  let notWhite = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (png.data[i + 3] < 255) clear++;
+    if (
+      png.data[i + 3] > 0 &&
+      (png.data[i] < 255 || png.data[i + 1] < 255 || png.data[i + 2] < 255)
+    )
+      notWhite++;
+  }
+  if (transparent && clear === 0) return `${name} icon: needs a transparent background`;
+  if (transparent && notWhite > 0) return `${name} icon: must be white on transparent`;
+  if (!transparent && clear > 0) return `${name} icon: must be opaque (full bleed)`;
+  return null;
+}
+
+/** Tab URLs on https and on a valid domain; the SSO resource on the same domain. */
+export function domainProblems(manifest) {
+  const domains = new Set(manifest.validDomains ?? []);
+  const urls = [
+    ...(manifest.staticTabs ?? []).flatMap((t) => [t.contentUrl, t.websiteUrl]),
+    ...(manifest.configurableTabs ?? []).map((t) => t.configurationUrl),
+  ].filter(Boolean);
+  const problems = [];
+  for (const url of urls) {
+    const parsed = URL.canParse(url) ? new URL(url) : null;
+    if (!parsed || parsed.protocol !== 'https:') problems.push(`${url}: tab URLs must be https`);
+    else if (!domains.has(parsed.host))
+      problems.push(`${url}: ${parsed.host} is not in validDomains`);
+  }
+  const resource = manifest.webApplicationInfo?.resource;
+  if (resource && !resource.startsWith(`api://${[...domains][0]}/`))
+    problems.push(`webApplicationInfo.resource ${resource} is not on ${[...domains][0]}`);
+  return problems;
+}
+
+/** The package's bytes for these env values, or a PackageError naming every problem. */
+export async function buildPackage(values, manifestDir = here) {
   const template = JSON.parse(readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'));
-  const manifest = fillPlaceholders(template, env);
-  const icons = [manifest.icons.color, manifest.icons.outline];
-  return zip([
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
-    ...icons.map((icon) => ({ name: icon, data: readFileSync(path.join(manifestDir, icon)) })),
-  ]);
+  const manifest = fillPlaceholders(template, values);
+  const icons = Object.fromEntries(
+    Object.keys(ICONS).map((name) => [
+      name,
+      readFileSync(path.join(manifestDir, manifest.icons[name])),
+    ]),
+  );
+  const problems = [
+    ...(await schemaErrors(manifest)).map((e) => `schema: ${e}`),
+    ...Object.entries(icons).map(([name, bytes]) => iconProblem(name, bytes)),
+    ...domainProblems(manifest),
+  ].filter(Boolean);
+  if (problems.length > 0) throw new PackageError(problems.join('\n'));
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  // A fixed time: the same inputs give the same bytes.
+  const mtime = new Date('2000-01-01T00:00:00Z');
+  return {
+    manifest,
+    bytes: Buffer.from(
+      zipSync(
+        {
+          'manifest.json': [new TextEncoder().encode(text), { mtime }],
+          [manifest.icons.color]: [icons.color, { mtime }],
+          [manifest.icons.outline]: [icons.outline, { mtime }],
+        },
+        { level: 9 },
+      ),
+    ),
+  };
 }
 
-function main(argv) {
-  const args = new Map();
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!['--env', '--out'].includes(argv[i]) || argv[i + 1] === undefined) {
-      throw new Error(`unknown or incomplete option: ${argv[i]}`);
-    }
-    args.set(argv[i], argv[i + 1]);
+async function main(argv) {
+  const { values: args } = parseArgs({
+    args: argv,
+    options: { env: { type: 'string', default: 'dev' }, out: { type: 'string' } },
+    strict: true,
+  });
+  const envFile = envFilePath(args.env);
+  let text;
+  try {
+    text = readFileSync(envFile, 'utf8');
+  } catch {
+    throw new PackageError(`no env file at ${path.relative(process.cwd(), envFile) || envFile}`);
   }
-  if (!args.has('--env')) throw new Error('--env <file> is required');
-  const here = import.meta.dirname;
-  const out = path.resolve(args.get('--out') ?? path.join(here, '..', 'dist', 'teams-app.zip'));
-  const env = parseEnvFile(readFileSync(args.get('--env'), 'utf8'));
-  const bytes = buildPackage(here, env);
+  const name = path.basename(envFile).replace(/^\.env\./, '');
+  const out = path.resolve(args.out ?? path.join(root, 'dist', `appPackage.${name}.zip`));
+  const { bytes } = await buildPackage(parseEnv(text));
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, bytes);
-  process.stdout.write(
-    `wrote ${path.relative(process.cwd(), out) || out} (${bytes.length} bytes)\n`,
-  );
+  const shown = path.relative(process.cwd(), out);
+  process.stdout.write(`wrote ${shown.startsWith('..') ? out : shown} (${bytes.length} bytes)\n`);
 }
 
-if (
-  process.argv[1] &&
-  path.resolve(process.argv[1]) === path.join(import.meta.dirname, 'package-manifest.mjs')
-) {
-  try {
-    main(process.argv.slice(2));
-  } catch (error) {
-    console.error(`package-manifest: ${error.message}`);
-    process.exit(error.code === 'ENOENT' ? 66 : 1);
-  }
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(here, 'package-manifest.mjs')) {
+  main(process.argv.slice(2)).catch((error) => {
+    const known = error instanceof PackageError || error.code?.startsWith?.('ERR_PARSE_ARGS');
+    console.error(`npm run package: ${known ? error.message : error.stack}`);
+    process.exit(1);
+  });
 }

@@ -1,18 +1,31 @@
-// The Teams app package: manifest template, icons and the packaging script. The manifest is
-// validated offline against Microsoft's JSON schema shipped in @microsoft/app-manifest (through
-// validate-manifest.mjs, in its own Node process); the zip and the PNGs are read back with readers
-// written here (and with `unzip`, when the machine has it).
+// The Teams app package: the manifest template, the icons and `npm run package`. The package is
+// read back with Info-ZIP's `unzip` and the icons with pngjs; the manifest is validated offline
+// against Microsoft's JSON schema shipped in @microsoft/app-manifest (validate-manifest.mjs, in
+// its own Node process: the package cannot load under jest).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateRawSync, inflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifestDir = path.join(root, 'manifest');
 const templateText = readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8');
 const template = JSON.parse(templateText);
+const schemaOf = (version: string) =>
+  JSON.parse(
+    readFileSync(
+      path.join(
+        root,
+        'node_modules/@microsoft/app-manifest/build/json-schemas/teams',
+        `v${version}`,
+        'MicrosoftTeams.schema.json',
+      ),
+      'utf8',
+    ),
+  ) as { required: string[] };
 
+/** Invented ids and a reserved-looking domain: nothing here is a real tenant or app. */
 const TEST_ENV: Record<string, string> = {
   TEAMS_APP_ID: '0f2b6a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b',
   BOT_ID: '6d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a',
@@ -22,118 +35,6 @@ const TEST_ENV: Record<string, string> = {
   APP_NAME_SUFFIX: '-test',
 };
 
-// ---------------------------------------------------------------------------------------------
-// Small independent readers: CRC-32, ZIP (central directory) and PNG (chunks, filters).
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function readZip(zip: Buffer): Map<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(eocd).toBeGreaterThan(0);
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  expect(at + zip.readUInt32LE(eocd + 12)).toBe(eocd);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const size = zip.readUInt32LE(at + 20);
-    const length = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    expect(zip.readUInt32LE(local)).toBe(0x04034b50);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const body = zip.subarray(start, start + size);
-    expect([0, 8]).toContain(method);
-    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
-    expect({ name, length: data.length, crc: crc32(data) }).toEqual({ name, length, crc });
-    files.set(name, data);
-    at += 46 + skip;
-  }
-  return files;
-}
-
-interface Png {
-  width: number;
-  height: number;
-  bitDepth: number;
-  colourType: number;
-  rgba: Buffer;
-}
-
-function readPng(file: Buffer): Png {
-  expect(file.subarray(0, 8)).toEqual(
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  );
-  const chunks: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < file.length;) {
-    const length = file.readUInt32BE(at);
-    const type = file.toString('latin1', at + 4, at + 8);
-    const data = file.subarray(at + 8, at + 8 + length);
-    expect(file.readUInt32BE(at + 8 + length)).toBe(crc32(file.subarray(at + 4, at + 8 + length)));
-    chunks.push({ type, data });
-    at += 12 + length;
-  }
-  expect(chunks[0]?.type).toBe('IHDR');
-  expect(chunks.at(-1)?.type).toBe('IEND');
-  const ihdr = chunks[0]!.data;
-  const png = {
-    width: ihdr.readUInt32BE(0),
-    height: ihdr.readUInt32BE(4),
-    bitDepth: ihdr[8]!,
-    colourType: ihdr[9]!,
-    interlace: ihdr[12]!,
-  };
-  // The decoder below handles what a Teams icon should be: 8-bit RGBA, not interlaced.
-  expect(png).toMatchObject({ bitDepth: 8, colourType: 6, interlace: 0 });
-  const raw = inflateSync(
-    Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)),
-  );
-  const stride = png.width * 4;
-  expect(raw.length).toBe((stride + 1) * png.height);
-  const rgba = Buffer.alloc(stride * png.height);
-  for (let y = 0; y < png.height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    if (filter > 4) throw new Error(`row ${y}: unknown PNG filter type ${filter}`);
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const a = x >= 4 ? rgba[y * stride + x - 4]! : 0;
-      const b = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
-      const c = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
-      const p = a + b - c;
-      const paeth =
-        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
-          ? a
-          : Math.abs(p - b) <= Math.abs(p - c)
-            ? b
-            : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter]!;
-      rgba[y * stride + x] = (value + predictor) & 0xff;
-    }
-  }
-  return {
-    width: png.width,
-    height: png.height,
-    bitDepth: png.bitDepth,
-    colourType: png.colourType,
-    rgba,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'marac-manifest-'));
@@ -141,7 +42,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function writeEnv(name: string, env: Record<string, string | undefined>): string {
-  const file = path.join(work, name);
+  const file = path.join(work, `.env.${name}`);
   const lines = Object.entries(env)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${v}`);
@@ -149,22 +50,40 @@ function writeEnv(name: string, env: Record<string, string | undefined>): string
   return file;
 }
 
-function runNode(script: string, args: string[]) {
-  return spawnSync(process.execPath, [path.join(manifestDir, script), ...args], {
+const npmPackage = (args: string[]) =>
+  spawnSync('npm', ['run', '--silent', 'package', '--', ...args], {
     cwd: root,
     encoding: 'utf8',
   });
-}
 
 function packageWith(env: Record<string, string | undefined>, name: string) {
   const out = path.join(work, `${name}.zip`);
-  const result = runNode('package-manifest.mjs', [
-    '--env',
-    writeEnv(`${name}.env`, env),
-    '--out',
-    out,
-  ]);
-  return { ...result, out };
+  return { ...npmPackage(['--env', writeEnv(name, env), '--out', out]), out };
+}
+
+const unzip = (args: string[]) => spawnSync('unzip', args, { encoding: 'buffer' });
+const entry = (zip: string, name: string) => unzip(['-p', zip, name]).stdout;
+
+interface Validation {
+  file: string;
+  schemaFile: string | null;
+  errors: string[];
+}
+/** Validates several manifests in one process (each start loads the schema library). */
+function validate(manifests: Record<string, unknown>): Record<string, Validation> {
+  const files = Object.entries(manifests).map(([name, manifest]) => {
+    const file = path.join(work, `${name}.manifest.json`);
+    writeFileSync(file, JSON.stringify(manifest));
+    return file;
+  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'validate-manifest.mjs'), ...files],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  const results = JSON.parse(result.stdout) as Validation[];
+  return Object.fromEntries(Object.keys(manifests).map((name, i) => [name, results[i]!]));
 }
 
 describe('the manifest template', () => {
@@ -173,43 +92,63 @@ describe('the manifest template', () => {
     expect([...used].sort()).toEqual(Object.keys(TEST_ENV).sort());
   });
 
-  it('runs in Outlook and Microsoft 365: manifest 1.13 or later, content tabs in personal scope', () => {
+  it('has personal tabs MARAC, My research and My actions, which also run in Outlook and Microsoft 365', () => {
+    // Outlook and the Microsoft 365 app run static tabs in personal scope from manifest 1.13 on.
     const [major, minor] = template.manifestVersion.split('.').map(Number);
     expect(major === 1 && minor >= 13).toBe(true);
     expect(template.$schema).toContain(`/teams/v${template.manifestVersion}/`);
     const contentTabs = template.staticTabs.filter((t: { contentUrl?: string }) => t.contentUrl);
-    expect(contentTabs).toEqual([
-      expect.objectContaining({ contentUrl: '${{TAB_ENDPOINT}}/', scopes: ['personal'] }),
+    expect(
+      contentTabs.map((t: Record<string, unknown>) => [t.name, t.contentUrl, t.scopes, t.context]),
+    ).toEqual([
+      ['MARAC', '${{TAB_ENDPOINT}}/', ['personal'], ['personalTab']],
+      ['My research', '${{TAB_ENDPOINT}}/research', ['personal'], ['personalTab']],
+      ['My actions', '${{TAB_ENDPOINT}}/actions', ['personal'], ['personalTab']],
     ]);
   });
 
-  it('declares the bot, the meeting tab and SSO as the app needs them, and no more', () => {
+  it('has the bot in the 1:1 chat only, with its four commands', () => {
     expect(template.bots).toEqual([
       expect.objectContaining({
         botId: '${{BOT_ID}}',
-        scopes: ['personal', 'team', 'groupChat'],
+        scopes: ['personal'],
         supportsFiles: false,
+        supportsCalling: false,
       }),
     ]);
-    const commands = template.bots[0].commandLists.flatMap(
-      (l: { commands: { title: string }[] }) => l.commands,
-    );
-    expect(commands.map((c: { title: string }) => c.title)).toEqual(['help']);
+    const lists = template.bots[0].commandLists as {
+      scopes: string[];
+      commands: { title: string }[];
+    }[];
+    expect(lists.map((l) => l.scopes)).toEqual([['personal']]);
+    expect(lists[0]!.commands.map((c) => c.title)).toEqual([
+      'refer a case',
+      'my research',
+      'my actions',
+      'help',
+    ]);
+  });
+
+  it('has the meeting tab in every meeting surface, with the one consent sharing to the stage needs', () => {
     expect(template.configurableTabs).toEqual([
-      expect.objectContaining({
+      {
         configurationUrl: '${{TAB_ENDPOINT}}/config',
-        scopes: ['team', 'groupChat'],
+        canUpdateConfiguration: true,
+        scopes: ['groupChat'],
         context: ['meetingSidePanel', 'meetingStage', 'meetingChatTab', 'meetingDetailsTab'],
-      }),
+      },
     ]);
+    // MeetingStage.Write.Chat lets Teams put the side panel's view on the meeting stage; the app
+    // reads nothing of the chat or the meeting through Graph, so it asks for nothing more.
+    expect(template.authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] },
+    });
+    expect(template.devicePermissions ?? []).toEqual([]);
     expect(template.webApplicationInfo).toEqual({
       id: '${{AAD_APP_CLIENT_ID}}',
       resource: 'api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}',
     });
     expect(template.validDomains).toEqual(['${{TAB_DOMAIN}}']);
-    // No device access and no resource-specific consent: nothing in the app uses them.
-    expect(template.devicePermissions ?? []).toEqual([]);
-    expect(template.authorization?.permissions?.resourceSpecific ?? []).toEqual([]);
   });
 
   it('describes the app in British English', () => {
@@ -220,157 +159,184 @@ describe('the manifest template', () => {
 });
 
 describe('the icons', () => {
-  const cases = [
+  const read = (file: string) => PNG.sync.read(readFileSync(path.join(manifestDir, file)));
+
+  it.each([
     { file: 'color.png', size: 192 },
     { file: 'outline.png', size: 32 },
-  ];
-
-  it.each(cases)('$file is a valid $size x $size PNG', ({ file, size }) => {
-    const png = readPng(readFileSync(path.join(manifestDir, file)));
+  ])('$file is a $size x $size PNG', ({ file, size }) => {
+    const png = read(file);
     expect([png.width, png.height]).toEqual([size, size]);
   });
 
   it('the outline icon is white on transparent', () => {
-    const { rgba } = readPng(readFileSync(path.join(manifestDir, 'outline.png')));
+    const { data } = read('outline.png');
     let transparent = 0;
-    let opaque = 0;
     let notWhite = 0;
-    for (let i = 0; i < rgba.length; i += 4) {
-      const alpha = rgba[i + 3]!;
-      if (alpha === 0) transparent++;
-      else if (rgba[i] !== 255 || rgba[i + 1] !== 255 || rgba[i + 2] !== 255) notWhite++;
-      if (alpha === 255) opaque++;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] === 0) transparent++;
+      else if (data[i] !== 255 || data[i + 1] !== 255 || data[i + 2] !== 255) notWhite++;
     }
     expect(notWhite).toBe(0);
-    expect(rgba[3]).toBe(0); // the corner shows the background through
+    expect(data[3]).toBe(0); // the corner shows the background through
     expect(transparent).toBeGreaterThan(32 * 32 * 0.4);
-    expect(opaque).toBeGreaterThan(32 * 2);
   });
 
   it('the colour icon is opaque, in the accent colour with a white symbol', () => {
-    const { rgba } = readPng(readFileSync(path.join(manifestDir, 'color.png')));
-    const accent = [0x0f, 0x5c, 0x64];
+    const { data } = read('color.png');
     let white = 0;
     let seeThrough = 0;
-    for (let i = 0; i < rgba.length; i += 4) {
-      if (rgba[i + 3] !== 255) seeThrough++;
-      if (rgba[i] === 255 && rgba[i + 1] === 255 && rgba[i + 2] === 255) white++;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] !== 255) seeThrough++;
+      if (data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255) white++;
     }
     expect(seeThrough).toBe(0);
-    expect([...rgba.subarray(0, 3)]).toEqual(accent);
+    expect([...data.subarray(0, 3)]).toEqual([0x0f, 0x5c, 0x64]);
     expect(template.accentColor.toLowerCase()).toBe('#0f5c64');
     expect(white).toBeGreaterThan(192 * 10);
   });
 
   it('the committed icons are what make-icons.mjs draws', () => {
     const out = path.join(work, 'icons');
-    const result = runNode('make-icons.mjs', ['--out', out]);
+    const result = spawnSync(process.execPath, [
+      path.join(manifestDir, 'make-icons.mjs'),
+      '--out',
+      out,
+    ]);
     expect(result.status).toBe(0);
-    for (const { file } of cases) {
-      // Pixels, not bytes: zlib's output may differ between Node versions.
-      expect(
-        readPng(readFileSync(path.join(out, file))).rgba.equals(
-          readPng(readFileSync(path.join(manifestDir, file))).rgba,
-        ),
-      ).toBe(true);
+    for (const file of ['color.png', 'outline.png']) {
+      // Pixels, not bytes: zlib's output may differ between versions.
+      const drawn = PNG.sync.read(readFileSync(path.join(out, file))).data;
+      expect(drawn.equals(read(file).data)).toBe(true);
     }
   });
 });
 
-describe('package-manifest.mjs', () => {
-  let files: Map<string, Buffer>;
+describe('npm run package', () => {
   let zipPath: string;
+  let packaged: Record<string, unknown> & { manifestVersion: string };
   beforeAll(() => {
     const result = packageWith(TEST_ENV, 'complete');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain(`wrote ${result.out}`);
     zipPath = result.out;
-    files = readZip(readFileSync(zipPath));
+    packaged = JSON.parse(entry(zipPath, 'manifest.json').toString('utf8'));
   });
 
-  it('writes a zip holding exactly the manifest and the two icons', () => {
-    expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
+  it('writes a zip that unzip tests, holding exactly the manifest and the two icons', () => {
+    const list = unzip(['-Z1', zipPath]).stdout.toString().trim().split('\n');
+    expect(list).toEqual(['manifest.json', 'color.png', 'outline.png']);
+    expect(unzip(['-tq', zipPath]).status).toBe(0);
     for (const icon of ['color.png', 'outline.png']) {
-      expect(files.get(icon)!.equals(readFileSync(path.join(manifestDir, icon)))).toBe(true);
+      expect(entry(zipPath, icon).equals(readFileSync(path.join(manifestDir, icon)))).toBe(true);
     }
-  });
-
-  const unzip = ['/usr/bin/unzip', '/bin/unzip'].find((p) => existsSync(p));
-  (unzip ? it : it.skip)('unzip lists and tests the same three files', () => {
-    const list = spawnSync(unzip!, ['-Z1', zipPath], { encoding: 'utf8' });
-    expect(list.stdout.trim().split('\n')).toEqual(['manifest.json', 'color.png', 'outline.png']);
-    expect(spawnSync(unzip!, ['-tq', zipPath], { encoding: 'utf8' }).status).toBe(0);
   });
 
   it('fills every placeholder from the env file', () => {
-    const text = files.get('manifest.json')!.toString('utf8');
-    expect(text).not.toContain('${{');
-    const manifest = JSON.parse(text);
-    expect(manifest.id).toBe(TEST_ENV.TEAMS_APP_ID);
-    expect(manifest.bots[0].botId).toBe(TEST_ENV.BOT_ID);
-    expect(manifest.name.short).toBe('MARAC-test');
-    expect(manifest.staticTabs[0].contentUrl).toBe('https://marac-test.azurewebsites.net/');
-    expect(manifest.webApplicationInfo.resource).toBe(
-      `api://marac-test.azurewebsites.net/${TEST_ENV.AAD_APP_CLIENT_ID}`,
+    expect(JSON.stringify(packaged)).not.toContain('${{');
+    expect(packaged).toMatchObject({
+      id: TEST_ENV.TEAMS_APP_ID,
+      name: { short: 'MARAC-test' },
+      validDomains: ['marac-test.azurewebsites.net'],
+      webApplicationInfo: {
+        id: TEST_ENV.AAD_APP_CLIENT_ID,
+        resource: `api://marac-test.azurewebsites.net/${TEST_ENV.AAD_APP_CLIENT_ID}`,
+      },
+    });
+    expect((packaged.bots as { botId: string }[])[0]!.botId).toBe(TEST_ENV.BOT_ID);
+    expect((packaged.staticTabs as { contentUrl?: string }[])[1]!.contentUrl).toBe(
+      'https://marac-test.azurewebsites.net/research',
     );
   });
 
-  describe("validated against Microsoft's schema, offline", () => {
-    function validate(manifest: unknown, name: string): { schemaFile: string; errors: string[] } {
-      const file = path.join(work, `${name}.manifest.json`);
-      writeFileSync(file, JSON.stringify(manifest));
-      const result = spawnSync(
-        process.execPath,
-        [path.join(__dirname, 'validate-manifest.mjs'), file],
-        {
-          cwd: root,
-          encoding: 'utf8',
-        },
-      );
-      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-      return JSON.parse(result.stdout);
+  it("is valid against Microsoft's schema of its manifestVersion, and each required field is missed when removed", () => {
+    const required = schemaOf(packaged.manifestVersion).required;
+    expect(required).toEqual(expect.arrayContaining(['id', 'developer', 'icons', 'accentColor']));
+    const broken = Object.fromEntries(
+      required.map((field) => {
+        const copy: Record<string, unknown> = structuredClone(packaged);
+        delete copy[field];
+        return [`without-${field}`, copy];
+      }),
+    );
+    const results = validate({ packaged, ...broken });
+    expect(results.packaged).toMatchObject({
+      schemaFile: `build/json-schemas/teams/v${packaged.manifestVersion}/MicrosoftTeams.schema.json`,
+      errors: [],
+    });
+    for (const field of required) {
+      expect(results[`without-${field}`]!.errors.join('\n')).toContain(field);
     }
+  });
 
-    it('the packaged manifest is valid against the schema of its manifestVersion', () => {
-      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
-      expect(validate(manifest, 'packaged')).toEqual({
-        schemaFile: `build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
-        errors: [],
-      });
-    });
-
-    it('a broken manifest is not (the check can fail)', () => {
-      const broken = JSON.parse(files.get('manifest.json')!.toString('utf8'));
-      broken.bots[0].botId = 'not-a-guid';
-      broken.staticTabs[0].scopes = ['everywhere'];
-      delete broken.developer;
-      const { errors } = validate(broken, 'broken');
-      expect(errors.join('\n')).toMatch(/\/bots\/0\/botId/);
-      expect(errors.join('\n')).toMatch(/\/staticTabs\/0\/scopes\/0/);
-      expect(errors.join('\n')).toMatch(/developer/);
-    });
+  it('a manifest with wrong values is not valid either (the check can fail)', () => {
+    const broken = structuredClone(packaged) as Record<string, any>;
+    broken.bots[0].botId = 'not-a-guid';
+    broken.staticTabs[0].scopes = ['everywhere'];
+    const errors = validate({ broken }).broken!.errors.join('\n');
+    expect(errors).toMatch(/\/bots\/0\/botId/);
+    expect(errors).toMatch(/\/staticTabs\/0\/scopes\/0/);
   });
 
   it('allows an empty APP_NAME_SUFFIX for production', () => {
     const result = packageWith({ ...TEST_ENV, APP_NAME_SUFFIX: '' }, 'production');
     expect(result.status).toBe(0);
-    const manifest = JSON.parse(
-      readZip(readFileSync(result.out)).get('manifest.json')!.toString('utf8'),
-    );
-    expect(manifest.name.short).toBe('MARAC');
+    expect(JSON.parse(entry(result.out, 'manifest.json').toString()).name.short).toBe('MARAC');
   });
 
   it('refuses an env file with a value missing or empty, naming each, and writes nothing', () => {
     const result = packageWith({ ...TEST_ENV, BOT_ID: undefined, TAB_DOMAIN: '' }, 'incomplete');
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/BOT_ID/);
-    expect(result.stderr).toMatch(/TAB_DOMAIN/);
+    expect(result.stderr).toMatch(/placeholders not set in the env file: BOT_ID, TAB_DOMAIN\b/);
     expect(result.stderr).not.toMatch(/TEAMS_APP_ID/);
     expect(existsSync(result.out)).toBe(false);
   });
 
-  it('refuses to run without --env', () => {
-    const result = runNode('package-manifest.mjs', []);
+  it('refuses what the schema refuses, and a tab outside validDomains, writing nothing', () => {
+    const result = packageWith(
+      { ...TEST_ENV, BOT_ID: 'not-a-guid', TAB_ENDPOINT: 'http://elsewhere.example' },
+      'invalid',
+    );
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/--env/);
+    expect(result.stderr).toMatch(/schema: .*\/bots\/0\/botId/);
+    expect(result.stderr).toMatch(/http:\/\/elsewhere\.example\/: tab URLs must be https/);
+    expect(existsSync(result.out)).toBe(false);
+  });
+
+  it('refuses icons Teams would refuse', () => {
+    const dir = path.join(work, 'bad-icons');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'manifest.json'), templateText);
+    const square = (size: number, alpha: number) => {
+      const png = new PNG({ width: size, height: size });
+      png.data.fill(255);
+      for (let i = 3; i < png.data.length; i += 4) png.data[i] = alpha;
+      return PNG.sync.write(png);
+    };
+    writeFileSync(path.join(dir, 'color.png'), square(96, 255));
+    writeFileSync(path.join(dir, 'outline.png'), square(32, 255));
+    const script = `
+      import { buildPackage } from ${JSON.stringify(path.join(manifestDir, 'package-manifest.mjs'))};
+      buildPackage(${JSON.stringify(TEST_ENV)}, ${JSON.stringify(dir)}).then(
+        () => console.log('built'), (e) => console.log(e.message));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toContain('color icon: 96x96, Teams needs 192x192');
+    expect(result.stdout).toContain('outline icon: needs a transparent background');
+  });
+
+  it('reads infra/env/.env.<name> by default, and says how to fill it', () => {
+    const result = npmPackage(['--out', path.join(work, 'dev.zip')]);
+    // The committed dev file has the values provision writes left empty.
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/placeholders not set in the env file: .*TEAMS_APP_ID/);
+    expect(result.stderr).toMatch(/atk provision/);
+    expect(npmPackage(['--env', 'nowhere']).stderr).toMatch(
+      /no env file at infra\/env\/\.env\.nowhere/,
+    );
+    expect(npmPackage(['--env', '../x']).stderr).toMatch(/no env file/);
+    expect(npmPackage(['--colour']).stderr).toMatch(/Unknown option '--colour'/);
   });
 });
