@@ -20,7 +20,7 @@ import { welcomeCard } from '../cards/status-cards.js';
 import { attachment, registerReferralFlow } from './referral-flow.js';
 import { registerActionFlow } from './action-flow.js';
 import { registerResearchFlow } from './research-flow.js';
-import { principalOfActivity } from './teams-person.js';
+import { principalOfActivity, tenantOf } from './teams-person.js';
 
 // Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
 // screen notification, so it never carries case data unless the card is meant for one person.
@@ -89,11 +89,28 @@ export function botRouter(
     authorizeJWT(authConfig) as unknown as express.RequestHandler,
     (req: Request, res: Response) =>
       adapter.process(req as never, res as never, async (context) => {
+        if (!tenantAllowed(config, context.activity)) {
+          // Another organisation installed the app: say nothing, remember nothing. The tenant
+          // id names an organisation, not a person, so it may be logged.
+          log.warn({ tenantId: tenantOf(context.activity) ?? null }, 'bot: tenant not allowed');
+          return;
+        }
         if (services) await rememberConversation(services, context.activity, log);
         await app.run(context);
       }),
   );
   return { router, adapter };
+}
+
+/**
+ * With Entra sign-in configured, the bot serves the same tenants as the API
+ * (ENTRA_ALLOWED_TENANTS): the app package can be uploaded in any tenant, and Teams delivers
+ * that tenant's messages to us, so the list is checked here too. Local mode has no list.
+ */
+function tenantAllowed(config: AppConfig, activity: Activity): boolean {
+  if (!config.entra) return true;
+  const tenant = tenantOf(activity);
+  return tenant !== undefined && config.entra.allowedTenants.includes(tenant);
 }
 
 /**

@@ -22,7 +22,8 @@ export const PLAYGROUND_USERS: Readonly<Record<string, string>> = {
   '7d3c1b2a-0000-4000-8000-000000000010': 'harriet.nwosu@housing.example',
 };
 
-function tenantOf(activity: Activity): string | undefined {
+/** The Entra tenant the activity comes from, as Teams names it. */
+export function tenantOf(activity: Activity): string | undefined {
   const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant
     ?.id;
   return (

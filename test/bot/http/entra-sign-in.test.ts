@@ -106,6 +106,79 @@ describe('API sign-in with Entra ID tokens', () => {
     );
   });
 
+  it('signs in a rep of an agency in a second allowed tenant with her own tenant token', async () => {
+    // The supported model: one multi-tenant app registration, each agency tenant's admin
+    // consents, and ENTRA_ALLOWED_TENANTS names the tenants. Anjali Storey (health) signs in
+    // with a token her tenant issued; the key set comes from her tenant's own endpoint.
+    const oid = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+    const token = await entra.sign(
+      { preferred_username: 'anjali.storey@health.example', oid, name: 'Anjali Storey' },
+      { tenant: HEALTH_TENANT },
+    );
+    const response = await me(token);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ email: 'anjali.storey@health.example' });
+    expect(entra.fetchCount(HEALTH_TENANT)).toBeGreaterThanOrEqual(1);
+    const bound = await app.db.query<{ tenant_id: string }>(
+      'SELECT tenant_id FROM person WHERE object_id = $1',
+      [oid],
+    );
+    expect(bound.rows).toEqual([{ tenant_id: HEALTH_TENANT }]);
+    // What her agency owes reads with the same token.
+    const research = await fetch(`${app.url}/api/research/mine`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(research.status).toBe(200);
+  });
+
+  it('refuses a token from a tenant not on the list before any key is fetched', async () => {
+    const before = entra.totalFetches();
+    const token = await entra.sign(
+      {
+        preferred_username: 'visitor@stranger.example',
+        oid: '44444444-5555-4666-8777-888888888888',
+      },
+      { tenant: STRANGER_TENANT },
+    );
+    const response = await me(token);
+    expect(response.status).toBe(401);
+    expect(entra.fetchCount(STRANGER_TENANT)).toBe(0);
+    expect(entra.totalFetches()).toBe(before);
+  });
+
+  it('the bot answers the allowed tenants only: another organisation that installs the app gets nothing', async () => {
+    const say = (tenant: string) =>
+      fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: `from-${tenant}`,
+          channelId: 'msteams',
+          serviceUrl: 'https://smba.trafficmanager.net/uk/',
+          deliveryMode: 'expectReplies',
+          from: {
+            id: `29:${tenant}`,
+            name: 'Someone',
+            aadObjectId: '55555555-6666-4777-8888-999999999999',
+          },
+          recipient: { id: 'bot-1', name: 'MARAC' },
+          conversation: { id: `a:${tenant}`, conversationType: 'personal', tenantId: tenant },
+          channelData: { tenant: { id: tenant } },
+          text: 'help',
+        }),
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { activities: unknown[] },
+      }));
+    const health = await say(HEALTH_TENANT);
+    expect(health.status).toBe(200);
+    expect(health.body.activities.length).toBeGreaterThan(0);
+    const stranger = await say(STRANGER_TENANT);
+    expect(stranger.status).toBe(200);
+    expect(stranger.body.activities).toEqual([]);
+  });
+
   it('does not let another tenant claim a person already bound', async () => {
     const token = await entra.sign(
       { preferred_username: DANA, oid: '99999999-8888-4777-8666-555555555555' },
