@@ -20,12 +20,18 @@ param location string = resourceGroup().location
 @description('Entra tenant of the Microsoft 365 organisation: the app registrations, Teams and Microsoft Graph.')
 param m365TenantId string = subscription().tenantId
 
-@description('Client id of the app registration used for tab single sign-on and for Microsoft Graph (app-only, limited to the MARAC mailboxes in Exchange).')
+@description('Entra tenant ids of the partner agencies whose people sign in from their own tenants, comma-separated (empty: the Microsoft 365 tenant only, which is always allowed).')
+param agencyTenantIds string = ''
+
+@description('Client id of the multi-tenant app registration for tab single sign-on: the API\'s token audience.')
 param aadAppClientId string
 
+@description('Client id of the single-tenant app registration for Microsoft Graph (app-only, limited to the MARAC mailboxes in Exchange).')
+param graphAppClientId string
+
 @secure()
-@description('Client secret of that app registration.')
-param aadAppClientSecret string
+@description('Client secret of the Graph app registration.')
+param graphAppClientSecret string
 
 @description('Client id of the bot\'s single-tenant app registration.')
 param botAadAppClientId string
@@ -84,6 +90,9 @@ param keyVaultAllowedIpRanges array = []
 @minValue(30)
 @maxValue(730)
 param logRetentionDays int = 90
+
+@description('Load the invented demo partnership at first start: for a test tenant only, never with real cases.')
+param seedDemoData bool = false
 
 @description('Further non-secret app settings as strings, e.g. {"LOG_LEVEL": "info"}. The settings this template sets itself cannot be overridden here.')
 param appSettings object = {}
@@ -268,7 +277,7 @@ resource kek 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
 var secretNames = ['database-url', 'graph-client-secret', 'bot-client-secret']
 var secretValues = {
   'database-url': 'postgresql://${uriComponent(postgresAdminLogin)}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${database.name}?sslmode=verify-full'
-  'graph-client-secret': aadAppClientSecret
+  'graph-client-secret': graphAppClientSecret
   'bot-client-secret': botAadAppClientSecret
 }
 
@@ -319,18 +328,19 @@ var settings = union(appSettings, {
   NODE_ENV: 'production'
   HOST: '0.0.0.0'
   MARAC_DEV_SIGN_IN: 'false'
-  MARAC_SEED_DEMO: 'false'
+  MARAC_SEED_DEMO: seedDemoData ? 'true' : 'false'
   MARAC_DATA_DIR: '/home/site/data'
+  MARAC_PUBLIC_URL: 'https://${siteHostName}'
   DATABASE_URL: '@Microsoft.KeyVault(${keyVaultRef}database-url)'
   GRAPH_MODE: 'graph'
   GRAPH_TENANT_ID: m365TenantId
-  GRAPH_CLIENT_ID: aadAppClientId
+  GRAPH_CLIENT_ID: graphAppClientId
   GRAPH_CLIENT_SECRET: '@Microsoft.KeyVault(${keyVaultRef}graph-client-secret)'
   BOT_CLIENT_ID: botAadAppClientId
   BOT_TENANT_ID: m365TenantId
   BOT_CLIENT_SECRET: '@Microsoft.KeyVault(${keyVaultRef}bot-client-secret)'
   ENTRA_CLIENT_ID: aadAppClientId
-  ENTRA_ALLOWED_TENANTS: m365TenantId
+  ENTRA_ALLOWED_TENANTS: empty(agencyTenantIds) ? m365TenantId : '${m365TenantId},${agencyTenantIds}'
   ENTRA_APP_ID_URI: 'api://${siteHostName}/${aadAppClientId}'
   MARAC_KEY_VAULT_URL: vault.properties.vaultUri
   MARAC_KEK_NAME: kekName

@@ -184,12 +184,55 @@ export async function checkLoopbackHost(
   }
 }
 
+/**
+ * What a production instance cannot run without (infra/main.bicep sets each; test/manifest
+ * checks it does): Entra sign-in, Key Vault, PostgreSQL, Graph, the bot's credentials, and the
+ * address people open the app at.
+ */
+export const PRODUCTION_REQUIRED = [
+  'ENTRA_ALLOWED_TENANTS',
+  'ENTRA_CLIENT_ID',
+  'ENTRA_APP_ID_URI',
+  'MARAC_KEY_VAULT_URL',
+  'DATABASE_URL',
+  'GRAPH_MODE',
+  'GRAPH_TENANT_ID',
+  'GRAPH_CLIENT_ID',
+  'GRAPH_CLIENT_SECRET',
+  'BOT_CLIENT_ID',
+  'BOT_TENANT_ID',
+  'BOT_CLIENT_SECRET',
+  'MARAC_PUBLIC_URL',
+] as const;
+
 function required(
   env: z.infer<typeof envSchema>,
   keys: (keyof typeof env)[],
   why: string,
 ): string[] {
   return keys.filter((key) => !env[key]).map((key) => `${key}: required ${why}`);
+}
+
+/** Beyond sign-in and Key Vault (checked above with their own words): what production needs. */
+function productionProblems(env: z.infer<typeof envSchema>, mode: 'local' | 'graph'): string[] {
+  const problems: string[] = [];
+  if (!env.DATABASE_URL)
+    problems.push(
+      'DATABASE_URL: required with NODE_ENV=production (the embedded database is for one machine)',
+    );
+  if (mode !== 'graph')
+    problems.push(
+      'GRAPH_MODE: must be graph with NODE_ENV=production (local mode writes mail to files and sends nothing)',
+    );
+  if (!env.BOT_CLIENT_ID)
+    problems.push(
+      'BOT_CLIENT_ID, BOT_TENANT_ID, BOT_CLIENT_SECRET: required with NODE_ENV=production (the bot must prove who it is to Teams)',
+    );
+  if (!env.MARAC_PUBLIC_URL?.startsWith('https://'))
+    problems.push(
+      'MARAC_PUBLIC_URL: required with NODE_ENV=production, an https address (links in notices and mails point there)',
+    );
+  return problems;
 }
 
 /**
@@ -234,6 +277,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       'MARAC_KEY_VAULT_URL: required with NODE_ENV=production (the key-encryption key must live in Key Vault, not on the app server)',
     );
   }
+  if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, mode));
   const devSignIn = mode === 'local' && env.MARAC_DEV_SIGN_IN;
   if (devSignIn && env.NODE_ENV === 'production') {
     problems.push(

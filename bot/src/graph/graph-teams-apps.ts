@@ -9,8 +9,9 @@ export interface TeamsAppInstaller {
 
 /**
  * Graph's proactive install (`POST /users/{id}/teamwork/installedApps`, application permission
- * TeamsAppInstallation.ReadWriteForUser.All). Teams then tells the bot, with a conversationUpdate
- * in the new one-to-one chat, where the person can be reached; the bot remembers it there. A 409
+ * TeamsAppInstallation.ReadWriteSelfForUser.All: the app may install itself and nothing else).
+ * Teams then tells the bot, with a conversationUpdate in the new one-to-one chat, where the
+ * person can be reached; the bot remembers it there. A 409
  * says the app is installed already (the person removed the chat's history, or the update was
  * lost): nothing more to do here.
  */

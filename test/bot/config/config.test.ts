@@ -88,6 +88,26 @@ describe('configuration', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
   });
 
+  /** Invented ids: a production configuration with everything it needs. */
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    MARAC_DEV_SIGN_IN: 'false',
+    HOST: '0.0.0.0',
+    ENTRA_ALLOWED_TENANTS: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
+    ENTRA_CLIENT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    ENTRA_APP_ID_URI: 'api://marac.example.org/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    MARAC_KEY_VAULT_URL: 'https://marac-prod.vault.azure.net',
+    DATABASE_URL: 'postgresql://marac@db.example.org/marac',
+    GRAPH_MODE: 'graph',
+    GRAPH_TENANT_ID: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
+    GRAPH_CLIENT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+    BOT_CLIENT_ID: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+    BOT_TENANT_ID: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
+    BOT_CLIENT_SECRET: 'not-a-real-secret',
+    MARAC_PUBLIC_URL: 'https://marac.example.org',
+  };
+
   it('refuses the development sign-in in production or off loopback', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual(
       expect.arrayContaining([expect.stringMatching(/^MARAC_DEV_SIGN_IN: .*NODE_ENV=production/)]),
@@ -98,23 +118,22 @@ describe('configuration', () => {
     expect(loadConfig({ HOST: '0.0.0.0', MARAC_DEV_SIGN_IN: 'false' }).devSignIn).toBe(false);
   });
 
-  it('refuses to start in production without Entra ID sign-in or a Key Vault key, saying why', () => {
+  it('refuses to start in production without what production needs, saying why for each', () => {
     const problems = problemsOf({ NODE_ENV: 'production', MARAC_DEV_SIGN_IN: 'false' });
     expect(problems).toEqual([
       expect.stringMatching(
         /^ENTRA_ALLOWED_TENANTS, ENTRA_CLIENT_ID, ENTRA_APP_ID_URI: required with NODE_ENV=production/,
       ),
       expect.stringMatching(/^MARAC_KEY_VAULT_URL: required with NODE_ENV=production/),
+      expect.stringMatching(/^DATABASE_URL: required with NODE_ENV=production/),
+      expect.stringMatching(/^GRAPH_MODE: must be graph with NODE_ENV=production/),
+      expect.stringMatching(/^BOT_CLIENT_ID, BOT_TENANT_ID, BOT_CLIENT_SECRET: required/),
+      expect.stringMatching(/^MARAC_PUBLIC_URL: required with NODE_ENV=production, an https/),
     ]);
-    const ready = loadConfig({
-      NODE_ENV: 'production',
-      MARAC_DEV_SIGN_IN: 'false',
-      HOST: '0.0.0.0',
-      ENTRA_ALLOWED_TENANTS: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
-      ENTRA_CLIENT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-      ENTRA_APP_ID_URI: 'api://marac.example.org/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-      MARAC_KEY_VAULT_URL: 'https://marac-prod.vault.azure.net',
-    });
+    expect(problemsOf({ ...PRODUCTION, MARAC_PUBLIC_URL: 'http://marac.example.org' })).toEqual([
+      expect.stringMatching(/^MARAC_PUBLIC_URL: .*https/),
+    ]);
+    const ready = loadConfig(PRODUCTION);
     expect(ready.entra).not.toBeNull();
     expect(ready.keyVault).toEqual({
       vaultUrl: 'https://marac-prod.vault.azure.net',
