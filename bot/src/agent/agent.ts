@@ -19,6 +19,7 @@ import { saveConversation } from '../notify/bot-notifier.js';
 import { welcomeCard } from '../cards/status-cards.js';
 import { attachment, registerReferralFlow } from './referral-flow.js';
 import { registerActionFlow } from './action-flow.js';
+import { registerMyListsFlow } from './my-lists-flow.js';
 import { registerResearchFlow } from './research-flow.js';
 import { principalOfActivity } from './teams-person.js';
 
@@ -81,6 +82,7 @@ export function botRouter(
   if (services) registerReferralFlow(app, services);
   if (services) registerResearchFlow(app, services);
   if (services) registerActionFlow(app, services);
+  if (services) registerMyListsFlow(app, services);
   registerHelp(app, services?.ids);
   const router = express.Router();
   router.post(
