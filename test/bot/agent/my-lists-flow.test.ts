@@ -10,6 +10,7 @@ import { dateInWords } from '#core/shared/date-words.js';
 import { updateActionOutcome } from '#core/actions/update-action-outcome.js';
 import { COMMAND_WORDS } from '../../../bot/src/agent/my-lists-flow.js';
 import { START_WORDS } from '../../../bot/src/agent/referral-flow.js';
+import { HELP_WORDS } from '../../../bot/src/agent/agent.js';
 import { ACTION_VERBS } from '../../../bot/src/cards/action-verbs.js';
 import { cardBytes } from '../../../bot/src/cards/research-fit.js';
 import {
@@ -174,6 +175,7 @@ it('matches the commands the manifest lists, whatever the case, with a full stop
   expect('my actions').toMatch(COMMAND_WORDS.myActions);
   expect('MY ACTIONS.').toMatch(COMMAND_WORDS.myActions);
   expect('refer a case').toMatch(START_WORDS);
+  expect('help').toMatch(HELP_WORDS);
   expect('my research please').not.toMatch(COMMAND_WORDS.myResearch);
 });
 
@@ -274,6 +276,12 @@ it('lists nothing in a group chat, nor for a Teams user MARAC does not know', as
     expect(stranger.text).toMatch(/cannot match your Teams account to a MARAC user/);
   }
   expect(await audits('actions.mine-viewed', f.personIds.police)).toBe(before);
+});
+
+it('says in its help text and its welcome card that it lists research and actions', async () => {
+  const reply = await say('hello');
+  expect(reply.text).toMatch(/"my research".*"my actions"/);
+  expect(cardText(await cardOf('help'))).toMatch(/"my research".*"my actions"/);
 });
 
 // Last: moves the clock past every published meeting's fortnight of reading back.
