@@ -19,6 +19,7 @@ import { saveConversation } from '../notify/bot-notifier.js';
 import { welcomeCard } from '../cards/status-cards.js';
 import { attachment, registerReferralFlow } from './referral-flow.js';
 import { registerActionFlow } from './action-flow.js';
+import { registerMyListsFlow } from './my-lists-flow.js';
 import { registerResearchFlow } from './research-flow.js';
 import { principalOfActivity, tenantOf } from './teams-person.js';
 
@@ -28,7 +29,11 @@ const HELP =
   'I am the MARAC assistant. Coordinators schedule meetings and manage agendas in the MARAC tab. ' +
   'I will bring you research prompts and actions for your agency as they come. ' +
   'To refer a case to MARAC, send "refer" here in our 1:1 chat; "my drafts" carries on with a draft, ' +
-  'and "my referrals" shows what the coordinator decided.';
+  'and "my referrals" shows what the coordinator decided. ' +
+  '"my research" lists the research your agencies owe, and "my actions" their open actions.';
+
+/** The manifest's "help" command (and what a person types): the welcome card. */
+export const HELP_WORDS = /^\s*help\s*[.!?]?\s*$/i;
 
 /**
  * The welcome: a card with "Refer a case" when someone joins the chat or asks for help, and the
@@ -46,7 +51,7 @@ export function registerHelp(app: AgentApplication<TurnState>, ids?: Services['i
     const added = context.activity.membersAdded ?? [];
     if (added.some((m) => m.id !== context.activity.recipient?.id)) await welcome(context);
   });
-  app.onMessage(/^\s*help\s*[.!?]?\s*$/i, welcome);
+  app.onMessage(HELP_WORDS, welcome);
   app.onActivity('message', async (context) => {
     await context.sendActivity(HELP);
   });
@@ -81,6 +86,7 @@ export function botRouter(
   if (services) registerReferralFlow(app, services);
   if (services) registerResearchFlow(app, services);
   if (services) registerActionFlow(app, services);
+  if (services) registerMyListsFlow(app, services);
   registerHelp(app, services?.ids);
   const router = express.Router();
   router.post(

@@ -61,6 +61,11 @@ export interface Container {
   style?: 'default' | 'emphasis' | 'attention' | 'warning' | 'good';
   separator?: boolean;
 }
+/** Buttons placed among the body, under the item they belong to (a card has one row of its own). */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+}
 export type Element =
   | TextBlock
   | InputText
@@ -69,7 +74,8 @@ export type Element =
   | InputChoiceSet
   | InputToggle
   | FactSet
-  | Container;
+  | Container
+  | ActionSet;
 
 export interface ExecuteAction {
   type: 'Action.Execute';
@@ -92,6 +98,18 @@ export interface SubmitAction {
 }
 
 /**
+ * A link that opens in the browser or the Teams client. Only to this app's own pages: the address
+ * carries ids at most, never a name (a chat's stored card keeps it).
+ */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardAction = ExecuteAction | OpenUrlAction;
+
+/**
  * Universal Actions' per-user view: Teams calls `action` for each of `userIds` (at most 60) as the
  * card comes into view, and shows that person the card the bot answers with.
  */
@@ -106,6 +124,7 @@ export interface AdaptiveCard {
   version: '1.5';
   refresh?: Refresh;
   body: Element[];
+  /** The card's own row: its verbs only; a link goes in the body, in an ActionSet. */
   actions?: ExecuteAction[];
 }
 

@@ -61,6 +61,11 @@ export function welcomeCard(op: string): AdaptiveCard {
       text: 'I take referrals to MARAC in this 1:1 chat, keep your drafts, and tell you what the coordinator decides. Coordinators schedule meetings in the MARAC tab.',
       wrap: true,
     },
+    {
+      type: 'TextBlock',
+      text: 'Send "my research" for the research your agencies owe, or "my actions" for their open actions.',
+      wrap: true,
+    },
   ];
   return card(body, [
     button('Refer a case', REFERRAL_VERBS.start, { op }, { positive: true }),
