@@ -25,7 +25,7 @@ import { principalOfActivity, tenantOf } from './teams-person.js';
 
 // Turn text is deliberately generic: a bot message can be seen on a shared screen or a lock
 // screen notification, so it never carries case data unless the card is meant for one person.
-const HELP =
+export const HELP_TEXT =
   'I am the MARAC assistant. Coordinators schedule meetings and manage agendas in the MARAC tab. ' +
   'I will bring you research prompts and actions for your agency as they come. ' +
   'To refer a case to MARAC, send "refer" here in our 1:1 chat; "my drafts" carries on with a draft, ' +
@@ -44,7 +44,7 @@ export function registerHelp(app: AgentApplication<TurnState>, ids?: Services['i
     if (ids && context.activity.conversation?.conversationType === 'personal') {
       await context.sendActivity(MessageFactory.attachment(attachment(welcomeCard(ids.newId()))));
     } else {
-      await context.sendActivity(HELP);
+      await context.sendActivity(HELP_TEXT);
     }
   };
   app.onConversationUpdate('membersAdded', async (context) => {
@@ -53,7 +53,7 @@ export function registerHelp(app: AgentApplication<TurnState>, ids?: Services['i
   });
   app.onMessage(HELP_WORDS, welcome);
   app.onActivity('message', async (context) => {
-    await context.sendActivity(HELP);
+    await context.sendActivity(HELP_TEXT);
   });
 }
 
