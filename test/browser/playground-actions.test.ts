@@ -9,6 +9,7 @@
  * new date after a refusal in the GOV.UK error summary, and he copies the case note. The page is
  * checked in three themes at 320 px and full width (axe, no sideways scroll). No card the chat
  * keeps carries the action's words or anyone's name.
+ * She asks "my actions" and the chat lists the one still open, by reference and due time.
  * Screenshots: test-output/screens/actions-*.png and playground-actions-*.png.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
@@ -198,6 +199,21 @@ it('a card marked done in the Playground updates the action and the other rep’
   expect(await statusOf(moved.id)).toBe('open');
   // Off the coordinator's list at once.
   expect(await overdueIds()).toEqual([]);
+
+  // "my actions" in the chat: the one still open, by its case reference and due time only.
+  await page.locator('[data-lexical-editor="true"]').click();
+  await page.keyboard.type('my actions');
+  await page.keyboard.press('Enter');
+  await waitText('1 open, 0 overdue. Open one to see it and to update it.');
+  const list = page
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: 'Open actions for your agencies' });
+  await list
+    .last()
+    .getByRole('button', { name: `Open ${moved.reference}` })
+    .waitFor();
+  expect(await list.last().innerText()).not.toContain(MOVE_WHAT);
+  await shot('my-actions');
 
   // The card's refresh for the police's other rep answers it done, with Dana's note.
   const deputyCard = await refreshAsDeputy(done.id);

@@ -101,7 +101,7 @@ function actionItem(a: OwnedAction, op: string, showAgency: boolean): Element {
       },
       {
         type: 'ActionSet',
-        actions: [actionButton('Open', ACTION_VERBS.view, { actionId: a.id, op })],
+        actions: [actionButton(`Open ${a.reference}`, ACTION_VERBS.view, { actionId: a.id, op })],
       },
     ],
   };

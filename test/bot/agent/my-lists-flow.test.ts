@@ -222,7 +222,10 @@ it('answers "my actions" with the open actions by due time, references and due t
   expect(expected).toHaveLength(11);
   const buttons = opens(card);
   expect(buttons.map((b) => b.data.actionId)).toEqual(expected.slice(0, 10).map((a) => a.id));
-  expect(buttons.every((b) => b.verb === ACTION_VERBS.view && b.title === 'Open')).toBe(true);
+  // Each button names its case, so a screen reader's list of buttons says which is which.
+  expect(buttons.map((b) => [b.verb, b.title])).toEqual(
+    expected.slice(0, 10).map((a) => [ACTION_VERBS.view, `Open ${a.reference}`]),
+  );
   expect(buttons.map((b) => b.data.actionId)).not.toContain(dones);
   expect(buttons.map((b) => b.data.actionId)).not.toContain(childrens);
   const text = cardText(card);

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../support/free-port.js';
@@ -17,16 +19,32 @@ export interface RunningPlayground {
  * Chromium open on its chat. It reads .m365agentsplayground.yml from the project folder and logs
  * to `test-output/<logName>` (by default it would write ./devTools/).
  */
+/**
+ * The Playground opens its page with `xdg-open` once it listens, and exits when there is none (a
+ * server without a desktop). Tests open the page themselves: a no-op opener comes first on PATH.
+ */
+function noOpenerPath(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'marac-no-opener-'));
+  const opener = path.join(dir, 'xdg-open');
+  writeFileSync(opener, '#!/bin/sh\nexit 0\n');
+  chmodSync(opener, 0o755);
+  return `${dir}${path.delimiter}${process.env.PATH ?? ''}`;
+}
+
 export async function startPlayground(botUrl: string, logName: string): Promise<RunningPlayground> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(
     path.resolve('node_modules/.bin/agentsplayground'),
-    ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port)],
+    ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'],
     {
       cwd: path.resolve('.'),
-      env: { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve('test-output', logName) },
+      env: {
+        ...process.env,
+        PATH: noOpenerPath(),
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve('test-output', logName),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
