@@ -7,12 +7,15 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
 import { schedulePreview } from './schedule-preview.js';
+import { prepareSetupArea, runSetupArea } from './setup-area.js';
 
 const USAGE = `Usage: npx marac <command> [options]
 
 Commands:
   migrate            apply database migrations (PGlite under MARAC_DATA_DIR, or DATABASE_URL)
   seed-demo          load the demo partnership (only into an empty store)
+  setup-area         set up an area, its agencies and its staff from a file:
+                     --file <area.json> [--dry-run] [--json] (see infra/area.example.json)
   schedule-preview   list meetings and deadlines for a cadence (flags: see README)
   audit-verify       walk the audit log's hash chain and check the signed checkpoint [--json]
   rotate-keys        make a new key-encryption key version and re-wrap every data key [--json]
@@ -61,6 +64,18 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
         : 'The store already has a partnership; nothing loaded.';
       return { exitCode: 0, stdout: json ? JSON.stringify({ seeded }) : text };
     }),
+  'setup-area': async (args) => {
+    // The file is read and checked before the store is opened: a bad one writes nothing at all.
+    const request = await prepareSetupArea(args);
+    if ('exitCode' in request) return request;
+    return withDb(async (db, config) =>
+      runSetupArea(
+        db,
+        await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
+        request,
+      ),
+    );
+  },
   'schedule-preview': async (args) => schedulePreview(args),
   'audit-verify': (args) => withDb((db, config) => auditVerifyCommand(db, config.dataDir, args)),
   'rotate-keys': (_args, json) =>
