@@ -6,6 +6,7 @@ import path from 'node:path';
 import { HELP_TEXT } from '../../bot/src/agent/agent.js';
 import { routeFor, type Route } from '../../tab/src/routes.js';
 import { startApp, type TestApp } from '../support/start-app.js';
+import { postActivity, teamsMessage } from '../support/teams-activity.js';
 
 const template = JSON.parse(
   readFileSync(path.resolve(__dirname, '..', '..', 'manifest', 'manifest.json'), 'utf8'),
@@ -70,23 +71,9 @@ describe('what the manifest points at', () => {
   );
 
   it.each(commands.map((c) => c.title))('the bot command "%s" is handled', async (title) => {
-    const response = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `command-${title}`,
-        channelId: 'msteams',
-        serviceUrl: 'https://smba.trafficmanager.net/uk/',
-        deliveryMode: 'expectReplies',
-        from: DANA,
-        recipient: { id: 'bot-1', name: 'MARAC' },
-        conversation: { id: 'conversation-dana', conversationType: 'personal' },
-        text: title,
-      }),
-    });
-    expect(response.status).toBe(200);
-    const { activities } = (await response.json()) as {
+    const answer = await postActivity(app.url, teamsMessage(title, { from: DANA }));
+    expect(answer.status).toBe(200);
+    const { activities } = answer.body as {
       activities: { text?: string; attachments?: unknown[] }[];
     };
     expect(activities.length).toBeGreaterThan(0);

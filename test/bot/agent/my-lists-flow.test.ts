@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readMyActions } from '#core/actions/my-actions.js';
 import type { OwnedAction } from '#core/contracts/action-api.js';
 import type { MeetingAction } from '#core/contracts/meeting-api.js';
@@ -20,6 +19,7 @@ import {
   SECRET,
   type MeetingFixture,
 } from '../meeting-run/record-fixture.js';
+import { cardAction, postActivity, teamsMessage } from '../../support/teams-activity.js';
 import { cardProblems, cardText, elements } from './card-check.js';
 
 /*
@@ -29,7 +29,6 @@ import { cardProblems, cardText, elements } from './card-check.js';
  * MARAC does not know, a sentence. Every name is invented.
  */
 let f: MeetingFixture;
-let n = 0;
 
 /** The Playground's mock users (bot/src/agent/teams-person.ts), mapped in local mode. */
 const DANA = { id: 'user-dana', name: 'Dana', aadObjectId: '7d3c1b2a-0000-4000-8000-000000000004' };
@@ -43,7 +42,6 @@ const STRANGER = {
   name: 'Stranger',
   aadObjectId: '7d3c1b2a-0000-4000-8000-0000000000ff',
 };
-const TENANT = '7d3c1b2a-0000-4000-8000-00000000a1a1';
 
 /** Words that must never be on a list card: the actions' words, the cases' people. */
 const WHAT = 'Zanthorpe safety visit';
@@ -57,25 +55,14 @@ type Reply = {
   attachments?: { contentType: string; content: Card }[];
 };
 
-async function say(text: string, from = DANA, conversationType = 'personal'): Promise<Reply> {
-  const response = await fetch(`${f.app.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: `m-${++n}`,
-      text,
-      channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.net/uk/',
-      deliveryMode: 'expectReplies',
-      from,
-      recipient: { id: 'bot-1', name: 'MARAC' },
-      conversation: { id: `c-${from.id}-${conversationType}`, conversationType, tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } },
-    }),
-  });
-  expect(response.status).toBe(200);
-  const { activities } = (await response.json()) as { activities: Reply[] };
+async function say(
+  text: string,
+  from = DANA,
+  conversationType: 'personal' | 'groupChat' = 'personal',
+): Promise<Reply> {
+  const answer = await postActivity(f.app.url, teamsMessage(text, { from, conversationType }));
+  expect(answer.status).toBe(200);
+  const { activities } = answer.body as { activities: Reply[] };
   expect(activities).toHaveLength(1);
   return activities[0]!;
 }
@@ -243,22 +230,12 @@ it('answers "my actions" with the open actions by due time, references and due t
 
 it('opens an action from the list in the action card’s per-user view', async () => {
   const [first] = opens(await cardOf('my actions'));
-  const answer = await fetch(`${f.app.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: 'https://smba.example',
-      from: DANA,
-      recipient: { id: 'bot' },
-      conversation: { id: 'c-user-dana-personal', conversationType: 'personal', tenantId: TENANT },
-      value: { action: { type: 'Action.Execute', verb: first!.verb, data: first!.data } },
-    }),
-  });
-  const view = JSON.stringify(((await answer.json()) as { value: unknown }).value);
+  const answer = await postActivity(
+    f.app.url,
+    cardAction(first!.verb, first!.data, { from: DANA }),
+  );
+  expect(answer.status).toBe(200);
+  const view = JSON.stringify((answer.body as { value: unknown }).value);
   expect(view).toContain(`${WHAT} 1`);
 });
 

@@ -7,6 +7,7 @@ import {
   STRANGER_TENANT,
 } from '../../support/fake-entra.js';
 import { startApp, type TestApp } from '../../support/start-app.js';
+import { postActivity, teamsMessage } from '../../support/teams-activity.js';
 
 // The API with Entra ID sign-in on, against a loopback key set; users are demo people.
 const DANA = 'dana.whitcombe@police.example';
@@ -147,30 +148,11 @@ describe('API sign-in with Entra ID tokens', () => {
   });
 
   it('the bot answers the allowed tenants only: another organisation that installs the app gets nothing', async () => {
-    const say = (tenant: string) =>
-      fetch(`${app.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          id: `from-${tenant}`,
-          channelId: 'msteams',
-          serviceUrl: 'https://smba.trafficmanager.net/uk/',
-          deliveryMode: 'expectReplies',
-          from: {
-            id: `29:${tenant}`,
-            name: 'Someone',
-            aadObjectId: '55555555-6666-4777-8888-999999999999',
-          },
-          recipient: { id: 'bot-1', name: 'MARAC' },
-          conversation: { id: `a:${tenant}`, conversationType: 'personal', tenantId: tenant },
-          channelData: { tenant: { id: tenant } },
-          text: 'help',
-        }),
-      }).then(async (r) => ({
-        status: r.status,
-        body: (await r.json()) as { activities: unknown[] },
-      }));
+    const say = async (tenantId: string) => {
+      const from = { id: `29:${tenantId}`, aadObjectId: '55555555-6666-4777-8888-999999999999' };
+      const answer = await postActivity(app.url, teamsMessage('help', { from, tenantId }));
+      return { status: answer.status, body: answer.body as { activities: unknown[] } };
+    };
     const health = await say(HEALTH_TENANT);
     expect(health.status).toBe(200);
     expect(health.body.activities.length).toBeGreaterThan(0);
