@@ -157,6 +157,8 @@ const other: Record<string, FieldLabel> = {
   daysBefore: f('Working days before the due day', 'number'),
   shortNoticeHours: f('Hours within which an action counts as short notice', 'number'),
   overdueEveryDays: f('Days between reminders once overdue', 'number'),
+  adultWomen: f('Women aged 16 or over in the area', 'number'),
+  months: f('Months', 'number'),
   referralIds: f('Cases', 'list'),
   'referralIds.*': f('Case {n}', 'choice'),
   submit: f('Whether to submit the referral', 'choice'),

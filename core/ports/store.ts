@@ -1,3 +1,4 @@
+import type { DashboardRepo } from './dashboard.js';
 import type { DeliveryMode } from '../contracts/api.js';
 import type { ActionUpdatesRepo } from './action-updates.js';
 import type { AgendasRepo } from './agendas.js';
@@ -260,6 +261,8 @@ export interface Repos {
   live: LivePublisher;
   /** The action plan and minutes of closed meetings (issue #11). */
   meetingDocuments: MeetingDocumentsRepo;
+  /** The area dashboard's counts, plain columns only (issue #13). */
+  dashboard: DashboardRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -13,6 +13,7 @@ import { sqlReferrals } from './sql-referrals.js';
 import { sqlResearch } from './sql-research.js';
 import { sqlLivePublisher } from './sql-live.js';
 import { sqlMeetingRun } from './sql-meeting-run.js';
+import { sqlDashboard } from './sql-dashboard.js';
 import { sqlMeetingDocuments } from './sql-meeting-documents.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
@@ -47,6 +48,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     actionUpdates: sqlActionUpdates(q, crypto),
     live: sqlLivePublisher(q),
     meetingDocuments: sqlMeetingDocuments(q, crypto),
+    dashboard: sqlDashboard(q),
   };
 }
 

@@ -4,6 +4,7 @@ import * as actionContract from '#core/contracts/action-api.js';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as chasingContract from '#core/contracts/chasing-api.js';
 import * as contract from '#core/contracts/api.js';
+import * as dashboardContract from '#core/contracts/dashboard-api.js';
 import * as documentContract from '#core/contracts/document-api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
@@ -144,6 +145,7 @@ const validBodies: Record<string, unknown> = {
     shortNoticeHours: 72,
     overdueEveryDays: 7,
   },
+  'put /api/areas/{areaId}/population': { adultWomen: 84_500 },
   'put /api/meetings/{meetingId}/attendance/{personId}': {
     attendance: 'present',
     infoSentInAdvance: false,
@@ -226,6 +228,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/research/agencies/{agencyId}/chase': z.strictObject({}),
   'put /api/areas/{areaId}/meeting-settings': meetingContract.meetingSettingsSchema,
   'put /api/areas/{areaId}/action-reminder-settings': chasingContract.actionReminderSettingsSchema,
+  'put /api/areas/{areaId}/population': dashboardContract.areaPopulationSchema,
   'put /api/meetings/{meetingId}/attendance/{personId}': meetingContract.attendanceBody,
   'post /api/meetings/{meetingId}/observers': meetingContract.addObserverBody,
   'post /api/meetings/{meetingId}/confidentiality': meetingContract.confirmStatementBody,

@@ -175,6 +175,10 @@ const expected: Record<string, Rule> = {
   'get /api/areas/{areaId}/cases/twelve-months': ['coordinator', 'chair'],
   'get /api/areas/{areaId}/action-reminder-settings': coordinating,
   'put /api/areas/{areaId}/action-reminder-settings': ['coordinator'],
+  // The dashboard (issue #13): counts only, for the coordinator, the chair who reports to the
+  // board and an admin; the population it is measured against, set by the coordinator or admin.
+  'get /api/areas/{areaId}/dashboard': ['coordinator', 'chair', 'admin'],
+  'put /api/areas/{areaId}/population': coordinating,
   // Action owners after the meeting (issue #11): the owner agency's core rep and deputy (the
   // police's action here), or the coordinator on its behalf; anyone else is told there is none.
   'get /api/actions/mine': 'signed-in',
@@ -529,6 +533,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
       shortNoticeHours: 72,
       overdueEveryDays: 7,
     },
+    'put /api/areas/{areaId}/population': { adultWomen: 84_500 },
     'put /api/meetings/{meetingId}/attendance/{personId}': {
       attendance: 'present',
       infoSentInAdvance: false,
