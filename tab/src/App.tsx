@@ -5,11 +5,19 @@ import { useHost } from './host/use-host-theme.js';
 import { ActionsPage } from './pages/ActionsPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
+import { DashboardPage } from './pages/DashboardPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
 import { TermsPage } from './pages/TermsPage.js';
-import { agendaMeetingId, meetingIdOf, researchPlace, routeFor, useLocation } from './routes.js';
+import {
+  agendaMeetingId,
+  dashboardAreaId,
+  meetingIdOf,
+  researchPlace,
+  routeFor,
+  useLocation,
+} from './routes.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground3 },
@@ -37,6 +45,13 @@ export function App() {
         <SessionGate host={host}>
           {(session) => (
             <MeetingPage meetingId={meetingIdOf(pathname)} onSignOut={session.onSignOut} />
+          )}
+        </SessionGate>
+      )}
+      {route === 'dashboard' && (
+        <SessionGate host={host}>
+          {(session) => (
+            <DashboardPage areaId={dashboardAreaId(pathname)!} onSignOut={session.onSignOut} />
           )}
         </SessionGate>
       )}

@@ -2,13 +2,22 @@ import { useEffect, useState } from 'react';
 
 /** The pages the app manifest points at, chosen by the path (the server answers index.html for all). */
 export type Route =
-  'coordinator' | 'meeting' | 'agenda' | 'research' | 'actions' | 'config' | 'privacy' | 'terms';
+  | 'coordinator'
+  | 'meeting'
+  | 'agenda'
+  | 'research'
+  | 'actions'
+  | 'dashboard'
+  | 'config'
+  | 'privacy'
+  | 'terms';
 
 const UUID = /^[0-9a-f-]{36}$/;
 const AGENDA = /^\/agenda\/([0-9a-f-]{36})$/;
 const ID = '([0-9a-f-]{36})';
 const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?)?$`);
 const MEETING = new RegExp(`^/meeting(?:/${ID})?$`);
+const DASHBOARD = new RegExp(`^/dashboard/${ID}$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
@@ -16,6 +25,7 @@ export function routeFor(pathname: string): Route {
   if (AGENDA.test(path) || path === '/agenda') return 'agenda';
   if (RESEARCH.test(path)) return 'research';
   if (MEETING.test(path)) return 'meeting';
+  if (DASHBOARD.test(path)) return 'dashboard';
   switch (path) {
     case '/actions':
       return 'actions';
@@ -47,6 +57,13 @@ export function agendaMeetingId(pathname: string, search = ''): string | null {
 export function meetingIdOf(pathname: string): string | null {
   return MEETING.exec(normalise(pathname))?.[1] ?? null;
 }
+
+/** `/dashboard/{areaId}`: that area's dashboard. */
+export function dashboardAreaId(pathname: string): string | null {
+  return DASHBOARD.exec(normalise(pathname))?.[1] ?? null;
+}
+
+export const dashboardPath = (areaId: string) => `/dashboard/${encodeURIComponent(areaId)}`;
 
 export const meetingPath = (meetingId: string) => `/meeting/${encodeURIComponent(meetingId)}`;
 

@@ -1,3 +1,5 @@
+import { dashboardPath } from '../routes.js';
+import { AppLink } from './AppLink.js';
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Area, Me } from '#core/contracts/api.js';
 import { api, canEdit } from '../api/endpoints.js';
@@ -34,6 +36,10 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
   const chases = me.roles.some(
     (r) => r.areaId === area.id && (r.role === 'coordinator' || r.role === 'chair'),
   );
+  // The dashboard: the coordinator, the chair (who reports to the board) and an admin.
+  const reads = me.roles.some(
+    (r) => r.areaId === area.id && ['coordinator', 'chair', 'admin'].includes(r.role),
+  );
   const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
 
   const areaChanged = (updated: Area) => {
@@ -52,6 +58,12 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
           ? 'You coordinate this area: you can change its schedule and agency reps.'
           : 'You can see this area’s schedule; only its coordinator can change it.'}
       </Text>
+      {reads && (
+        <Text as="p" className={styles.sub}>
+          <AppLink href={dashboardPath(area.id)}>Dashboard</AppLink>: volume, repeats, referrals,
+          research and actions against SafeLives&apos; benchmarks.
+        </Text>
+      )}
       {editable && <AgendaWarnings areaId={area.id} />}
       {chases && <OverdueActionsSection areaId={area.id} />}
       {chases && <TwelveMonthCasesSection areaId={area.id} />}
