@@ -29,11 +29,12 @@ const KIND_WORDS: Record<string, string> = {
   'not-on-area': 'agency not on this area',
 };
 
-const row = (figure: string, label: string, value: Figure, detail = '', key = figure) => ({
+/** `id` tells rows of one figure apart (an agency's id; its detail otherwise). */
+const row = (figure: string, label: string, value: Figure, detail = '', id = detail) => ({
   figure,
   detail,
   label,
-  key: detail ? `${figure}:${key}` : figure,
+  key: detail ? `${figure}:${id}` : figure,
   value,
 });
 

@@ -397,7 +397,11 @@ describe('npx marac data-return', () => {
     expect(lines[0]).toBe(
       'SafeLives MARAC data return: Northbrook and Wellfield (NBW), 2027-Q1, 1 January 2027 to 31 March 2027',
     );
-    const row = (label: string) => lines.find((l) => l.startsWith(label))!.split(/\s{2,}/);
+    const row = (label: string) =>
+      lines
+        .find((l) => l.startsWith(label))!
+        .trim()
+        .split(/\s{2,}/);
     expect(row('Figure')).toEqual([
       'Figure',
       'Total',
@@ -409,6 +413,36 @@ describe('npx marac data-return', () => {
       '23 Mar',
     ]);
     expect(row('Cases heard')).toEqual(['Cases heard', '11', '3', '3', '0', '3', '1', '1']);
+    expect(row('  by kind: police')).toEqual([
+      'by kind: police',
+      '4',
+      '1',
+      '1',
+      '0',
+      '2',
+      '0',
+      '0',
+    ]);
+    expect(row('  by agency: Riverside Police')).toEqual([
+      'by agency: Riverside Police',
+      '4',
+      '1',
+      '1',
+      '0',
+      '2',
+      '0',
+      '0',
+    ]);
+    expect(row('  by kind: housing')).toEqual([
+      'by kind: housing',
+      '1',
+      '0',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
     expect(row('Victims aged 16 or 17')).toEqual([
       'Victims aged 16 or 17',
       '3',
