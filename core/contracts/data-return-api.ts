@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUARTER_PATTERN } from '../reporting/quarter.js';
+import { parseQuarter, QUARTER_PATTERN } from '../reporting/quarter.js';
 import { idSchema, localDateSchema } from './api.js';
 
 /*
@@ -9,10 +9,14 @@ import { idSchema, localDateSchema } from './api.js';
  * are left out for anyone else (an admin sees the figures only).
  */
 
+const QUARTER_MESSAGE = 'use a quarter such as 2027-Q1 (Q1 is January to March)';
+
 export const dataReturnQuery = z.strictObject({
   quarter: z
     .string()
-    .regex(QUARTER_PATTERN, 'use a quarter such as 2027-Q1 (Q1 is January to March)')
+    .regex(QUARTER_PATTERN, QUARTER_MESSAGE)
+    // The pattern for the OpenAPI description; the year checked too (none before 2000).
+    .refine((name) => parseQuarter(name) !== null, QUARTER_MESSAGE)
     .meta({ example: '2027-Q1' }),
 });
 

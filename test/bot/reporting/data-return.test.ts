@@ -241,6 +241,7 @@ describe('GET /api/areas/{areaId}/data-return', () => {
   it.each([
     ['?quarter=2027-Q5', 'query.quarter'],
     ['?quarter=Q1-2027', 'query.quarter'],
+    ['?quarter=1999-Q4', 'query.quarter'],
     ['', 'query.quarter'],
     ['?quarter=2027-Q1&area=NBW', 'query'],
   ])('refuses %j in words, naming the field', async (query, field) => {
