@@ -194,6 +194,7 @@ const other: Record<string, FieldLabel> = {
   questionSetId: f('Risk checklist', 'choice'),
   from: f('From date', 'date'),
   to: f('To date', 'date'),
+  quarter: f('Quarter'),
 };
 
 /** What the meeting records case by case (issue #10): notes, actions, the review. */

@@ -18,6 +18,8 @@ export interface AreaRecord {
   id: string;
   partnershipId: string;
   name: string;
+  /** The short code that starts each referral reference (NBW); absent where none was set. */
+  code?: string | null;
   mailbox: string;
   protocol: MeetingProtocol;
   region: Region;

@@ -6,6 +6,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
+import { prepareDataReturn, runDataReturn } from './data-return.js';
 import { schedulePreview } from './schedule-preview.js';
 import { prepareSetupArea, runSetupArea } from './setup-area.js';
 
@@ -19,6 +20,8 @@ Commands:
   schedule-preview   list meetings and deadlines for a cadence (flags: see README)
   audit-verify       walk the audit log's hash chain and check the signed checkpoint [--json]
   rotate-keys        make a new key-encryption key version and re-wrap every data key [--json]
+  data-return        the quarterly SafeLives MARAC data return of an area, from the record:
+                     --area <code> --quarter 2027-Q1 [--json | --csv]
   help               this text
 `;
 
@@ -77,6 +80,18 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
     );
   },
   'schedule-preview': async (args) => schedulePreview(args),
+  'data-return': async (args) => {
+    // The command line is checked before the store is opened: a bad flag touches nothing.
+    const request = prepareDataReturn(args);
+    if ('exitCode' in request) return request;
+    return withDb(async (db, config) =>
+      runDataReturn(
+        db,
+        await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
+        request,
+      ),
+    );
+  },
   'audit-verify': (args) => withDb((db, config) => auditVerifyCommand(db, config.dataDir, args)),
   'rotate-keys': (_args, json) =>
     withDb(async (db, config) => {

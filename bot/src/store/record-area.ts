@@ -79,3 +79,17 @@ export async function coordinatorIds(q: Queryable, areaId: string): Promise<stri
   );
   return found.rows.map((r) => r.person_id);
 }
+
+/** The area with this code (NBW), for the operator's command line; null when none has it. */
+export async function areaIdOfCode(q: Queryable, code: string): Promise<string | null> {
+  const found = await q.query<{ id: string }>('SELECT id FROM area WHERE code = $1', [code]);
+  return found.rows[0]?.id ?? null;
+}
+
+/** Every area's code, for telling an operator which codes there are. */
+export async function areaCodes(q: Queryable): Promise<string[]> {
+  const found = await q.query<{ code: string }>(
+    'SELECT code FROM area WHERE code IS NOT NULL ORDER BY code',
+  );
+  return found.rows.map((r) => r.code);
+}

@@ -17,6 +17,7 @@ interface AreaRow {
   id: string;
   partnership_id: string;
   name: string;
+  code: string | null;
   mailbox: string;
   protocol: unknown;
   region: AreaRecord['region'];
@@ -24,7 +25,7 @@ interface AreaRow {
   risk_settings: unknown;
 }
 
-const AREA_SELECT = `SELECT a.id, a.partnership_id, a.name, a.mailbox, a.protocol, a.risk_settings, p.region,
+const AREA_SELECT = `SELECT a.id, a.partnership_id, a.name, a.code, a.mailbox, a.protocol, a.risk_settings, p.region,
     p.closures::text[] AS closures
   FROM area a JOIN partnership p ON p.id = a.partnership_id`;
 
@@ -33,6 +34,7 @@ function toArea(row: AreaRow): AreaRecord {
     id: row.id,
     partnershipId: row.partnership_id,
     name: row.name,
+    code: row.code,
     mailbox: row.mailbox,
     // Parsed, not cast: a protocol edited by hand in the database must not slip through.
     protocol: protocolSchema.parse(row.protocol),

@@ -211,8 +211,16 @@ const expected: Record<string, Rule> = {
     hidden: offMeeting,
   },
   'post /api/meetings/{meetingId}/minutes/resend': { allow: ['coordinator'], hidden: offMeeting },
+  // The SafeLives data return (issue #13): the coordinator who makes it and an admin who keeps the
+  // system (the admin gets the counts without the case references behind them).
+  'get /api/areas/{areaId}/data-return': coordinating,
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
+};
+
+/** Routes whose query is required: without it every caller would be told 400 before the policy. */
+const queries: Record<string, string> = {
+  'get /api/areas/{areaId}/data-return': '?quarter=2027-Q1',
 };
 
 interface Target {
@@ -568,7 +576,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
   };
   const body = bodies[route];
   return {
-    path,
+    path: `${path}${queries[route] ?? ''}`,
     init: { method: method.toUpperCase(), ...(body ? { body: JSON.stringify(body) } : {}) },
   };
 }
