@@ -79,10 +79,10 @@ export interface SubjectAccessRepo {
   matches(partnershipId: string, identity: SubjectIdentity): Promise<SubjectMatch[]>;
   /** The submitted referral with this reference in the partnership, or null. */
   referralByReference(partnershipId: string, reference: string): Promise<string | null>;
-  /** Every referral of these cases but drafts, oldest first, with its area. */
+  /** Every referral of these cases but drafts, oldest first, with its area and reference. */
   caseReferrals(
     caseIds: readonly string[],
-  ): Promise<{ referralId: string; caseId: string; areaId: string }[]>;
+  ): Promise<{ referralId: string; caseId: string; areaId: string; reference: string }[]>;
   /** Every agency's research on these referrals that holds an answer (drafts included). */
   research(referralIds: readonly string[]): Promise<ResearchRecord[]>;
   runCases(referralIds: readonly string[]): Promise<RunCaseNotes[]>;
