@@ -207,6 +207,9 @@ const expected: Record<string, Rule> = {
     hidden: offMeeting,
   },
   'post /api/meetings/{meetingId}/minutes/resend': { allow: ['coordinator'], hidden: offMeeting },
+  // Subject access (issue #13): everything held about one person is the coordinator's to
+  // produce; not an admin (the system, not the cases), nor anyone who sits on meetings.
+  'post /api/areas/{areaId}/subject-access': ['coordinator'],
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -560,6 +563,9 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
     'post /api/meetings/{meetingId}/action-plan/resend': { agencyId: t.agencyId },
     'post /api/meetings/{meetingId}/minutes/resend': { agencyId: t.agencyId },
+    'post /api/areas/{areaId}/subject-access': {
+      person: { name: 'Amelia Hart-Lowe', dateOfBirth: '1990-04-03', postcode: 'NB4 7QX' },
+    },
   };
   const body = bodies[route];
   return {
