@@ -42,6 +42,7 @@ const BEFORE_DISCLOSURE = [
 ];
 
 function fieldBlock(doc: Doc, parent: Struct, f: ReportField): void {
+  doc.moveDown(0.2);
   doc.font('bold');
   ensureRoom(doc, doc.heightOfString(f.label) + 2 * BODY);
   paragraph(doc, parent, f.label);
@@ -102,7 +103,9 @@ function firstPage(doc: Doc, root: Struct, report: SubjectAccessReport): void {
     paragraph(
       doc,
       root,
-      `${report.ruledOut === 1 ? 'One possible match was' : `${report.ruledOut} possible matches were`} ruled out by the coordinator as another person and are not listed.`,
+      report.ruledOut === 1
+        ? 'One possible match was ruled out by the coordinator as another person\u2019s and is not listed.'
+        : `${report.ruledOut} possible matches were ruled out by the coordinator as other people\u2019s and are not listed.`,
     );
   }
   for (const e of report.elsewhere) {
