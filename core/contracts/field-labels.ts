@@ -223,8 +223,24 @@ const minutes: Record<string, FieldLabel> = {
   'sections.*.text': f('Text of section {n} of the minutes'),
 };
 
+/** Subject access (issue #13): the person asking, or a reference of their case. */
+const subjectAccess: Record<string, FieldLabel> = {
+  person: f('The person asking', 'group'),
+  'person.name': f("The person's name"),
+  'person.otherNames': f("The person's other names", 'list'),
+  'person.otherNames.*': f("The person's other name {n}"),
+  'person.dateOfBirth': f("The person's date of birth", 'date'),
+  'person.postcode': f("The person's postcode"),
+  reference: f('Case reference'),
+  decisions: f('Decisions on possible matches', 'list'),
+  'decisions.*': f('Decision {n}', 'group'),
+  'decisions.*.caseId': f('Case of decision {n}', 'choice'),
+  'decisions.*.include': f('Whether to include the case of decision {n}', 'choice'),
+};
+
 const TABLE: Record<string, FieldLabel> = {
   ...other,
+  ...subjectAccess,
   ...minutes,
   ...meetingRecord,
   ...research,

@@ -12,6 +12,7 @@ import type { ActionChasingRepo } from './chasing.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 import type { MeetingDocumentsRepo } from './meeting-documents.js';
+import type { SubjectAccessRepo } from './subject-access.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -265,6 +266,8 @@ export interface Repos {
   meetingDocuments: MeetingDocumentsRepo;
   /** The area dashboard's counts, plain columns only (issue #13). */
   dashboard: DashboardRepo;
+  /** Everything held about one person, for subject access (issue #13). */
+  subjectAccess: SubjectAccessRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -25,6 +25,7 @@ import { referralRoutes } from './routes/referral-routes.js';
 import { researchRoutes } from './routes/research-routes.js';
 import { researchChaseRoutes } from './routes/research-chase-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subjectAccessRoutes } from './routes/subject-access-routes.js';
 import { recordRefused } from '../audit/refused-requests.js';
 import { sqlIdempotencyStore } from '../store/sql-idempotency.js';
 import { bodyErrorHandler, mountRoutes, sendError, type DeniedRequest } from './mount-routes.js';
@@ -52,6 +53,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...actionRoutes(s),
     ...documentRoutes(s),
     ...dataReturnRoutes(s),
+    ...subjectAccessRoutes(s),
   ];
 }
 

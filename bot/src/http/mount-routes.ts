@@ -8,7 +8,7 @@ import { domainInWords, statusOf, validationError } from './errors.js';
 import { IDEMPOTENCY_KEY, type IdempotencyStore } from '../store/sql-idempotency.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { MeetingWriteGate } from './meeting-write-gate.js';
-import { keptJson, type Policy, type RouteDef } from './route.js';
+import { isFileAnswer, keptJson, type Policy, type RouteDef } from './route.js';
 import { streamLiveEvents, type LiveStreamOptions } from './sse.js';
 
 /** A refused request, for the audit log: ids and codes only. */
@@ -190,11 +190,15 @@ async function answerOnce(
   answer(res, status, result);
 }
 
-/** A 204 carries no body; every other answer is JSON. */
+/** A 204 carries no body; a file goes as it is, to be saved rather than shown; the rest is JSON. */
 function answer(res: Response, status: number, body: unknown): void {
   const kept = keptJson(body);
   if (status === 204) res.status(204).end();
-  else if (kept !== undefined) {
+  else if (isFileAnswer(body)) {
+    res.status(status).type(body.mediaType);
+    res.setHeader('Content-Disposition', `attachment; filename="${body.filename}"`);
+    res.send(body.bytes);
+  } else if (kept !== undefined) {
     // Bytes and ETag made once per kept answer; Express's `send` still answers 304 to a match.
     res.status(status).type('application/json').setHeader('ETag', kept.etag);
     res.send(kept.body);

@@ -82,8 +82,18 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
             : route.stream
               ? STREAM_RESPONSE
               : {
-                  description: 'Success',
-                  content: { 'application/json': { schema: jsonSchema(route.response) } },
+                  description: route.files
+                    ? `Success: the document (${route.files.join(', ')}), or JSON as described`
+                    : 'Success',
+                  content: {
+                    ...Object.fromEntries(
+                      (route.files ?? []).map((type) => [
+                        type,
+                        { schema: { type: 'string', contentMediaType: type } },
+                      ]),
+                    ),
+                    'application/json': { schema: jsonSchema(route.response) },
+                  },
                 },
         '400': errorResponse('The request is not valid; details name each field'),
         ...(secured

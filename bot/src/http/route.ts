@@ -65,13 +65,40 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   stream?: true;
   /** 204: the handler's answer is dropped and no body is sent. */
   status?: 200 | 201 | 204;
-  handle: (ctx: RequestContext<P, Q, B>) => Promise<R>;
+  /**
+   * Media types the route may answer with instead of JSON (a PDF): the handler then returns a
+   * `fileAnswer`, sent as it is; any other answer is JSON, as `response` describes it.
+   */
+  files?: readonly FileMediaType[];
+  handle: (ctx: RequestContext<P, Q, B>) => Promise<R | FileAnswer>;
 }
 
 /** Keeps each route's handler typed by its own schemas. */
 export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef {
   return def as RouteDef;
 }
+
+export type FileMediaType = 'application/pdf';
+
+/** A document a route answers with as it is, not as JSON: its bytes, type and file name. */
+export interface FileAnswer {
+  mediaType: FileMediaType;
+  /** The name a browser saves it under: ASCII letters, digits, dots, dashes only. */
+  filename: string;
+  bytes: Buffer;
+}
+
+const fileAnswers = new WeakSet<object>();
+
+/** Marks a handler's answer as a file to send as it is. */
+export function fileAnswer(file: FileAnswer): FileAnswer {
+  if (!/^[A-Za-z0-9.-]{1,100}$/.test(file.filename)) throw new RangeError('unsafe file name');
+  fileAnswers.add(file);
+  return file;
+}
+
+export const isFileAnswer = (answer: unknown): answer is FileAnswer =>
+  typeof answer === 'object' && answer !== null && fileAnswers.has(answer);
 
 /** A kept answer as it goes on the wire: its JSON as bytes, and the ETag Express would give it. */
 export interface KeptJson {

@@ -15,6 +15,7 @@ import { sqlLivePublisher } from './sql-live.js';
 import { sqlMeetingRun } from './sql-meeting-run.js';
 import { sqlDashboard } from './sql-dashboard.js';
 import { sqlMeetingDocuments } from './sql-meeting-documents.js';
+import { sqlSubjectAccess } from './sql-subject-access.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -49,6 +50,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     live: sqlLivePublisher(q),
     meetingDocuments: sqlMeetingDocuments(q, crypto),
     dashboard: sqlDashboard(q),
+    subjectAccess: sqlSubjectAccess(q, crypto),
   };
 }
 

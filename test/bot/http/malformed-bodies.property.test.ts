@@ -9,6 +9,7 @@ import * as documentContract from '#core/contracts/document-api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
 import * as referralContract from '#core/contracts/referral.js';
 import * as researchContract from '#core/contracts/research-api.js';
+import * as subjectAccessContract from '#core/contracts/subject-access-api.js';
 import { referralForm } from '../referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
@@ -188,6 +189,9 @@ const validBodies: Record<string, unknown> = {
   'post /api/meetings/{meetingId}/minutes/resend': {
     agencyId: '00000000-0000-4000-8000-000000000001',
   },
+  'post /api/areas/{areaId}/subject-access': {
+    person: { name: 'Amelia Hart-Lowe', dateOfBirth: '1990-04-03', postcode: 'NB4 7QX' },
+  },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -244,6 +248,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/minutes/circulate': documentContract.circulateBody,
   'post /api/meetings/{meetingId}/action-plan/resend': documentContract.resendCopyBody,
   'post /api/meetings/{meetingId}/minutes/resend': documentContract.resendCopyBody,
+  'post /api/areas/{areaId}/subject-access': subjectAccessContract.subjectAccessBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

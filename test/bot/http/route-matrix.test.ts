@@ -214,6 +214,9 @@ const expected: Record<string, Rule> = {
   // The SafeLives data return (issue #13): the coordinator who makes it and an admin who keeps the
   // system (the admin gets the counts without the case references behind them).
   'get /api/areas/{areaId}/data-return': coordinating,
+  // Subject access (issue #13): everything held about one person is the coordinator's to
+  // produce; not an admin (the system, not the cases), nor anyone who sits on meetings.
+  'post /api/areas/{areaId}/subject-access': ['coordinator'],
   'get /api/dev/users': 'public',
   'post /api/dev/sign-in': 'public',
 };
@@ -573,6 +576,9 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
     'post /api/meetings/{meetingId}/action-plan/resend': { agencyId: t.agencyId },
     'post /api/meetings/{meetingId}/minutes/resend': { agencyId: t.agencyId },
+    'post /api/areas/{areaId}/subject-access': {
+      person: { name: 'Amelia Hart-Lowe', dateOfBirth: '1990-04-03', postcode: 'NB4 7QX' },
+    },
   };
   const body = bodies[route];
   return {
