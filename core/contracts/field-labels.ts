@@ -157,6 +157,7 @@ const other: Record<string, FieldLabel> = {
   daysBefore: f('Working days before the due day', 'number'),
   shortNoticeHours: f('Hours within which an action counts as short notice', 'number'),
   overdueEveryDays: f('Days between reminders once overdue', 'number'),
+  retentionMonths: f('Months case records are kept after their last MARAC', 'number'),
   referralIds: f('Cases', 'list'),
   'referralIds.*': f('Case {n}', 'choice'),
   submit: f('Whether to submit the referral', 'choice'),

@@ -11,6 +11,7 @@ import type { ActionChasingRepo } from './chasing.js';
 import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 import type { MeetingDocumentsRepo } from './meeting-documents.js';
+import type { RetentionRepo } from './retention.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -260,6 +261,8 @@ export interface Repos {
   live: LivePublisher;
   /** The action plan and minutes of closed meetings (issue #11). */
   meetingDocuments: MeetingDocumentsRepo;
+  /** How long each area keeps case records (issue #13). */
+  retention: RetentionRepo;
 }
 
 /** Runs work in one transaction over every repository. */

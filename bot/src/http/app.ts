@@ -12,6 +12,7 @@ import type { Principal } from '../auth/people.js';
 import { agendaRoutes } from './routes/agenda-routes.js';
 import { areaRoutes } from './routes/area-routes.js';
 import { chasingRoutes } from './routes/chasing-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
@@ -46,6 +47,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...meetingRunRoutes(s),
     ...meetingRecordRoutes(s),
     ...chasingRoutes(s),
+    ...retentionRoutes(s),
     ...actionRoutes(s),
     ...documentRoutes(s),
   ];

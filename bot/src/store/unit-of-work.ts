@@ -14,6 +14,7 @@ import { sqlResearch } from './sql-research.js';
 import { sqlLivePublisher } from './sql-live.js';
 import { sqlMeetingRun } from './sql-meeting-run.js';
 import { sqlMeetingDocuments } from './sql-meeting-documents.js';
+import { sqlRetention } from './sql-retention-settings.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -47,6 +48,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     actionUpdates: sqlActionUpdates(q, crypto),
     live: sqlLivePublisher(q),
     meetingDocuments: sqlMeetingDocuments(q, crypto),
+    retention: sqlRetention(q),
   };
 }
 

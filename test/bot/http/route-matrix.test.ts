@@ -175,6 +175,10 @@ const expected: Record<string, Rule> = {
   'get /api/areas/{areaId}/cases/twelve-months': ['coordinator', 'chair'],
   'get /api/areas/{areaId}/action-reminder-settings': coordinating,
   'put /api/areas/{areaId}/action-reminder-settings': ['coordinator'],
+  // How long the area keeps case records (issue #13): the coordinator who works to the
+  // information sharing agreement, and an admin who keeps the system.
+  'get /api/areas/{areaId}/retention': coordinating,
+  'put /api/areas/{areaId}/retention': coordinating,
   // Action owners after the meeting (issue #11): the owner agency's core rep and deputy (the
   // police's action here), or the coordinator on its behalf; anyone else is told there is none.
   'get /api/actions/mine': 'signed-in',
@@ -529,6 +533,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
       shortNoticeHours: 72,
       overdueEveryDays: 7,
     },
+    'put /api/areas/{areaId}/retention': { retentionMonths: 72 },
     'put /api/meetings/{meetingId}/attendance/{personId}': {
       attendance: 'present',
       infoSentInAdvance: false,
