@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { auditVerifyCommand } from '../audit/audit-verify-command.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openAppCrypto, openKek } from '../crypto/app-crypto.js';
@@ -6,6 +7,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
+import { purgeCommand } from './purge-command.js';
 import { schedulePreview } from './schedule-preview.js';
 import { prepareSetupArea, runSetupArea } from './setup-area.js';
 
@@ -19,6 +21,8 @@ Commands:
   schedule-preview   list meetings and deadlines for a cadence (flags: see README)
   audit-verify       walk the audit log's hash chain and check the signed checkpoint [--json]
   rotate-keys        make a new key-encryption key version and re-wrap every data key [--json]
+  purge              erase cases and meeting records past their area's retention, and destroy
+                     the retention keys of emptied quarters [--dry-run] [--json]
   help               this text
 `;
 
@@ -87,6 +91,17 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
       const text = `Key-encryption key is now version ${result.version}; ${result.rewrapped} data keys re-wrapped.`;
       return { exitCode: 0, stdout: json ? JSON.stringify(result) : text };
     }),
+  purge: (args) =>
+    withDb(async (db, config) =>
+      purgeCommand(
+        {
+          db,
+          crypto: await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
+          mailOutboxDir: config.graph.mode === 'local' ? path.join(config.outboxDir, 'mail') : null,
+        },
+        args,
+      ),
+    ),
 };
 
 /** Runs one operator command; returns the process exit code. */
