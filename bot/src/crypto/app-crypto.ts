@@ -21,22 +21,24 @@ export interface AppCrypto {
 
 export interface KekConfig {
   dataDir: string;
-  keyVault: { vaultUrl: string; keyName: string } | null;
+  /** `retentionVaultUrl`: where retention keys live; the KEK's vault when not given. */
+  keyVault: { vaultUrl: string; keyName: string; retentionVaultUrl?: string } | null;
 }
 
 /** Key Vault in production (managed identity); a key file under the data folder otherwise. */
 export async function openKek(config: KekConfig): Promise<KeyEncryptionKey> {
   if (config.keyVault) {
-    return new AzureKeyVaultKek({ ...config.keyVault, credential: new DefaultAzureCredential() });
+    const { vaultUrl, keyName } = config.keyVault;
+    return new AzureKeyVaultKek({ vaultUrl, keyName, credential: new DefaultAzureCredential() });
   }
   return LocalFileKek.open(config.dataDir);
 }
 
-/** Retention keys in the same vault as the KEK, or key files under `<data>/keys/retention/`. */
+/** Retention keys in Key Vault (a vault of their own in production), or key files in local mode. */
 export async function openRetentionKeys(config: KekConfig): Promise<RetentionKeys> {
   if (config.keyVault) {
     return new KeyVaultRetentionKeys({
-      vaultUrl: config.keyVault.vaultUrl,
+      vaultUrl: config.keyVault.retentionVaultUrl ?? config.keyVault.vaultUrl,
       credential: new DefaultAzureCredential(),
     });
   }
