@@ -115,6 +115,7 @@ var names = {
   site: 'app-${base}-${token}'
   postgres: 'psql-${base}-${token}'
   keyVault: 'kv${take(base, 9)}${take(token, 12)}'
+  retentionVault: 'kvr${take(base, 8)}${take(token, 12)}'
   bot: 'bot-${base}-${token}'
 }
 var siteHostName = '${names.site}.azurewebsites.net'
@@ -124,6 +125,7 @@ var kekName = 'marac-kek'
 // Built-in roles (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles)
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var keyVaultCryptoServiceEncryptionUser = 'e147488a-f6f5-4113-8e2d-b22465e65bf6' // get, wrapKey, unwrapKey
+var keyVaultCryptoOfficer = '14b46e9e-c2b7-41b4-b07b-48a6ebf60603' // every operation on keys
 
 // ------------------------------------------------------------------------------------------------
 // Identity and monitoring
@@ -312,6 +314,42 @@ resource kekUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Retention keys (issue #13): one RSA key per area and quarter, which the app makes when records
+// first fall due in that quarter and deletes, then purges, once they are erased; destroying it is
+// what makes erased cases unreadable in every database backup. A vault of their own, because the
+// app needs create, delete and purge here (Key Vault Crypto Officer), rights it must never hold
+// over marac-kek. Soft delete cannot be turned off (7 days, the least); purge protection is off
+// on purpose: with it on, a deleted key stays recoverable, and backups readable, for the whole
+// soft-delete period. The price: whoever holds the app's identity can destroy these keys too.
+resource retentionVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: names.retentionVault
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: keyVaultSku }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+      virtualNetworkRules: [{ id: appSubnetId, ignoreMissingVnetServiceEndpoint: false }]
+      ipRules: [for ipRange in keyVaultAllowedIpRanges: { value: ipRange }]
+    }
+  }
+}
+
+resource retentionKeysOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: retentionVault
+  name: guid(retentionVault.id, identity.id, keyVaultCryptoOfficer)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultCryptoOfficer)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 // App Service (Linux, Node 22 LTS)
 
@@ -344,6 +382,7 @@ var settings = union(appSettings, {
   ENTRA_APP_ID_URI: 'api://${siteHostName}/${aadAppClientId}'
   MARAC_KEY_VAULT_URL: vault.properties.vaultUri
   MARAC_KEK_NAME: kekName
+  MARAC_RETENTION_VAULT_URL: retentionVault.properties.vaultUri
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
   // Deployment: the toolkit uploads the built app without node_modules; App Service installs the
@@ -387,7 +426,7 @@ resource siteSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
   name: 'appsettings'
   properties: settings
-  dependsOn: [secretReaders, kekUser]
+  dependsOn: [secretReaders, kekUser, retentionKeysOfficer]
 }
 
 resource ftpOff 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
@@ -417,6 +456,16 @@ resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 
 resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   scope: vault
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logs.id
+    logs: [{ categoryGroup: 'audit', enabled: true }]
+  }
+}
+
+// Every retention key made, deleted and purged is on record, beside the app's own audit log.
+resource retentionVaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: retentionVault
   name: 'to-log-analytics'
   properties: {
     workspaceId: logs.id

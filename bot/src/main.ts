@@ -25,6 +25,8 @@ import { documentMailBuilder } from './jobs/document-mail.js';
 import { sendDocumentPassword } from './notify/document-notices.js';
 import { startDeliveryWorker } from './jobs/delivery-worker.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
+import { fileDataKeys, runPurge } from './jobs/purge.js';
+import { startNightlyPurge } from './jobs/nightly-purge.js';
 import {
   notifyAgendaWarning,
   notifyDeliveryDead,
@@ -92,9 +94,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (config.devSignIn) await checkLoopbackHost(config.host); // HOST resolved, every address
   const db = await openDb(config.store);
   await migrate(db);
-  const crypto = await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault });
+  const crypto = await openAppCrypto(
+    db,
+    { dataDir: config.dataDir, keyVault: config.keyVault },
+    now,
+  );
   const reindexed = await reindexMatching(db, crypto);
   if (reindexed > 0) log.info({ referrals: reindexed }, 'duplicate check terms re-indexed');
+  // Case and meeting data keys under their retention period's key, before anyone is served.
+  const filed = await fileDataKeys(db, crypto, now);
+  if (filed.resealed + filed.refiled > 0) log.info(filed, 'data keys filed by retention period');
   if (
     config.seedDemo &&
     (await seedDemo(db, crypto, now, {
@@ -272,6 +281,23 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       log.error({ code: (error as Error).name }, 'live event pruning failed'),
     );
   };
+  // Erases what is past keeping, once a night (Europe/London), on one instance.
+  const nightlyPurge = startNightlyPurge({
+    db,
+    now,
+    log,
+    purge: () =>
+      runPurge(
+        {
+          db,
+          crypto,
+          now,
+          mailOutboxDir: config.graph.mode === 'local' ? path.join(config.outboxDir, 'mail') : null,
+          correlationId: `purge-${randomUUID()}`,
+        },
+        { dryRun: false },
+      ),
+  });
   ready = true;
   await warn();
   await drainOutbox();
@@ -300,6 +326,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       ready = false;
       clearInterval(checkpointTimer);
       clearInterval(warningTimer);
+      await nightlyPurge.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

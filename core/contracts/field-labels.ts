@@ -159,6 +159,7 @@ const other: Record<string, FieldLabel> = {
   overdueEveryDays: f('Days between reminders once overdue', 'number'),
   adultWomen: f('Women aged 16 or over in the area', 'number'),
   months: f('Months', 'number'),
+  retentionMonths: f('Months case records are kept after their last MARAC', 'number'),
   referralIds: f('Cases', 'list'),
   'referralIds.*': f('Case {n}', 'choice'),
   submit: f('Whether to submit the referral', 'choice'),

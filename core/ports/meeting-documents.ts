@@ -71,7 +71,7 @@ export interface MeetingDocumentsRepo {
    * has its row gets none (exactly once).
    */
   enqueueCopies(input: {
-    document: Pick<MeetingDocumentRecord, 'id' | 'kind' | 'areaId'>;
+    document: Pick<MeetingDocumentRecord, 'id' | 'kind' | 'areaId' | 'meetingId'>;
     mailbox: string;
     copies: readonly AgencyCopy[];
   }): Promise<{ id: string; copy: AgencyCopy }[]>;

@@ -13,6 +13,7 @@ import type { ReferralsRepo } from './referrals.js';
 import type { ResearchRepo } from './research.js';
 import type { MeetingDocumentsRepo } from './meeting-documents.js';
 import type { SubjectAccessRepo } from './subject-access.js';
+import type { RetentionRepo } from './retention.js';
 
 /** What the scheduling use cases read and write. One implementation per store (SQL today). */
 export interface AreaRecord {
@@ -268,6 +269,8 @@ export interface Repos {
   dashboard: DashboardRepo;
   /** Everything held about one person, for subject access (issue #13). */
   subjectAccess: SubjectAccessRepo;
+  /** How long each area keeps case records (issue #13). */
+  retention: RetentionRepo;
 }
 
 /** Runs work in one transaction over every repository. */

@@ -91,6 +91,17 @@ describe('infra/main.bicep', () => {
     expect(bicep).toContain('4633458b-17de-408a-b874-0445c86b69e6');
     expect(bicep).toContain('e147488a-f6f5-4113-8e2d-b22465e65bf6');
     expect(bicep).not.toMatch(/Key Vault Administrator|00482a5a-887f-4fb3-b363-3b7fe8e74483/);
+    // Retention keys (issue #13): the app may create, delete and purge keys in their own vault
+    // only, never where marac-kek is; that vault purges at once (no purge protection).
+    expect(bicep).toMatch(
+      /resource retentionKeysOfficer '[^']+' = \{\n {2}scope: retentionVault\n/,
+    );
+    expect(bicep.match(/roleDefinitions', keyVaultCryptoOfficer\)/g)).toHaveLength(1);
+    const retentionVault =
+      /resource retentionVault '[^']+' = \{[\s\S]*?\n\}/.exec(bicep)?.[0] ?? '';
+    expect(retentionVault).toContain('softDeleteRetentionInDays: 7');
+    expect(retentionVault).not.toContain('enablePurgeProtection');
+    expect(bicep).toContain('MARAC_RETENTION_VAULT_URL: retentionVault.properties.vaultUri');
   });
 });
 
@@ -409,6 +420,7 @@ describe('no secrets and no tenant ids in committed files', () => {
       ),
       '4633458b-17de-408a-b874-0445c86b69e6', // Key Vault Secrets User
       'e147488a-f6f5-4113-8e2d-b22465e65bf6', // Key Vault Crypto Service Encryption User
+      '14b46e9e-c2b7-41b4-b07b-48a6ebf60603', // Key Vault Crypto Officer (the retention vault only)
       '00482a5a-887f-4fb3-b363-3b7fe8e74483', // Key Vault Administrator (named to be refused)
     ]);
     const deployment = texts.filter(({ file }) => /^(infra|manifest)\//.test(file));

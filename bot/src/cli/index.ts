@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { auditVerifyCommand } from '../audit/audit-verify-command.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openAppCrypto, openKek } from '../crypto/app-crypto.js';
@@ -7,6 +8,7 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
 import { prepareDataReturn, runDataReturn } from './data-return.js';
+import { purgeCommand } from './purge-command.js';
 import { schedulePreview } from './schedule-preview.js';
 import { prepareSetupArea, runSetupArea } from './setup-area.js';
 
@@ -22,6 +24,8 @@ Commands:
   rotate-keys        make a new key-encryption key version and re-wrap every data key [--json]
   data-return        the quarterly SafeLives MARAC data return of an area, from the record:
                      --area <code> --quarter 2027-Q1 [--json | --csv]
+  purge              erase cases and meeting records past their area's retention, and destroy
+                     the retention keys of emptied quarters [--dry-run] [--json]
   help               this text
 `;
 
@@ -102,6 +106,17 @@ const commands: Record<string, (args: string[], json: boolean) => Promise<Output
       const text = `Key-encryption key is now version ${result.version}; ${result.rewrapped} data keys re-wrapped.`;
       return { exitCode: 0, stdout: json ? JSON.stringify(result) : text };
     }),
+  purge: (args) =>
+    withDb(async (db, config) =>
+      purgeCommand(
+        {
+          db,
+          crypto: await openAppCrypto(db, { dataDir: config.dataDir, keyVault: config.keyVault }),
+          mailOutboxDir: config.graph.mode === 'local' ? path.join(config.outboxDir, 'mail') : null,
+        },
+        args,
+      ),
+    ),
 };
 
 /** Runs one operator command; returns the process exit code. */

@@ -77,6 +77,14 @@ const envSchema = entraEnvSchema.extend({
     .string()
     .regex(/^[A-Za-z0-9-]{1,127}$/, 'expected a Key Vault key name')
     .default('marac-kek'),
+  /**
+   * The vault of the retention keys (one per area and quarter, made and destroyed by the app),
+   * when not the KEK's: the app may then create, delete and purge keys there without holding
+   * those rights over the KEK. The KEK's vault when unset.
+   */
+  MARAC_RETENTION_VAULT_URL: z
+    .url({ message: 'expected the https URL of an Azure Key Vault' })
+    .optional(),
   BOT_CLIENT_ID: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_CLIENT_SECRET: optionalText,
@@ -127,7 +135,7 @@ export interface AppConfig {
       };
   bot: { clientId: string; tenantId: string; clientSecret: string } | null;
   /** Where the key-encryption key lives: Key Vault in production, else a file in dataDir. */
-  keyVault: { vaultUrl: string; keyName: string } | null;
+  keyVault: { vaultUrl: string; keyName: string; retentionVaultUrl: string } | null;
   /** Entra ID sign-in for the tab's API; required in production. */
   entra: EntraOptions | null;
   /** The Teams app in the tenant's catalog, for installing it for a rep (graph mode), or null. */
@@ -336,7 +344,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       : null,
     entra,
     keyVault: env.MARAC_KEY_VAULT_URL
-      ? { vaultUrl: env.MARAC_KEY_VAULT_URL, keyName: env.MARAC_KEK_NAME }
+      ? {
+          vaultUrl: env.MARAC_KEY_VAULT_URL,
+          keyName: env.MARAC_KEK_NAME,
+          retentionVaultUrl: env.MARAC_RETENTION_VAULT_URL ?? env.MARAC_KEY_VAULT_URL,
+        }
       : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.js';
-import { DataKeyRing } from './data-key-ring.js';
+import { DataKeyRing, type RetentionWrapping } from './data-key-ring.js';
 import { checkFieldRef, open, parseSealed, seal, type FieldRef } from './field-format.js';
 import type { KeyEncryptionKey } from './kek.js';
 
@@ -42,6 +42,8 @@ export interface FieldCipherDeps {
   kek: KeyEncryptionKey;
   /** How many owners' unwrapped data keys to keep in memory. */
   cacheSize?: number;
+  /** Retention keys: case and meeting data keys go under their period's key (data-key-ring.ts). */
+  retention?: RetentionWrapping;
 }
 
 /**
@@ -56,7 +58,20 @@ export class FieldCipher {
 
   constructor(deps: FieldCipherDeps) {
     this.db = deps.db;
-    this.keys = new DataKeyRing(deps.kek, deps.cacheSize);
+    this.keys = new DataKeyRing(deps.kek, deps.cacheSize, deps.retention ?? null);
+  }
+
+  /**
+   * Wraps `owner`'s data key under the retention period it now falls in, if that changed (a case
+   * heard again, a meeting moved), inside `q`. True if it moved.
+   */
+  refile(q: Queryable, owner: string): Promise<boolean> {
+    return this.keys.refile(q, owner);
+  }
+
+  /** Forgets an erased owner's data key (kept in memory for speed). */
+  forget(owner: string): void {
+    this.keys.forget(owner);
   }
 
   async encrypt(ref: FieldRef, plaintext: string, q?: Queryable): Promise<string> {

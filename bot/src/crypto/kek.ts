@@ -14,7 +14,12 @@ export interface KeyEncryptionKey {
   rotate(): Promise<string>;
 }
 
-export type KekErrorCode = 'KEY_VERSION_MISSING' | 'KEY_FILE_INVALID' | 'KEY_UNWRAP_FAILED';
+export type KekErrorCode =
+  | 'KEY_VERSION_MISSING'
+  | 'KEY_FILE_INVALID'
+  | 'KEY_UNWRAP_FAILED'
+  /** A retention period's key was destroyed: what it wrapped was erased (see retention-keys.ts). */
+  | 'RETENTION_KEY_DESTROYED';
 
 /**
  * A failure of the KEK itself: the operator has to act (restore a key file, grant a permission),

@@ -16,6 +16,9 @@ export interface RewrapOptions {
  * taken before the rotation hold data keys wrapped under them. This includes the blind index key
  * (owner `blind-index`), which is re-wrapped like any other but never replaced: a new one would
  * change every index term.
+ *
+ * Data keys under a retention period's key (cases, meetings) are not touched: that key is not
+ * rotated but destroyed when its records are erased (retention-keys.ts).
  */
 export async function rotateKeys(
   db: Db,
@@ -58,7 +61,7 @@ async function rewrapBatch(
 ): Promise<string[]> {
   const { rows } = await tx.query<{ owner: string; wrapped: Uint8Array; kek_version: string }>(
     `SELECT owner, wrapped, kek_version FROM data_key
-      WHERE owner > $1 AND kek_version <> $2 ORDER BY owner LIMIT $3 FOR UPDATE`,
+      WHERE owner > $1 AND kek_version <> $2 AND period IS NULL ORDER BY owner LIMIT $3 FOR UPDATE`,
     [after, target, batchSize],
   );
   for (const row of rows) {

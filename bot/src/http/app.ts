@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/area-routes.js';
 import { chasingRoutes } from './routes/chasing-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { dataReturnRoutes } from './routes/data-return-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
 import { meetingRecordRoutes } from './routes/meeting-record-routes.js';
@@ -50,6 +51,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...meetingRecordRoutes(s),
     ...chasingRoutes(s),
     ...dashboardRoutes(s),
+    ...retentionRoutes(s),
     ...actionRoutes(s),
     ...documentRoutes(s),
     ...dataReturnRoutes(s),

@@ -25,6 +25,11 @@ export class EmlMail implements MailPort {
   }
 
   private fileName(messageId: string): string {
-    return `${fileSafe(messageId.replace(/^<|>$/g, ''))}.eml`;
+    return emlFileName(messageId);
   }
+}
+
+/** The file a message is written to, in the mail outbox folder. */
+export function emlFileName(messageId: string): string {
+  return `${fileSafe(messageId.replace(/^<|>$/g, ''))}.eml`;
 }

@@ -12,7 +12,24 @@ import { decryptPerson, type PersonRow } from './sql-people.js';
  * to build one rep's copy (the row's mode, certificate and password; the version, decrypted).
  */
 
-/** Agendas, late reasons and passwords hold names or secrets: ciphertext under the area's key. */
+/**
+ * Agendas, late reasons, action plans, minutes and their copies' passwords hold names or
+ * secrets: ciphertext under the meeting's data key, which is wrapped by the key of the
+ * retention period the meeting's records fall due in, so erasing them defeats backups too.
+ */
+export const meetingRef = (
+  meetingId: string,
+  table: string,
+  column: string,
+  rowId: string,
+): FieldRef => ({
+  keyOwner: `meeting:${meetingId}`,
+  table,
+  column,
+  rowId,
+});
+
+/** Where those fields were sealed before migration 021, under the area's key (legacy-seals.ts). */
 export const areaRef = (
   areaId: string,
   table: string,
@@ -155,7 +172,7 @@ export async function agendaDeliveryDetails(
     certificatePem: certificate?.pem ?? null,
     password: row.secret
       ? await crypto.cipher.decrypt(
-          areaRef(row.area_id, 'mail_delivery', 'secret', row.message_id),
+          meetingRef(row.meeting_id, 'mail_delivery', 'secret', row.message_id),
           row.secret,
           q,
         )
@@ -173,23 +190,21 @@ export async function agendaVersion(
   crypto: AppCrypto,
   versionId: string,
 ): Promise<AgendaVersionRecord> {
-  const found = await q.query<VersionRow & { area_id: string }>(
-    `SELECT v.id, v.meeting_id, v.version, v.content, v.changes, v.published_at, v.published_by, m.area_id
-       FROM agenda_version v JOIN meeting m ON m.id = v.meeting_id WHERE v.id = $1`,
+  const found = await q.query<VersionRow>(
+    `SELECT v.id, v.meeting_id, v.version, v.content, v.changes, v.published_at, v.published_by
+       FROM agenda_version v WHERE v.id = $1`,
     [versionId],
   );
-  const row = found.rows[0]!;
-  return openVersion(q, crypto, row.area_id, row);
+  return openVersion(q, crypto, found.rows[0]!);
 }
 
 /** A stored version row, its agenda and changes decrypted. */
 export async function openVersion(
   q: Queryable,
   crypto: AppCrypto,
-  areaId: string,
   row: VersionRow,
 ): Promise<AgendaVersionRecord> {
-  const ref = (column: string) => areaRef(areaId, 'agenda_version', column, row.id);
+  const ref = (column: string) => meetingRef(row.meeting_id, 'agenda_version', column, row.id);
   return {
     id: row.id,
     meetingId: row.meeting_id,

@@ -13,7 +13,7 @@ import type { Queryable } from '../db/db.js';
 import { newMessageId } from '../mail/message-id.js';
 import { enqueueDelivery, requeueDelivery } from './sql-deliveries.js';
 import { decryptPerson, type PersonRow } from './sql-people.js';
-import { areaRef, deliveryRecords, openVersion, type VersionRow } from './sql-agenda-copies.js';
+import { deliveryRecords, meetingRef, openVersion, type VersionRow } from './sql-agenda-copies.js';
 
 /** A password for one rep's copy: 24 characters from an alphabet without look-alikes. */
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -105,15 +105,15 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
         [meetingId, order],
       );
     },
-    async lateReasons(meetingId, areaId) {
+    async lateReasons(meetingId) {
       const found = await q.query<{ referral_id: string; reason: string }>(
         'SELECT referral_id, reason FROM agenda_late_case WHERE meeting_id = $1',
         [meetingId],
       );
       const reasons = new Map<string, string>();
       for (const row of found.rows) {
-        const ref = areaRef(
-          areaId,
+        const ref = meetingRef(
+          meetingId,
           'agenda_late_case',
           'reason',
           `${meetingId}:${row.referral_id}`,
@@ -122,8 +122,8 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       }
       return reasons;
     },
-    async addLateCase({ meetingId, areaId, referralId, reason, at }) {
-      const ref = areaRef(areaId, 'agenda_late_case', 'reason', `${meetingId}:${referralId}`);
+    async addLateCase({ meetingId, referralId, reason, at }) {
+      const ref = meetingRef(meetingId, 'agenda_late_case', 'reason', `${meetingId}:${referralId}`);
       await q.query(
         `INSERT INTO agenda_late_case (meeting_id, referral_id, reason, added_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (meeting_id, referral_id) DO UPDATE SET reason = excluded.reason, added_at = excluded.added_at`,
@@ -143,18 +143,18 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
         .filter((r) => r.date > from && r.date <= to)
         .map((r) => ({ reference: r.reference, lastHeardOn: r.date }));
     },
-    async versions(meetingId, areaId) {
+    async versions(meetingId) {
       const found = await q.query<VersionRow>(
         `SELECT id, meeting_id, version, content, changes, published_at, published_by
            FROM agenda_version WHERE meeting_id = $1 ORDER BY version`,
         [meetingId],
       );
       const versions: AgendaVersionRecord[] = [];
-      for (const row of found.rows) versions.push(await openVersion(q, crypto, areaId, row));
+      for (const row of found.rows) versions.push(await openVersion(q, crypto, row));
       return versions;
     },
-    async insertVersion(v, areaId) {
-      const ref = (column: string) => areaRef(areaId, 'agenda_version', column, v.id);
+    async insertVersion(v) {
+      const ref = (column: string) => meetingRef(v.meetingId, 'agenda_version', column, v.id);
       await q.query(
         `INSERT INTO agenda_version (id, meeting_id, version, content, changes, published_at, published_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -193,7 +193,7 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
       }));
     },
     async enqueueDeliveries({ versionId, mailbox, recipients }) {
-      const areaId = await areaOfVersion(q, versionId);
+      const meetingId = await meetingOfVersion(q, versionId);
       const rows: { id: string; recipient: AgendaRecipient }[] = [];
       // Cheapest first: the workers take rows in insertion order, so notices leave at once while
       // the copies that carry the agenda are rendered and encrypted.
@@ -202,7 +202,10 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
         const messageId = newMessageId(mailbox);
         const secret =
           recipient.mode === 'password'
-            ? await seal(areaRef(areaId, 'mail_delivery', 'secret', messageId), newAgendaPassword())
+            ? await seal(
+                meetingRef(meetingId, 'mail_delivery', 'secret', messageId),
+                newAgendaPassword(),
+              )
             : null;
         const id = await enqueueDelivery(q, {
           purpose: 'agenda',
@@ -261,11 +264,11 @@ export function sqlAgendas(q: Queryable, crypto: AppCrypto): AgendasRepo {
   };
 }
 
-async function areaOfVersion(q: Queryable, versionId: string): Promise<string> {
-  const found = await q.query<{ area_id: string }>(
-    'SELECT m.area_id FROM agenda_version v JOIN meeting m ON m.id = v.meeting_id WHERE v.id = $1',
+async function meetingOfVersion(q: Queryable, versionId: string): Promise<string> {
+  const found = await q.query<{ meeting_id: string }>(
+    'SELECT meeting_id FROM agenda_version WHERE id = $1',
     [versionId],
   );
   if (!found.rows[0]) throw new Error('agenda version not found');
-  return found.rows[0].area_id;
+  return found.rows[0].meeting_id;
 }

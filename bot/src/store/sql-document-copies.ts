@@ -2,7 +2,7 @@ import type { DeliveryMode } from '#core/ports/store.js';
 import type { MeetingDocumentRecord } from '#core/ports/meeting-documents.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from '../db/db.js';
-import { areaRef } from './sql-agenda-copies.js';
+import { meetingRef } from './sql-agenda-copies.js';
 import { readCertificates } from './sql-areas.js';
 import { documentById } from './sql-meeting-documents.js';
 import { decryptPerson, type PersonRow } from './sql-people.js';
@@ -87,7 +87,7 @@ export async function documentCopyDetails(
     reps,
     password: row.secret
       ? await crypto.cipher.decrypt(
-          areaRef(row.area_id, 'mail_delivery', 'secret', row.message_id),
+          meetingRef(row.meeting_id, 'mail_delivery', 'secret', row.message_id),
           row.secret,
           q,
         )

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '#core/shared/errors.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
+import { FieldDecryptionError } from '../crypto/field-cipher.js';
 import type { Db } from '../db/db.js';
 
 /**
@@ -71,12 +72,27 @@ export function sqlIdempotencyStore(options: {
   now: () => Date;
 }): IdempotencyStore {
   const { db, crypto, now } = options;
-  const ref = (scope: IdempotencyScope, id: string) => ({
-    keyOwner: `idempotency:${scope.callerId}`,
+  // An answer can quote what was typed (a research response, minutes): it is sealed under a
+  // data key of the caller and the day, wrapped under that day's transient retention key, which
+  // the purge destroys two days later, so a backup does not keep answers readable for ever.
+  // Answers written before migration 021 are under the caller's one key (`legacy`).
+  const ref = (scope: IdempotencyScope, id: string, createdAt: Date | string | null) => ({
+    keyOwner:
+      createdAt === null
+        ? `idempotency:${scope.callerId}`
+        : `idempotency:${scope.callerId}:${new Date(createdAt).toISOString().slice(0, 10)}`,
     table: 'idempotency_key',
     column: 'response',
     rowId: id,
   });
+  const openAnswer = async (scope: IdempotencyScope, row: Row & { response: string }) => {
+    try {
+      return await crypto.cipher.decrypt(ref(scope, row.id, row.created_at), row.response);
+    } catch (error) {
+      if (!(error instanceof FieldDecryptionError)) throw error;
+      return crypto.cipher.decrypt(ref(scope, row.id, null), row.response);
+    }
+  };
   const where = 'caller_id = $1 AND route = $2 AND key = $3';
   const scopeParams = (s: IdempotencyScope) => [s.callerId, s.route, s.key];
 
@@ -115,7 +131,7 @@ export function sqlIdempotencyStore(options: {
         }
         if (row.status !== null && row.response !== null) {
           const body: unknown = JSON.parse(
-            await crypto.cipher.decrypt(ref(scope, row.id), row.response),
+            await openAnswer(scope, { ...row, response: row.response }),
           );
           return { kind: 'replay', status: row.status, body };
         }
@@ -137,7 +153,15 @@ export function sqlIdempotencyStore(options: {
       }
     },
     async complete(scope, id, status, body) {
-      const sealed = await crypto.cipher.encrypt(ref(scope, id), JSON.stringify(body ?? null));
+      const created = await db.query<{ created_at: Date | string }>(
+        'SELECT created_at FROM idempotency_key WHERE id = $1',
+        [id],
+      );
+      const createdAt = created.rows[0]?.created_at ?? now();
+      const sealed = await crypto.cipher.encrypt(
+        ref(scope, id, createdAt),
+        JSON.stringify(body ?? null),
+      );
       await db.query(
         `UPDATE idempotency_key SET status = $5, response = $6 WHERE ${where} AND id = $4`,
         [...scopeParams(scope), id, status, sealed],

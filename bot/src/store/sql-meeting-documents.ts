@@ -7,13 +7,13 @@ import type {
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Queryable } from '../db/db.js';
 import { newMessageId } from '../mail/message-id.js';
-import { areaRef } from './sql-agenda-copies.js';
+import { meetingRef } from './sql-agenda-copies.js';
 import { newAgendaPassword } from './sql-agendas.js';
 import { enqueueDelivery, requeueDelivery } from './sql-deliveries.js';
 
 /*
  * The action plans and minutes of closed meetings (migration 019): the content is one JSON
- * document sealed under the area's key (the row id and column in the associated data); copies
+ * document sealed under the meeting's key (migration 021) (the row id and column in the associated data); copies
  * are `mail_delivery` rows with the document's kind as purpose and one agency as recipient.
  */
 
@@ -51,7 +51,7 @@ export async function openDocument(
   row: DocumentRow,
 ): Promise<MeetingDocumentRecord> {
   const content = await crypto.cipher.decrypt(
-    areaRef(row.area_id, 'meeting_document', 'content', row.id),
+    meetingRef(row.meeting_id, 'meeting_document', 'content', row.id),
     row.content,
     q,
   );
@@ -88,7 +88,7 @@ export async function documentById(
 export function sqlMeetingDocuments(q: Queryable, crypto: AppCrypto): MeetingDocumentsRepo {
   const seal = (d: MeetingDocumentRecord) =>
     crypto.cipher.encrypt(
-      areaRef(d.areaId, 'meeting_document', 'content', d.id),
+      meetingRef(d.meetingId, 'meeting_document', 'content', d.id),
       JSON.stringify(d.content),
       q,
     );
@@ -158,7 +158,7 @@ export function sqlMeetingDocuments(q: Queryable, crypto: AppCrypto): MeetingDoc
         const secret =
           copy.mode === 'password'
             ? await crypto.cipher.encrypt(
-                areaRef(document.areaId, 'mail_delivery', 'secret', messageId),
+                meetingRef(document.meetingId, 'mail_delivery', 'secret', messageId),
                 newAgendaPassword(),
                 q,
               )

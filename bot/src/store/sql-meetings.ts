@@ -2,6 +2,7 @@ import type { MeetingRecord, MeetingsRepo, SeriesRecord, SeriesRepo } from '#cor
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import type { Queryable } from '../db/db.js';
+import { refileMeeting } from './refile-keys.js';
 
 interface MeetingRow {
   id: string;
@@ -163,6 +164,8 @@ export function sqlMeetings(q: Queryable, crypto: AppCrypto): MeetingsRepo {
          WHERE id = $1 AND area_id = $2 AND series_id IS NOT DISTINCT FROM $3 AND pattern_date = $4`,
         params(m, await sealed(m)),
       );
+      // A meeting moved to another date moves when its records, and its cases', fall due.
+      await refileMeeting(q, crypto, m.id);
     },
   };
 }

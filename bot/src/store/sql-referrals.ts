@@ -10,6 +10,7 @@ import type { FieldRef } from '../crypto/field-cipher.js';
 import { findCandidates } from '../matching/find-candidates.js';
 import { replaceVictimTerms, victimTerms } from '../matching/victim-terms.js';
 import type { Queryable } from '../db/db.js';
+import { refileCases } from './refile-keys.js';
 import { decryptPerson, type PersonRow } from './sql-people.js';
 
 interface ReferralRow {
@@ -195,8 +196,14 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       const placeholders = Array.from({ length: 22 }, (_, i) => `$${i + 1}`).join(', ');
       await q.query(`INSERT INTO referral (${COLUMNS}) VALUES (${placeholders})`, await sealed(r));
       await writeTerms(r);
+      await refileCases(q, crypto, [r.caseId]);
     },
     async update(r) {
+      // A merge moves the referral to another case; a new meeting moves when the case falls due.
+      const before = await q.query<{ case_id: string }>(
+        'SELECT case_id::text AS case_id FROM referral WHERE id = $1',
+        [r.id],
+      );
       await q.query(
         `UPDATE referral SET case_id = $3, referrer_agency_id = $7, status = $8, form = $9, question_set = $10, score = $11, band = $12,
            criteria = $13, is_repeat = $14, mappa_lead = $15, children_count = $16, meeting_id = $17,
@@ -206,6 +213,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
         await sealed(r),
       );
       await writeTerms(r);
+      await refileCases(q, crypto, [r.caseId, ...before.rows.map((row) => row.case_id)]);
     },
     async get(id) {
       const found = await q.query<ReferralRow>(`SELECT ${COLUMNS} FROM referral WHERE id = $1`, [
@@ -225,6 +233,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
         'UPDATE marac_case SET last_referred_on = greatest(last_referred_on, $2::date) WHERE id = $1',
         [caseId, referredOn],
       );
+      await refileCases(q, crypto, [caseId]);
     },
     async findVictimMatches(input) {
       const matches = await findCandidates(q, {

@@ -16,6 +16,7 @@ import { sqlMeetingRun } from './sql-meeting-run.js';
 import { sqlDashboard } from './sql-dashboard.js';
 import { sqlMeetingDocuments } from './sql-meeting-documents.js';
 import { sqlSubjectAccess } from './sql-subject-access.js';
+import { sqlRetention } from './sql-retention-settings.js';
 
 /** Who is acting: a signed-in person with the request's correlation id, or the system. */
 export interface Actor {
@@ -51,6 +52,7 @@ export function reposOver(q: Queryable, crypto: AppCrypto, actor: Actor = SYSTEM
     meetingDocuments: sqlMeetingDocuments(q, crypto),
     dashboard: sqlDashboard(q),
     subjectAccess: sqlSubjectAccess(q, crypto),
+    retention: sqlRetention(q),
   };
 }
 

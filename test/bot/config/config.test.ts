@@ -138,7 +138,12 @@ describe('configuration', () => {
     expect(ready.keyVault).toEqual({
       vaultUrl: 'https://marac-prod.vault.azure.net',
       keyName: 'marac-kek',
+      retentionVaultUrl: 'https://marac-prod.vault.azure.net',
     });
+    expect(
+      loadConfig({ ...PRODUCTION, MARAC_RETENTION_VAULT_URL: 'https://marac-keep.vault.azure.net' })
+        .keyVault?.retentionVaultUrl,
+    ).toBe('https://marac-keep.vault.azure.net');
   });
 
   it.each([

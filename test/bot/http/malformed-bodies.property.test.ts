@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as actionContract from '#core/contracts/action-api.js';
 import * as agendaContract from '#core/contracts/agenda-api.js';
 import * as chasingContract from '#core/contracts/chasing-api.js';
+import * as retentionContract from '#core/contracts/retention-api.js';
 import * as contract from '#core/contracts/api.js';
 import * as dashboardContract from '#core/contracts/dashboard-api.js';
 import * as documentContract from '#core/contracts/document-api.js';
@@ -147,6 +148,7 @@ const validBodies: Record<string, unknown> = {
     overdueEveryDays: 7,
   },
   'put /api/areas/{areaId}/population': { adultWomen: 84_500 },
+  'put /api/areas/{areaId}/retention': { retentionMonths: 72 },
   'put /api/meetings/{meetingId}/attendance/{personId}': {
     attendance: 'present',
     infoSentInAdvance: false,
@@ -233,6 +235,7 @@ const schemas: Record<string, z.ZodType> = {
   'put /api/areas/{areaId}/meeting-settings': meetingContract.meetingSettingsSchema,
   'put /api/areas/{areaId}/action-reminder-settings': chasingContract.actionReminderSettingsSchema,
   'put /api/areas/{areaId}/population': dashboardContract.areaPopulationSchema,
+  'put /api/areas/{areaId}/retention': retentionContract.retentionSettingsSchema,
   'put /api/meetings/{meetingId}/attendance/{personId}': meetingContract.attendanceBody,
   'post /api/meetings/{meetingId}/observers': meetingContract.addObserverBody,
   'post /api/meetings/{meetingId}/confidentiality': meetingContract.confirmStatementBody,

@@ -179,6 +179,10 @@ const expected: Record<string, Rule> = {
   // board and an admin; the population it is measured against, set by the coordinator or admin.
   'get /api/areas/{areaId}/dashboard': ['coordinator', 'chair', 'admin'],
   'put /api/areas/{areaId}/population': coordinating,
+  // How long the area keeps case records (issue #13): the coordinator who works to the
+  // information sharing agreement, and an admin who keeps the system.
+  'get /api/areas/{areaId}/retention': coordinating,
+  'put /api/areas/{areaId}/retention': coordinating,
   // Action owners after the meeting (issue #11): the owner agency's core rep and deputy (the
   // police's action here), or the coordinator on its behalf; anyone else is told there is none.
   'get /api/actions/mine': 'signed-in',
@@ -545,6 +549,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
       overdueEveryDays: 7,
     },
     'put /api/areas/{areaId}/population': { adultWomen: 84_500 },
+    'put /api/areas/{areaId}/retention': { retentionMonths: 72 },
     'put /api/meetings/{meetingId}/attendance/{personId}': {
       attendance: 'present',
       infoSentInAdvance: false,

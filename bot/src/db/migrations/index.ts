@@ -17,6 +17,7 @@ import { roleChanges } from './017-role-changes.js';
 import { actionUpdates } from './018-action-updates.js';
 import { meetingDocuments } from './019-meeting-documents.js';
 import { actionChasing } from './020-action-chasing.js';
+import { retention } from './021-retention.js';
 import { areaPopulation } from './024-area-population.js';
 
 /** In order; never edit one that has shipped: add the next. */
@@ -40,5 +41,6 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '018-action-updates', sql: actionUpdates },
   { id: '019-meeting-documents', sql: meetingDocuments },
   { id: '020-action-chasing', sql: actionChasing },
+  { id: '021-retention', sql: retention },
   { id: '024-area-population', sql: areaPopulation },
 ];
