@@ -1,5 +1,10 @@
 import type { TokenCredential } from '@azure/identity';
-import { CryptographyClient, KeyClient, type KeyOperation } from '@azure/keyvault-keys';
+import {
+  CryptographyClient,
+  KeyClient,
+  type KeyClientOptions,
+  type KeyOperation,
+} from '@azure/keyvault-keys';
 import { KekError } from './kek.js';
 import type { KeyVaultWrapClient } from './key-vault-kek.js';
 import { destroyedKeyError, type KeyDestruction, type RetentionKeys } from './retention-keys.js';
@@ -35,6 +40,8 @@ export interface RetentionVaultClients {
 export interface KeyVaultRetentionKeysOptions {
   vaultUrl: string;
   credential: TokenCredential;
+  /** Passed to the SDK's clients: tests point them at a loopback vault with its own CA. */
+  sdkOptions?: KeyClientOptions;
 }
 
 const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
@@ -187,12 +194,16 @@ export function keyName(period: string): string {
   return `${RETENTION_KEY_PREFIX}${period}`;
 }
 
-function sdkClients({ vaultUrl, credential }: KeyVaultRetentionKeysOptions): RetentionVaultClients {
+function sdkClients({
+  vaultUrl,
+  credential,
+  sdkOptions,
+}: KeyVaultRetentionKeysOptions): RetentionVaultClients {
   // Typed as the small interface, so the compiler checks that the fakes in tests are honest.
-  const keys: RetentionVaultKeyClient = new KeyClient(vaultUrl, credential);
+  const keys: RetentionVaultKeyClient = new KeyClient(vaultUrl, credential, sdkOptions);
   return {
     keys,
     cryptoFor: (keyVersionId): KeyVaultWrapClient =>
-      new CryptographyClient(keyVersionId, credential),
+      new CryptographyClient(keyVersionId, credential, sdkOptions),
   };
 }

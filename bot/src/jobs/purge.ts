@@ -11,6 +11,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { emlFileName } from '../mail/eml-mail.js';
 import { resealMeetingRecords } from '../store/legacy-seals.js';
 import { eraseCaseGroup, eraseMeetingRecords, scrubErasedIds } from '../store/sql-erase.js';
+import { sqlLivePublisher } from '../store/sql-live.js';
 import { expireTransientKeys } from '../store/sql-transient-keys.js';
 import {
   planRetention,
@@ -117,6 +118,7 @@ async function eraseCases(deps: PurgeDeps, plan: RetentionPlan, report: PurgeRep
       const references = await referencesOf(tx, group.caseIds);
       const done = await eraseCaseGroup(tx, group.caseIds, report.today);
       if (!done) return null;
+      await announceErased(tx, done.meetings);
       for (const caseId of done.caseIds) await audit(deps, tx, 'case.erased', 'case', caseId);
       return { done, references };
     });
@@ -141,7 +143,9 @@ async function eraseMeetings(deps: PurgeDeps, plan: RetentionPlan, report: Purge
   for (const meeting of plan.dueMeetings) {
     const erased = await deps.db.transaction(async (tx) => {
       const done = await eraseMeetingRecords(tx, meeting.meetingId, report.today);
-      if (done) await audit(deps, tx, 'meeting.records-erased', 'meeting', meeting.meetingId);
+      if (!done) return null;
+      await announceErased(tx, [meeting.meetingId]);
+      await audit(deps, tx, 'meeting.records-erased', 'meeting', meeting.meetingId);
       return done;
     });
     if (!erased) continue;
@@ -151,6 +155,17 @@ async function eraseMeetings(deps: PurgeDeps, plan: RetentionPlan, report: Purge
     report.counts.documents += erased.documents;
     report.counts.outboxFiles += await removeOutboxFiles(deps.mailOutboxDir, erased.messageIds);
   }
+}
+
+/**
+ * A live event on each meeting whose records changed: every app instance drops what it keeps of
+ * the meeting's view (meeting-snapshot-cache.ts), so nothing erased is served from memory. The
+ * event names the meeting only.
+ */
+async function announceErased(q: Queryable, meetingIds: readonly string[]): Promise<void> {
+  const live = sqlLivePublisher(q);
+  for (const meetingId of [...meetingIds].sort())
+    await live.publish(`meeting:${meetingId}`, { kind: 'records.erased', ids: { meetingId } });
 }
 
 /** In local mode the outbox folder stands for the recipients' mailboxes: their copies go too. */

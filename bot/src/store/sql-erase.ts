@@ -22,6 +22,8 @@ export interface ErasedCases {
   rows: number;
   /** Every id erased (cases, referrals, actions), for `scrubErasedIds`. */
   ids: string[];
+  /** The meetings the cases were listed for, whose views (and caches) change. */
+  meetings: string[];
 }
 
 /** Erases the cases of one group, or returns null if they are no longer one group past keeping. */
@@ -54,6 +56,15 @@ export async function eraseCaseGroup(
   const R = [referrals];
   const A = [actions];
   const RC = [referrals, cases];
+  const meetings = (
+    await q.query<{ id: string }>(
+      `SELECT meeting_id::text AS id FROM meeting_case
+        WHERE referral_id = ANY($1::uuid[]) OR case_id = ANY($2::uuid[])
+       UNION SELECT meeting_id::text FROM referral WHERE id = ANY($1::uuid[]) AND meeting_id IS NOT NULL
+       ORDER BY 1`,
+      RC,
+    )
+  ).rows.map((r) => r.id);
   let rows = 0;
   rows += await del(q, 'DELETE FROM action_reminder WHERE action_id = ANY($1::uuid[])', A);
   rows += await del(q, 'DELETE FROM action_review WHERE action_id = ANY($1::uuid[])', A);
@@ -113,6 +124,7 @@ export async function eraseCaseGroup(
     referrals: referrals.length,
     rows,
     ids: [...cases, ...referrals, ...actions],
+    meetings,
   };
 }
 

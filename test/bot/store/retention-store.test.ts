@@ -157,6 +157,12 @@ describe.each(backends({ migrated: false }))('retention on $name', ({ open }) =>
       ],
     );
     expect(Number(left.n)).toBe(0);
+    // Every instance drops what it keeps of the meeting's view: an event naming the meeting only.
+    const events = await db.query<{ ids: Record<string, string> }>(
+      `SELECT ids FROM live_event WHERE topic = $1 AND kind = 'records.erased'`,
+      [`meeting:${y.meeting_id}`],
+    );
+    expect(events.rows).toEqual([{ ids: { meetingId: y.meeting_id } }]);
     expect(late.keys).toContainEqual({
       period: `${areaId}-2028-q1`,
       state: 'destroyed',
