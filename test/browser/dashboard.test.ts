@@ -8,7 +8,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { meetingUnderWay, post, type MeetingFixture } from '../bot/meeting-run/record-fixture.js';
+import {
+  heardWithOverdueAction,
+  meetingUnderWay,
+  type MeetingFixture,
+} from '../bot/meeting-run/record-fixture.js';
 import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { FakeM365Host } from './support/fake-m365-host.js';
@@ -25,24 +29,7 @@ let host: FakeM365Host;
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
   f = await meetingUnderWay();
-  await f.app.db.query(`UPDATE meeting_case SET state = 'heard' WHERE meeting_id = $1`, [
-    f.meetingId,
-  ]);
-  await f.app.db.query('UPDATE referral SET is_repeat = true WHERE id = $1', [f.adult]);
-  const action = await f.as.chair(
-    `/api/meetings/${f.meetingId}/run/cases/${f.adult}/actions`,
-    post({
-      ownerAgencyId: f.police,
-      ownerPerson: null,
-      what: 'Visit the address',
-      dueDate: f.day(1),
-      dueTime: '10:00',
-      risk: 'Further assault',
-      urgent: null,
-    }),
-  );
-  expect(action.status).toBe(201);
-  await f.setNow(new Date(f.startsAt.getTime() + 3 * 86_400_000));
+  await heardWithOverdueAction(f);
   browser = await launchChromium();
   host = await FakeM365Host.start();
 }, 200_000);

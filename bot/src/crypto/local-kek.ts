@@ -1,12 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { DATA_KEY_BYTES, KekError, type KeyEncryptionKey } from './kek.js';
+import { aesUnwrap, aesWrap } from './aes-wrap.js';
+import { KekError, type KeyEncryptionKey } from './kek.js';
 
 const FORMAT = 'marac-kek/1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 const Keyring = z
   .strictObject({
@@ -65,23 +64,13 @@ export class LocalFileKek implements KeyEncryptionKey {
   async wrap(dataKey: Buffer): Promise<{ wrapped: Buffer; version: string }> {
     const ring = await this.read();
     const version = ring.current;
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keyOf(ring, version), iv);
-    cipher.setAAD(aad(version));
-    const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return { wrapped: Buffer.concat([iv, body, cipher.getAuthTag()]), version };
+    return { wrapped: aesWrap(this.keyOf(ring, version), dataKey, aad(version)), version };
   }
 
   async unwrap(wrapped: Buffer, version: string): Promise<Buffer> {
     const key = this.keyOf(await this.read(), version);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, wrapped.subarray(0, IV_BYTES));
-      decipher.setAAD(aad(version));
-      decipher.setAuthTag(wrapped.subarray(wrapped.length - TAG_BYTES));
-      const body = wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES);
-      const dataKey = Buffer.concat([decipher.update(body), decipher.final()]);
-      if (dataKey.length !== DATA_KEY_BYTES) throw new Error('unexpected data key length');
-      return dataKey;
+      return aesUnwrap(key, wrapped, aad(version));
     } catch (cause) {
       throw new KekError(
         'KEY_UNWRAP_FAILED',

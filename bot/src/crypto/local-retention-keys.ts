@@ -1,14 +1,13 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { DATA_KEY_BYTES, KekError } from './kek.js';
+import { aesUnwrap, aesWrap } from './aes-wrap.js';
+import { KekError } from './kek.js';
 import { destroyedKeyError, type KeyDestruction, type RetentionKeys } from './retention-keys.js';
 import { isPeriod } from './retention-period.js';
 
 const FORMAT = 'marac-retention-key/1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 /** Local keys have one version: a period's key is made once and never rotated, only destroyed. */
 const VERSION = '1';
 
@@ -41,11 +40,7 @@ export class LocalRetentionKeys implements RetentionKeys {
 
   async wrap(period: string, dataKey: Buffer): Promise<{ wrapped: Buffer; version: string }> {
     const key = (await this.read(period)) ?? (await this.create(period));
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    cipher.setAAD(aad(period));
-    const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return { wrapped: Buffer.concat([iv, body, cipher.getAuthTag()]), version: VERSION };
+    return { wrapped: aesWrap(key, dataKey, aad(period)), version: VERSION };
   }
 
   async unwrap(period: string, wrapped: Buffer, version: string): Promise<Buffer> {
@@ -54,13 +49,7 @@ export class LocalRetentionKeys implements RetentionKeys {
     if (version !== VERSION)
       throw new KekError('KEY_VERSION_MISSING', `Retention key version ${version} is unknown.`);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, wrapped.subarray(0, IV_BYTES));
-      decipher.setAAD(aad(period));
-      decipher.setAuthTag(wrapped.subarray(wrapped.length - TAG_BYTES));
-      const body = wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES);
-      const dataKey = Buffer.concat([decipher.update(body), decipher.final()]);
-      if (dataKey.length !== DATA_KEY_BYTES) throw new Error('unexpected data key length');
-      return dataKey;
+      return aesUnwrap(key, wrapped, aad(period));
     } catch (cause) {
       throw new KekError(
         'KEY_UNWRAP_FAILED',

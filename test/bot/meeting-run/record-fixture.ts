@@ -239,3 +239,29 @@ export async function meetingUnderWay(): Promise<MeetingFixture> {
     register,
   };
 }
+
+/**
+ * The reporting tests' meeting: both cases heard, the adult's a repeat, and one police action
+ * agreed due the day after the meeting; the clock then three days on, so it is overdue.
+ */
+export async function heardWithOverdueAction(f: MeetingFixture): Promise<void> {
+  await f.app.db.query(`UPDATE meeting_case SET state = 'heard' WHERE meeting_id = $1`, [
+    f.meetingId,
+  ]);
+  await f.app.db.query('UPDATE referral SET is_repeat = true WHERE id = $1', [f.adult]);
+  await json(
+    f.as.chair(
+      `/api/meetings/${f.meetingId}/run/cases/${f.adult}/actions`,
+      post({
+        ownerAgencyId: f.police,
+        ownerPerson: null,
+        what: 'Visit the address',
+        dueDate: f.day(1),
+        dueTime: '10:00',
+        risk: 'Further assault',
+        urgent: null,
+      }),
+    ),
+  );
+  await f.setNow(new Date(f.startsAt.getTime() + 3 * 86_400_000));
+}

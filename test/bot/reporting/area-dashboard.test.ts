@@ -4,9 +4,9 @@ import { daysToMeeting, researchOnTime } from '#core/reporting/area-dashboard.js
 import { defaultProtocol } from '#core/meetings/protocol.js';
 import {
   errorOf,
+  heardWithOverdueAction,
   json,
   meetingUnderWay,
-  post,
   put,
   type MeetingFixture,
 } from '../meeting-run/record-fixture.js';
@@ -141,27 +141,7 @@ describe('GET /api/areas/{areaId}/dashboard', () => {
     );
 
   it('reads every figure from the record, and measures the volume once the population is set', async () => {
-    // Both cases heard, one of them a repeat; one police action, soon past its due time.
-    await f.app.db.query(`UPDATE meeting_case SET state = 'heard' WHERE meeting_id = $1`, [
-      f.meetingId,
-    ]);
-    await f.app.db.query('UPDATE referral SET is_repeat = true WHERE id = $1', [f.adult]);
-    await json(
-      f.as.chair(
-        `/api/meetings/${f.meetingId}/run/cases/${f.adult}/actions`,
-        post({
-          ownerAgencyId: f.police,
-          ownerPerson: null,
-          what: 'Visit the address',
-          dueDate: f.day(1),
-          dueTime: '10:00',
-          risk: 'Further assault',
-          urgent: null,
-        }),
-      ),
-    );
-    // Three days on, the action is a day and more past its due time.
-    await f.setNow(new Date(f.startsAt.getTime() + 3 * 86_400_000));
+    await heardWithOverdueAction(f);
 
     const before = await dashboard();
     expect(before.volume).toEqual({
