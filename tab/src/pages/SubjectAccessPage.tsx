@@ -35,10 +35,17 @@ import { useLoad } from '../components/use-load.js';
 const useStyles = makeStyles({
   ...PAGE_LAYOUT,
   page: { ...PAGE_LAYOUT.page, maxWidth: '880px' },
-  h1: { fontSize: '24px', margin: '8px 0', overflowWrap: 'anywhere' },
-  intro: { display: 'grid', gap: '8px', marginBottom: '16px', maxWidth: '44em' },
+  h1: { fontSize: '24px', margin: '8px 0 12px', overflowWrap: 'anywhere' },
+  intro: {
+    display: 'grid',
+    gap: '8px',
+    marginBottom: '16px',
+    maxWidth: '44em',
+    '& p': { margin: 0 },
+  },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   heading: { ':focus': { outline: 'none' } },
+  lead: { display: 'block', margin: '0 0 16px', maxWidth: '44em' },
 });
 
 type Body = Extract<ReturnType<typeof checkRequest>, { ok: true }>['body'];
@@ -98,7 +105,7 @@ export function SubjectAccessPage(props: { areaId: string; onSignOut?: () => voi
       {who.data && !who.data.coordinates && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>This page is for the area&apos;s MARAC coordinator</MessageBarTitle>
+            <MessageBarTitle>This page is for the area’s MARAC coordinator</MessageBarTitle>
             Only the coordinator can produce what is held about a person who asks for it. If someone
             has asked you, pass their request to the coordinator.
           </MessageBarBody>
@@ -242,13 +249,16 @@ function Decide(props: {
       <h2 ref={props.headingRef} tabIndex={-1} className={styles.heading}>
         Decide the possible matches
       </h2>
-      <Text as="p">{view.message}</Text>
-      <Section id="found-heading" title="Records found as the person's">
+      {/* The API's message speaks to any client ("send the request again"): the tab's own words. */}
+      <Text as="p" className={styles.lead}>
+        Some records may be this person&rsquo;s but do not match exactly. Compare each with the
+        details the person gave and say whether it is theirs: a record included by mistake would
+        disclose someone else&rsquo;s information. Nothing is produced until each is decided.
+      </Text>
+      <Section id="found-heading" title="Records found as the person’s">
         <FoundCases found={view.found} />
       </Section>
-      <Section id="candidates-heading" title="Possible matches">
-        <Candidates candidates={view.candidates} decisions={decisions} onDecide={props.onDecide} />
-      </Section>
+      <Candidates candidates={view.candidates} decisions={decisions} onDecide={props.onDecide} />
       <ErrorBar error={props.failure} title="The PDF could not be produced" />
       <div className={styles.buttons}>
         <Button

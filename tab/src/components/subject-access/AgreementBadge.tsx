@@ -12,7 +12,8 @@ const WORDS: Record<
   same: { mark: '\u2713', words: 'Same as given', color: 'success' },
   similar: { mark: '\u2248', words: 'Similar, not the same', color: 'warning' },
   different: { mark: '\u2717', words: 'Different from what was given', color: 'danger' },
-  'not recorded': { mark: '\u2013', words: 'Not recorded', color: 'informative' },
+  // Unknown on one side: the record's, or what the person gave (no postcode, say).
+  'not recorded': { mark: '\u2013', words: 'Nothing to compare', color: 'informative' },
 };
 
 /** How one recorded detail compares with what the person gave: a badge with its words. */

@@ -12,8 +12,10 @@ const useStyles = makeStyles({
   candidate: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
     padding: '12px 16px',
-    marginBottom: '12px',
+    marginBottom: '16px',
+    '@media (max-width: 480px)': { padding: '12px' },
   },
   title: { margin: '0 0 4px', fontSize: tokens.fontSizeBase400, fontWeight: 600 },
   referral: { margin: '8px 0 4px', fontWeight: 600, overflowWrap: 'anywhere' },

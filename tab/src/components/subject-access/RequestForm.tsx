@@ -61,7 +61,7 @@ export function RequestForm(props: {
             value={draft.by}
             onChange={(_, d) => set({ by: d.value as RequestDraft['by'] })}
           >
-            <Radio value="person" label="The person's name and date of birth" />
+            <Radio value="person" label="The person’s name and date of birth" />
             <Radio value="reference" label="A case reference the person holds" />
           </RadioGroup>
         </Field>
