@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/DashboardPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
+import { SubjectAccessPage } from './pages/SubjectAccessPage.js';
 import { TermsPage } from './pages/TermsPage.js';
 import {
   agendaMeetingId,
@@ -16,6 +17,7 @@ import {
   meetingIdOf,
   researchPlace,
   routeFor,
+  subjectAccessAreaId,
   useLocation,
 } from './routes.js';
 
@@ -52,6 +54,16 @@ export function App() {
         <SessionGate host={host}>
           {(session) => (
             <DashboardPage areaId={dashboardAreaId(pathname)!} onSignOut={session.onSignOut} />
+          )}
+        </SessionGate>
+      )}
+      {route === 'subject-access' && (
+        <SessionGate host={host}>
+          {(session) => (
+            <SubjectAccessPage
+              areaId={subjectAccessAreaId(pathname)!}
+              onSignOut={session.onSignOut}
+            />
           )}
         </SessionGate>
       )}

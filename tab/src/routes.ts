@@ -8,6 +8,7 @@ export type Route =
   | 'research'
   | 'actions'
   | 'dashboard'
+  | 'subject-access'
   | 'config'
   | 'privacy'
   | 'terms';
@@ -18,6 +19,7 @@ const ID = '([0-9a-f-]{36})';
 const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?)?$`);
 const MEETING = new RegExp(`^/meeting(?:/${ID})?$`);
 const DASHBOARD = new RegExp(`^/dashboard/${ID}$`);
+const SUBJECT_ACCESS = new RegExp(`^/subject-access/${ID}$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
@@ -26,6 +28,7 @@ export function routeFor(pathname: string): Route {
   if (RESEARCH.test(path)) return 'research';
   if (MEETING.test(path)) return 'meeting';
   if (DASHBOARD.test(path)) return 'dashboard';
+  if (SUBJECT_ACCESS.test(path)) return 'subject-access';
   switch (path) {
     case '/actions':
       return 'actions';
@@ -64,6 +67,17 @@ export function dashboardAreaId(pathname: string): string | null {
 }
 
 export const dashboardPath = (areaId: string) => `/dashboard/${encodeURIComponent(areaId)}`;
+
+/**
+ * `/subject-access/{areaId}`: the area's subject access requests (the coordinator's). The
+ * address holds the area only: the person's details never go into it.
+ */
+export function subjectAccessAreaId(pathname: string): string | null {
+  return SUBJECT_ACCESS.exec(normalise(pathname))?.[1] ?? null;
+}
+
+export const subjectAccessPath = (areaId: string) =>
+  `/subject-access/${encodeURIComponent(areaId)}`;
 
 export const meetingPath = (meetingId: string) => `/meeting/${encodeURIComponent(meetingId)}`;
 

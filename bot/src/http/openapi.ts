@@ -85,6 +85,16 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
                   description: route.files
                     ? `Success: the document (${route.files.join(', ')}), or JSON as described`
                     : 'Success',
+                  ...(route.fileHeaders
+                    ? {
+                        headers: Object.fromEntries(
+                          Object.entries(route.fileHeaders).map(([name, description]) => [
+                            name,
+                            { description, schema: { type: 'string' } },
+                          ]),
+                        ),
+                      }
+                    : {}),
                   content: {
                     ...Object.fromEntries(
                       (route.files ?? []).map((type) => [

@@ -70,6 +70,8 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
    * `fileAnswer`, sent as it is; any other answer is JSON, as `response` describes it.
    */
   files?: readonly FileMediaType[];
+  /** Headers a file answer carries, by name, with what each says (for the OpenAPI description). */
+  fileHeaders?: Readonly<Record<string, string>>;
   handle: (ctx: RequestContext<P, Q, B>) => Promise<R | FileAnswer>;
 }
 
@@ -86,6 +88,11 @@ export interface FileAnswer {
   /** The name a browser saves it under: ASCII letters, digits, dots, dashes only. */
   filename: string;
   bytes: Buffer;
+  /**
+   * Headers that say what the document holds, for a client that cannot read it (counts, never
+   * personal data), as the route's `fileHeaders` lists them.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 const fileAnswers = new WeakSet<object>();

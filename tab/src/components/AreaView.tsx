@@ -1,4 +1,4 @@
-import { dashboardPath } from '../routes.js';
+import { dashboardPath, subjectAccessPath } from '../routes.js';
 import { AppLink } from './AppLink.js';
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Area, Me } from '#core/contracts/api.js';
@@ -62,6 +62,12 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
         <Text as="p" className={styles.sub}>
           <AppLink href={dashboardPath(area.id)}>Dashboard</AppLink>: volume, repeats, referrals,
           research and actions against SafeLives&apos; benchmarks.
+        </Text>
+      )}
+      {coordinates && (
+        <Text as="p" className={styles.sub}>
+          <AppLink href={subjectAccessPath(area.id)}>Subject access</AppLink>: everything held about
+          one person who asks, as a PDF for the partnership to review.
         </Text>
       )}
       {editable && <AgendaWarnings areaId={area.id} />}
