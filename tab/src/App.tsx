@@ -6,6 +6,7 @@ import { ActionsPage } from './pages/ActionsPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
+import { DataReturnPage } from './pages/DataReturnPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
@@ -13,6 +14,7 @@ import { TermsPage } from './pages/TermsPage.js';
 import {
   agendaMeetingId,
   dashboardAreaId,
+  dataReturnPlace,
   meetingIdOf,
   researchPlace,
   routeFor,
@@ -35,6 +37,7 @@ export function App() {
   const route = routeFor(pathname);
   const agendaOf = agendaMeetingId(pathname, search);
   const research = researchPlace(pathname, search);
+  const dataReturn = dataReturnPlace(pathname, search);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
@@ -52,6 +55,17 @@ export function App() {
         <SessionGate host={host}>
           {(session) => (
             <DashboardPage areaId={dashboardAreaId(pathname)!} onSignOut={session.onSignOut} />
+          )}
+        </SessionGate>
+      )}
+      {route === 'data-return' && dataReturn && (
+        <SessionGate host={host}>
+          {(session) => (
+            <DataReturnPage
+              areaId={dataReturn.areaId}
+              quarter={dataReturn.quarter}
+              onSignOut={session.onSignOut}
+            />
           )}
         </SessionGate>
       )}

@@ -74,6 +74,33 @@ export async function request<T>(path: string, given: RequestOptions = {}): Prom
     (given.method ?? 'GET') === 'POST' && !given.idempotencyKey
       ? { ...given, idempotencyKey: newActionKey() }
       : given;
+  const response = await answered(path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A file the API answered with: its bytes and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * Fetches a file from the API with the bearer token (a plain link would carry none: inside Teams
+ * or Outlook the token is not a cookie). The name is the server's, from Content-Disposition.
+ */
+export async function requestFile(path: string, fallbackName: string): Promise<DownloadedFile> {
+  const response = await answered(path, { accept: '*/*' });
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const named = /filename="([A-Za-z0-9.-]+)"/.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename: named ?? fallbackName };
+}
+
+/** The answer to a signed-in (or anonymous) call that succeeded, or the failure thrown. */
+async function answered(
+  path: string,
+  options: RequestOptions & { accept?: string },
+): Promise<Response> {
   let response: Response;
   if (options.anonymous) {
     response = await send(path, options, null);
@@ -93,16 +120,15 @@ export async function request<T>(path: string, given: RequestOptions = {}): Prom
     }
   }
   if (!response.ok) throw new ApiRequestError(response.status, await readError(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }
 
 async function send(
   path: string,
-  options: RequestOptions,
+  options: RequestOptions & { accept?: string },
   token: string | null,
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
