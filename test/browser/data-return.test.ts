@@ -24,6 +24,11 @@ import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { FakeM365Host } from './support/fake-m365-host.js';
 import { dataReturnPlace, routeFor } from '../../tab/src/routes.js';
+import {
+  lastCompleteQuarter,
+  quarterChoices,
+  shiftQuarter,
+} from '../../tab/src/format/quarters.js';
 
 const SCREENS = 'test-output/screens';
 jest.setTimeout(300_000);
@@ -107,6 +112,24 @@ it.each([
     areaId: '11111111-1111-4111-8111-111111111111',
     quarter,
   });
+});
+
+it.each([
+  // 23:30 UTC on 31 March in British Summer Time is 1 April in London: the first quarter is over.
+  ['2027-03-31T23:30:00Z', '2027-Q1'],
+  ['2027-03-31T22:30:00Z', '2026-Q4'],
+  ['2027-01-01T00:00:00Z', '2026-Q4'],
+  ['2026-12-01T09:00:00Z', '2026-Q3'],
+])('at %s the last complete quarter is %s', (now, quarter) => {
+  expect(lastCompleteQuarter(new Date(now))).toBe(quarter);
+});
+
+it('steps across years, and offers the quarters newest first with the one shown', () => {
+  expect(shiftQuarter('2027-Q1', -1)).toBe('2026-Q4');
+  expect(shiftQuarter('2026-Q4', 1)).toBe('2027-Q1');
+  const choices = quarterChoices('2027-Q1', new Date('2026-12-01T09:00:00Z'));
+  expect(choices.slice(0, 3)).toEqual(['2027-Q1', '2026-Q4', '2026-Q3']);
+  expect(choices.at(-1)).toBe('2023-Q4');
 });
 
 it('shows the coordinator every figure, the cases behind each, and downloads CSV and Excel', async () => {
