@@ -6,6 +6,7 @@ import { ActionsPage } from './pages/ActionsPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
+import { DataReturnPage } from './pages/DataReturnPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
@@ -14,6 +15,7 @@ import { TermsPage } from './pages/TermsPage.js';
 import {
   agendaMeetingId,
   dashboardAreaId,
+  dataReturnPlace,
   meetingIdOf,
   researchPlace,
   routeFor,
@@ -37,6 +39,7 @@ export function App() {
   const route = routeFor(pathname);
   const agendaOf = agendaMeetingId(pathname, search);
   const research = researchPlace(pathname, search);
+  const dataReturn = dataReturnPlace(pathname, search);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
@@ -62,6 +65,17 @@ export function App() {
           {(session) => (
             <SubjectAccessPage
               areaId={subjectAccessAreaId(pathname)!}
+              onSignOut={session.onSignOut}
+            />
+          )}
+        </SessionGate>
+      )}
+      {route === 'data-return' && dataReturn && (
+        <SessionGate host={host}>
+          {(session) => (
+            <DataReturnPage
+              areaId={dataReturn.areaId}
+              quarter={dataReturn.quarter}
               onSignOut={session.onSignOut}
             />
           )}

@@ -9,6 +9,7 @@ export type Route =
   | 'actions'
   | 'dashboard'
   | 'subject-access'
+  | 'data-return'
   | 'config'
   | 'privacy'
   | 'terms';
@@ -20,6 +21,8 @@ const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?
 const MEETING = new RegExp(`^/meeting(?:/${ID})?$`);
 const DASHBOARD = new RegExp(`^/dashboard/${ID}$`);
 const SUBJECT_ACCESS = new RegExp(`^/subject-access/${ID}$`);
+const DATA_RETURN = new RegExp(`^/data-return/${ID}$`);
+const QUARTER = /^(\d{4})-Q([1-4])$/;
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
@@ -29,6 +32,7 @@ export function routeFor(pathname: string): Route {
   if (MEETING.test(path)) return 'meeting';
   if (DASHBOARD.test(path)) return 'dashboard';
   if (SUBJECT_ACCESS.test(path)) return 'subject-access';
+  if (DATA_RETURN.test(path)) return 'data-return';
   switch (path) {
     case '/actions':
       return 'actions';
@@ -78,6 +82,24 @@ export function subjectAccessAreaId(pathname: string): string | null {
 
 export const subjectAccessPath = (areaId: string) =>
   `/subject-access/${encodeURIComponent(areaId)}`;
+
+/**
+ * `/data-return/{areaId}?quarter=2027-Q1`: that area's SafeLives data return for the quarter
+ * (null when the address names none, or not a quarter: the page then opens the last complete one).
+ */
+export function dataReturnPlace(
+  pathname: string,
+  search = '',
+): { areaId: string; quarter: string | null } | null {
+  const areaId = DATA_RETURN.exec(normalise(pathname))?.[1];
+  if (!areaId) return null;
+  const quarter = new URLSearchParams(search).get('quarter')?.toUpperCase() ?? '';
+  const match = QUARTER.exec(quarter);
+  return { areaId, quarter: match && Number(match[1]) >= 2000 ? quarter : null };
+}
+
+export const dataReturnPath = (areaId: string, quarter?: string) =>
+  `/data-return/${encodeURIComponent(areaId)}${quarter ? `?quarter=${encodeURIComponent(quarter)}` : ''}`;
 
 export const meetingPath = (meetingId: string) => `/meeting/${encodeURIComponent(meetingId)}`;
 

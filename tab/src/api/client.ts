@@ -102,6 +102,21 @@ export async function requestDocument<T>(
   };
 }
 
+/**
+ * Fetches a file the API makes (the data return as CSV or Excel) with the bearer token: a plain
+ * link would go without it inside Teams or Outlook, where the token is not a cookie. The name is
+ * the server's, from Content-Disposition, or `fallbackName`.
+ */
+export async function requestFile(path: string, fallbackName: string): Promise<ApiFile> {
+  const response = await authorised(path, {}, '*/*');
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  return {
+    blob: await response.blob(),
+    filename: named?.[1] ?? fallbackName,
+    headers: response.headers,
+  };
+}
+
 /** The successful response to a call with the bearer token, or the refusal thrown. */
 async function authorised(
   path: string,

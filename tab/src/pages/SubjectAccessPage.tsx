@@ -29,7 +29,7 @@ import {
   type RequestDraft,
 } from '../components/subject-access/check-request.js';
 import { RequestForm } from '../components/subject-access/RequestForm.js';
-import { saveFile } from '../components/subject-access/save-file.js';
+import { saveFile } from '../components/save-file.js';
 import { useLoad } from '../components/use-load.js';
 
 const useStyles = makeStyles({

@@ -218,6 +218,9 @@ const expected: Record<string, Rule> = {
   // The SafeLives data return (issue #13): the coordinator who makes it and an admin who keeps the
   // system (the admin gets the counts without the case references behind them).
   'get /api/areas/{areaId}/data-return': coordinating,
+  // Its downloads: the same callers (the admin's files without the references).
+  'get /api/areas/{areaId}/data-return.csv': coordinating,
+  'get /api/areas/{areaId}/data-return.xlsx': coordinating,
   // Subject access (issue #13): everything held about one person is the coordinator's to
   // produce; not an admin (the system, not the cases), nor anyone who sits on meetings.
   'post /api/areas/{areaId}/subject-access': ['coordinator'],
@@ -228,6 +231,8 @@ const expected: Record<string, Rule> = {
 /** Routes whose query is required: without it every caller would be told 400 before the policy. */
 const queries: Record<string, string> = {
   'get /api/areas/{areaId}/data-return': '?quarter=2027-Q1',
+  'get /api/areas/{areaId}/data-return.csv': '?quarter=2027-Q1',
+  'get /api/areas/{areaId}/data-return.xlsx': '?quarter=2027-Q1',
 };
 
 interface Target {
