@@ -276,6 +276,19 @@ it('stacks for the coordinator in high contrast at 320 px, a drill-down open', a
     const totals = opened.frame.getByTestId('total-figures');
     await totals.getByRole('button', { name: /^Show the 6 cases for Victims LGBT\+/ }).click();
     await totals.getByTestId('figure-cases').waitFor();
+    // Under the pointer a row is black on cyan: its labels follow the row's colour, not white.
+    const row = totals.locator('tr[data-figure]').first();
+    await row.hover();
+    const colours = await row
+      .locator('td[data-label]')
+      .first()
+      .evaluate((cell) => ({
+        text: getComputedStyle(cell).color,
+        label: getComputedStyle(cell, '::before').color,
+        row: getComputedStyle(cell.closest('tr')!).backgroundColor,
+      }));
+    expect(colours.label).toBe(colours.text);
+    expect(colours.label).not.toBe(colours.row);
     // The pointer away, so the picture shows the rows as they rest, not hovered.
     await opened.page.mouse.move(2, 60);
     await lookAt(opened, 'w320-contrast');
