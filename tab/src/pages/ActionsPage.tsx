@@ -1,7 +1,7 @@
-import { Button, Spinner, Text, makeStyles } from '@fluentui/react-components';
+import { Spinner, Text, makeStyles } from '@fluentui/react-components';
 import { actionsApi, type OwnedAction } from '../api/actions.js';
 import { ActionItem } from '../components/actions/ActionItem.js';
-import { AppLink } from '../components/AppLink.js';
+import { PageTop } from '../components/PageTop.js';
 import { ErrorBar } from '../components/ErrorBar.js';
 import { PAGE_LAYOUT } from '../components/page-layout.js';
 import { useLoad } from '../components/use-load.js';
@@ -28,11 +28,7 @@ export function ActionsPage(props: { onSignOut?: () => void }) {
   const finished = actions.filter((a) => !a.incomplete);
   return (
     <main className={styles.page}>
-      <div className={styles.top}>
-        <AppLink href="/">Back to meetings</AppLink>
-        <span className={styles.grow} />
-        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop onSignOut={props.onSignOut} />
       <h1 className={styles.h1}>My actions</h1>
       <Text as="p">
         Actions agreed at MARAC for the agencies you represent. Say what happened to each: done, a

@@ -1,5 +1,4 @@
 import {
-  Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -11,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { agendaApi } from '../api/agendas.js';
 import { AppLink } from '../components/AppLink.js';
+import { PageTop } from '../components/PageTop.js';
 import { CoordinatorAgenda } from '../components/agenda/CoordinatorAgenda.js';
 import { PublishedAgenda } from '../components/agenda/PublishedAgenda.js';
 import { ErrorBar } from '../components/ErrorBar.js';
@@ -46,14 +46,15 @@ export function AgendaPage({
 
   return (
     <main className={styles.page}>
-      <div className={styles.top}>
-        <AppLink href={back}>Back to meetings</AppLink>
-        {view && (
-          <AppLink href={researchPaths.matrix(meetingId)}>Research for this meeting</AppLink>
-        )}
-        <span className={styles.grow} />
-        {onSignOut && <Button onClick={onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop
+        back={back}
+        links={
+          view && (
+            <AppLink href={researchPaths.matrix(meetingId)}>Research for this meeting</AppLink>
+          )
+        }
+        onSignOut={onSignOut}
+      />
       <Title2 as="h1" className={styles.title}>
         {view ? `Agenda for the MARAC on ${formatDate(view.meetingDate)}` : 'MARAC agenda'}
       </Title2>

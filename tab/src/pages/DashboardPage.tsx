@@ -4,18 +4,10 @@ import {
   type HorizontalBarChartWithAxisDataPoint,
   type VerticalBarChartDataPoint,
 } from '@fluentui/react-charts';
-import {
-  Button,
-  Field,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { dashboardApi, type AreaDashboard } from '../api/dashboard.js';
-import { AppLink } from '../components/AppLink.js';
+import { PageTop } from '../components/PageTop.js';
 import { FigureCard } from '../components/dashboard/FigureCard.js';
 import { PopulationForm } from '../components/dashboard/PopulationForm.js';
 import { useWidth } from '../components/dashboard/use-width.js';
@@ -98,11 +90,7 @@ export function DashboardPage(props: { areaId: string; onSignOut?: () => void })
   );
   return (
     <main className={styles.page}>
-      <div className={styles.top}>
-        <AppLink href="/">Back to meetings</AppLink>
-        <span className={styles.grow} />
-        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop onSignOut={props.onSignOut} />
       <h1 className={styles.h1}>Dashboard{data ? `: ${data.areaName}` : ''}</h1>
       <Field label="Period" className={styles.period}>
         <Select value={String(months)} onChange={(_, d) => setMonths(Number(d.value))}>

@@ -1,5 +1,4 @@
 import {
-  Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -12,7 +11,7 @@ import { useEffect } from 'react';
 import type { DataReturn, MeetingReturn } from '#core/contracts/data-return-api.js';
 import { deferredRow, figureRows, RECORD_WORDS } from '#core/contracts/data-return-rows.js';
 import { dataReturnApi } from '../api/data-return.js';
-import { AppLink } from '../components/AppLink.js';
+import { PageTop } from '../components/PageTop.js';
 import { DownloadButtons } from '../components/data-return/DownloadButtons.js';
 import { FiguresTable } from '../components/data-return/FiguresTable.js';
 import { QuarterPicker } from '../components/data-return/QuarterPicker.js';
@@ -64,11 +63,7 @@ export function DataReturnPage(props: {
   const shown = data?.quarter === quarter ? data : null;
   return (
     <main className={styles.page}>
-      <div className={styles.top}>
-        <AppLink href="/">Back to meetings</AppLink>
-        <span className={styles.grow} />
-        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop onSignOut={props.onSignOut} />
       <h1 className={styles.h1}>SafeLives data return{data ? `: ${data.area.name}` : ''}</h1>
       <QuarterPicker
         quarter={quarter}

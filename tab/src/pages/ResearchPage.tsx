@@ -1,5 +1,6 @@
-import { Button, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import { AppLink } from '../components/AppLink.js';
+import { PageTop } from '../components/PageTop.js';
 import { AgencyResearchView } from '../components/research/AgencyResearchView.js';
 import { CaseResearchView } from '../components/research/CaseResearchView.js';
 import { MatrixView } from '../components/research/MatrixView.js';
@@ -22,12 +23,12 @@ export function ResearchPage(props: { place: ResearchPlace; onSignOut?: () => vo
   const { place } = props;
   return (
     <main className={mergeClasses(styles.page, place.kind === 'matrix' && styles.wide)}>
-      <div className={styles.top}>
-        <AppLink href="/">Back to meetings</AppLink>
-        {place.kind === 'agency' && <AppLink href={researchPaths.mine()}>My research</AppLink>}
-        <span className={styles.grow} />
-        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop
+        links={
+          place.kind === 'agency' && <AppLink href={researchPaths.mine()}>My research</AppLink>
+        }
+        onSignOut={props.onSignOut}
+      />
       {place.kind === 'mine' && (
         <MyResearchView
           meetingId={place.meetingId}

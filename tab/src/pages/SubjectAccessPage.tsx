@@ -15,7 +15,7 @@ import {
   type SubjectAccessPdf,
   type SubjectCandidatesView,
 } from '../api/subject-access.js';
-import { AppLink } from '../components/AppLink.js';
+import { PageTop } from '../components/PageTop.js';
 import { fieldProblems } from '../components/agenda/field-problems.js';
 import { useProblems } from '../components/agenda/use-problems.js';
 import { ErrorBar } from '../components/ErrorBar.js';
@@ -94,11 +94,7 @@ export function SubjectAccessPage(props: { areaId: string; onSignOut?: () => voi
 
   return (
     <main className={styles.page}>
-      <div className={styles.top}>
-        <AppLink href="/">Back to meetings</AppLink>
-        <span className={styles.grow} />
-        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop onSignOut={props.onSignOut} />
       <h1 className={styles.h1}>Subject access{areaName ? `: ${areaName}` : ''}</h1>
       <ErrorBar error={who.error} title="The page could not be loaded" />
       {who.loading && !who.data && <Spinner label="Loading" />}
