@@ -18,8 +18,10 @@ import {
   expectedQ1Figures,
   formOf,
   heardAt,
+  legacyWords,
   type ScenarioCase,
 } from '../../support/data-return-quarter.js';
+import { storeLegacyWords } from '../../support/legacy-words.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 
 /*
@@ -71,6 +73,9 @@ async function refer(c: ScenarioCase, agencies: Map<string, string>): Promise<vo
     [id],
   );
   referrals.set(c.label, { id, reference, caseId: rows[0]!.case_id });
+  // Words that name no category cannot be sent now: stored as a referral from before would be.
+  const words = legacyWords(c);
+  if (Object.keys(words).length > 0) await storeLegacyWords(app.db, app.services.crypto, id, words);
 }
 
 /** The meeting's record as the chair leaves it: its running order, and the run open or closed. */
