@@ -239,8 +239,15 @@ const subjectAccess: Record<string, FieldLabel> = {
   'decisions.*.include': f('Whether to include the case of decision {n}', 'choice'),
 };
 
+/** The coordinator's recode of a referral's ethnicity and sexuality (recode-api.ts). */
+const recode: Record<string, FieldLabel> = {
+  ethnicity: victim.ethnicity!,
+  sexuality: victim.sexuality!,
+};
+
 const TABLE: Record<string, FieldLabel> = {
   ...other,
+  ...recode,
   ...subjectAccess,
   ...minutes,
   ...meetingRecord,

@@ -8,12 +8,14 @@ import { ConfigPage } from './pages/ConfigPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
+import { RecodePage } from './pages/RecodePage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
 import { TermsPage } from './pages/TermsPage.js';
 import {
   agendaMeetingId,
   dashboardAreaId,
   meetingIdOf,
+  recodeAreaId,
   researchPlace,
   routeFor,
   useLocation,
@@ -52,6 +54,13 @@ export function App() {
         <SessionGate host={host}>
           {(session) => (
             <DashboardPage areaId={dashboardAreaId(pathname)!} onSignOut={session.onSignOut} />
+          )}
+        </SessionGate>
+      )}
+      {route === 'recode' && (
+        <SessionGate host={host}>
+          {(session) => (
+            <RecodePage areaId={recodeAreaId(pathname)!} onSignOut={session.onSignOut} />
           )}
         </SessionGate>
       )}

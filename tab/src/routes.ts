@@ -8,6 +8,7 @@ export type Route =
   | 'research'
   | 'actions'
   | 'dashboard'
+  | 'recode'
   | 'config'
   | 'privacy'
   | 'terms';
@@ -18,6 +19,7 @@ const ID = '([0-9a-f-]{36})';
 const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?)?$`);
 const MEETING = new RegExp(`^/meeting(?:/${ID})?$`);
 const DASHBOARD = new RegExp(`^/dashboard/${ID}$`);
+const RECODE = new RegExp(`^/recode/${ID}$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
@@ -26,6 +28,7 @@ export function routeFor(pathname: string): Route {
   if (RESEARCH.test(path)) return 'research';
   if (MEETING.test(path)) return 'meeting';
   if (DASHBOARD.test(path)) return 'dashboard';
+  if (RECODE.test(path)) return 'recode';
   switch (path) {
     case '/actions':
       return 'actions';
@@ -64,6 +67,13 @@ export function dashboardAreaId(pathname: string): string | null {
 }
 
 export const dashboardPath = (areaId: string) => `/dashboard/${encodeURIComponent(areaId)}`;
+
+/** `/recode/{areaId}`: the coordinator's recode of the area's ethnicity and sexuality words. */
+export function recodeAreaId(pathname: string): string | null {
+  return RECODE.exec(normalise(pathname))?.[1] ?? null;
+}
+
+export const recodePath = (areaId: string) => `/recode/${encodeURIComponent(areaId)}`;
 
 export const meetingPath = (meetingId: string) => `/meeting/${encodeURIComponent(meetingId)}`;
 
