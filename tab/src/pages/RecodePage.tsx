@@ -10,7 +10,7 @@ import { plural } from '../format/dates.js';
 
 const useStyles = makeStyles({
   ...PAGE_LAYOUT,
-  h1: { fontSize: '24px', margin: '8px 0', overflowWrap: 'anywhere' },
+  h1: { fontSize: '24px', lineHeight: 1.25, margin: '8px 0', overflowWrap: 'anywhere' },
   intro: { display: 'block', maxWidth: '48em', marginBottom: '12px' },
   list: {
     listStyle: 'none',

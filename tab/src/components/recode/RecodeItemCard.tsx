@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   head: { margin: 0, fontSize: '16px', fontWeight: 600, overflowWrap: 'anywhere' },
   words: { overflowWrap: 'anywhere' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: '8px 12px' },
-  choice: { flexGrow: 1, minWidth: 0, maxWidth: '36em' },
+  choice: { flex: '1 1 16em', minWidth: 0, maxWidth: '36em' },
   saved: { color: tokens.colorPaletteGreenForeground1 },
 });
 

@@ -42,6 +42,10 @@ export const useFormStyles = makeStyles({
   question: { padding: '6px 0', borderBottom: '1px solid var(--colorNeutralStroke3)' },
   attribution: { fontSize: '12px', color: 'var(--colorNeutralForeground3)', margin: '8px 0' },
   radios: { flexWrap: 'wrap' },
+  // A category's label is long ("Mixed or Multiple ethnic groups: Any other ..."): the native
+  // select would take the longest option's width and spill over its neighbours; it fits its box.
+  categoryRoot: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  categorySelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
 export interface FieldProps {
@@ -236,8 +240,15 @@ export function CategorySelect(
   },
 ) {
   const { field, value, onPick, ...rest } = props;
+  const styles = useFormStyles();
   return (
-    <Select {...rest} value={value} onChange={(_, d) => onPick(d.value)}>
+    <Select
+      {...rest}
+      className={styles.categoryRoot}
+      select={{ className: styles.categorySelect }}
+      value={value}
+      onChange={(_, d) => onPick(d.value)}
+    >
       <option value="">Not chosen</option>
       {categoriesByHeading(field).map(({ heading, categories }) =>
         // "Not known" and "Prefers not to say" are their own headings: no group of one.
