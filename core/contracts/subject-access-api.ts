@@ -11,7 +11,13 @@ import { personName, postcode } from './field-rules.js';
  *                                             (application/pdf), or, while records that may be
  *                                             the person's are not yet confirmed or ruled out,
  *                                             this JSON listing them (`outcome: candidates`).
+ *
+ * The PDF's answer says in two headers how many cases and items it lists (0 and 0 when nothing
+ * is held about the person: the PDF then records the search), so the tab can say what was
+ * produced without reading it.
  */
+export const CASES_HEADER = 'Marac-Cases-Found';
+export const ITEMS_HEADER = 'Marac-Items-Listed';
 
 /** A case reference as the app gives them: the area's code, the year, a number (NBW-2026-0007). */
 export const caseReferenceSchema = z

@@ -17,6 +17,17 @@ export interface DataReturnQuery {
   quarter: string;
   /** With the case references behind each figure (the coordinator's drill-down). */
   references: boolean;
+  /**
+   * Read to be downloaded as a file: audited as an export of that kind, since a copy of the
+   * figures (and, for the coordinator, the references) then leaves the app.
+   */
+  export?: 'csv' | 'xlsx';
+}
+
+/** `data-return.read`, `data-return.export-csv-cases`: what was read, and whether it left. */
+function auditAction(input: DataReturnQuery): string {
+  const verb = input.export ? `export-${input.export}` : 'read';
+  return `data-return.${verb}${input.references ? '-cases' : ''}`;
 }
 
 /** A quarter name that names a quarter, or a validation error naming the field. */
@@ -122,11 +133,7 @@ export async function readDataReturn(
       const references = all.filter((c) => c.toRecode[field]).map((c) => c.reference);
       return { count: references.length, references };
     };
-    await repos.audit.record(
-      input.references ? 'data-return.read-cases' : 'data-return.read',
-      'area',
-      area.id,
-    );
+    await repos.audit.record(auditAction(input), 'area', area.id);
     return {
       area: { id: area.id, name: area.name, code: area.code ?? null },
       quarter: quarter.name,

@@ -6,18 +6,22 @@ import { ActionsPage } from './pages/ActionsPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
 import { ConfigPage } from './pages/ConfigPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
+import { DataReturnPage } from './pages/DataReturnPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { RecodePage } from './pages/RecodePage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
+import { SubjectAccessPage } from './pages/SubjectAccessPage.js';
 import { TermsPage } from './pages/TermsPage.js';
 import {
   agendaMeetingId,
   dashboardAreaId,
+  dataReturnPlace,
   meetingIdOf,
   recodeAreaId,
   researchPlace,
   routeFor,
+  subjectAccessAreaId,
   useLocation,
 } from './routes.js';
 
@@ -37,6 +41,7 @@ export function App() {
   const route = routeFor(pathname);
   const agendaOf = agendaMeetingId(pathname, search);
   const research = researchPlace(pathname, search);
+  const dataReturn = dataReturnPlace(pathname, search);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
@@ -61,6 +66,27 @@ export function App() {
         <SessionGate host={host}>
           {(session) => (
             <RecodePage areaId={recodeAreaId(pathname)!} onSignOut={session.onSignOut} />
+          )}
+        </SessionGate>
+      )}
+      {route === 'subject-access' && (
+        <SessionGate host={host}>
+          {(session) => (
+            <SubjectAccessPage
+              areaId={subjectAccessAreaId(pathname)!}
+              onSignOut={session.onSignOut}
+            />
+          )}
+        </SessionGate>
+      )}
+      {route === 'data-return' && dataReturn && (
+        <SessionGate host={host}>
+          {(session) => (
+            <DataReturnPage
+              areaId={dataReturn.areaId}
+              quarter={dataReturn.quarter}
+              onSignOut={session.onSignOut}
+            />
           )}
         </SessionGate>
       )}

@@ -8,6 +8,8 @@ export type Route =
   | 'research'
   | 'actions'
   | 'dashboard'
+  | 'subject-access'
+  | 'data-return'
   | 'recode'
   | 'config'
   | 'privacy'
@@ -19,6 +21,9 @@ const ID = '([0-9a-f-]{36})';
 const RESEARCH = new RegExp(`^/research(?:/${ID}(?:/(matrix|${ID}|cases/${ID}))?)?$`);
 const MEETING = new RegExp(`^/meeting(?:/${ID})?$`);
 const DASHBOARD = new RegExp(`^/dashboard/${ID}$`);
+const SUBJECT_ACCESS = new RegExp(`^/subject-access/${ID}$`);
+const DATA_RETURN = new RegExp(`^/data-return/${ID}$`);
+const QUARTER = /^(\d{4})-Q([1-4])$/;
 const RECODE = new RegExp(`^/recode/${ID}$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
@@ -28,6 +33,8 @@ export function routeFor(pathname: string): Route {
   if (RESEARCH.test(path)) return 'research';
   if (MEETING.test(path)) return 'meeting';
   if (DASHBOARD.test(path)) return 'dashboard';
+  if (SUBJECT_ACCESS.test(path)) return 'subject-access';
+  if (DATA_RETURN.test(path)) return 'data-return';
   if (RECODE.test(path)) return 'recode';
   switch (path) {
     case '/actions':
@@ -68,6 +75,34 @@ export function dashboardAreaId(pathname: string): string | null {
 
 export const dashboardPath = (areaId: string) => `/dashboard/${encodeURIComponent(areaId)}`;
 
+/**
+ * `/subject-access/{areaId}`: the area's subject access requests (the coordinator's). The
+ * address holds the area only: the person's details never go into it.
+ */
+export function subjectAccessAreaId(pathname: string): string | null {
+  return SUBJECT_ACCESS.exec(normalise(pathname))?.[1] ?? null;
+}
+
+export const subjectAccessPath = (areaId: string) =>
+  `/subject-access/${encodeURIComponent(areaId)}`;
+
+/**
+ * `/data-return/{areaId}?quarter=2027-Q1`: that area's SafeLives data return for the quarter
+ * (null when the address names none, or not a quarter: the page then opens the last complete one).
+ */
+export function dataReturnPlace(
+  pathname: string,
+  search = '',
+): { areaId: string; quarter: string | null } | null {
+  const areaId = DATA_RETURN.exec(normalise(pathname))?.[1];
+  if (!areaId) return null;
+  const quarter = new URLSearchParams(search).get('quarter')?.toUpperCase() ?? '';
+  const match = QUARTER.exec(quarter);
+  return { areaId, quarter: match && Number(match[1]) >= 2000 ? quarter : null };
+}
+
+export const dataReturnPath = (areaId: string, quarter?: string) =>
+  `/data-return/${encodeURIComponent(areaId)}${quarter ? `?quarter=${encodeURIComponent(quarter)}` : ''}`;
 /** `/recode/{areaId}`: the coordinator's recode of the area's ethnicity and sexuality words. */
 export function recodeAreaId(pathname: string): string | null {
   return RECODE.exec(normalise(pathname))?.[1] ?? null;

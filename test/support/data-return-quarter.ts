@@ -282,3 +282,87 @@ export function expectedQ1Figures(refOf: (label: string) => string): Figures {
     perpetrators: { aged17OrUnder: person(e.perpetratorsAged17OrUnder) },
   };
 }
+
+/** One row of the return as a file or the tab shows it, with its cases as labels. */
+export interface ExpectedRow {
+  /** The machine name of the figure (the CSV's `figure`) and its detail. */
+  figure: string;
+  detail: string;
+  /** The words a person reads (the spreadsheet and the tab). */
+  label: string;
+  count: number;
+  notKnown: number | null;
+  notRecoded: number | null;
+  cases: string;
+  notKnownCases: string;
+  notRecodedCases: string;
+}
+
+/** Agency kinds in the words of the return, written out here. */
+const KIND_WORDS_Q1: Record<string, string> = {
+  'childrens-social-care': "children's social care",
+  education: 'education',
+  health: 'health',
+  housing: 'housing',
+  idva: 'IDVA service',
+  police: 'police',
+  probation: 'probation',
+  'specialist-da': 'specialist domestic abuse',
+};
+
+/**
+ * Every row of the first quarter's totals, from EXPECTED_Q1's literal labels and counts: each
+ * figure, each agency kind and agency that referred, and the free text to recode.
+ */
+export function expectedQ1Rows(): ExpectedRow[] {
+  const e = EXPECTED_Q1;
+  const plain = (figure: string, label: string, cases: string, detail = ''): ExpectedRow => ({
+    figure,
+    detail,
+    label,
+    count: cases.length,
+    notKnown: null,
+    notRecoded: null,
+    cases,
+    notKnownCases: '',
+    notRecodedCases: '',
+  });
+  const person = (figure: string, label: string, x: Expected, categorised = false) => ({
+    ...plain(figure, label, x.yes),
+    notKnown: (x.notKnown ?? '').length,
+    notKnownCases: x.notKnown ?? '',
+    ...(categorised
+      ? { notRecoded: (x.notRecoded ?? '').length, notRecodedCases: x.notRecoded ?? '' }
+      : {}),
+  });
+  const kinds = Object.keys(e.byKind).sort();
+  return [
+    plain('cases-heard', 'Cases heard', e.casesHeard),
+    plain('repeat-cases', 'Repeat cases', e.repeatCases),
+    {
+      ...plain('children', 'Children in the households', e.children.cases),
+      count: e.children.count,
+    },
+    plain('referrals-police', 'Referrals from the police', e.police),
+    plain('referrals-partners', 'Referrals from partner agencies', e.partners),
+    ...kinds.map((k) =>
+      plain('referrals-by-kind', `by kind: ${KIND_WORDS_Q1[k]}`, e.byKind[k]!, k),
+    ),
+    ...kinds
+      .map((k) => ({ k, name: agencyNamed(k) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+      .map(({ k, name }) => plain('referrals-by-agency', `by agency: ${name}`, e.byKind[k]!, name)),
+    person('victims-bame', 'Victims Black, Asian or minority ethnic', e.bame, true),
+    person('victims-lgbt', 'Victims LGBT+', e.lgbt, true),
+    person('victims-disabled', 'Victims with a disability', e.disabled),
+    person('victims-male', 'Male victims', e.male),
+    person('victims-aged-16-17', 'Victims aged 16 or 17', e.aged16To17),
+    person(
+      'perpetrators-aged-17-or-under',
+      'Perpetrators aged 17 or under',
+      e.perpetratorsAged17OrUnder,
+    ),
+    plain('to-recode', 'Ethnicity to recode', e.toRecode.ethnicity, 'ethnicity'),
+    plain('to-recode', 'Sexuality to recode', e.toRecode.sexuality, 'sexuality'),
+  ];
+}

@@ -1,6 +1,11 @@
 import type { DataReturn, Figure, PersonFigure } from '#core/contracts/data-return-api.js';
 import { dateInWords } from '#core/shared/date-words.js';
-import { figureRows, notKnownOf, notRecodedOf } from './data-return-rows.js';
+import {
+  deferredRow,
+  figureRows,
+  notKnownOf,
+  notRecodedOf,
+} from '#core/contracts/data-return-rows.js';
 
 /**
  * The data return as a table for a terminal: a row per figure, a column for the quarter's total
@@ -32,7 +37,7 @@ function table(answer: DataReturn): string[] {
     if (notRecodedOf(row.value) !== null) add('    not recoded', row.key, row.value, notRecodedOf);
   }
   const deferred = [
-    'Deferred to a later meeting (not counted)',
+    deferredRow({ count: 0 }).label,
     '',
     ...answer.meetings.map((m) => String(m.deferred.count)),
   ];

@@ -5,7 +5,7 @@ import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { Db } from '../db/db.js';
 import { areaCodes, areaIdOfCode } from '../store/record-area.js';
 import { sqlUnitOfWork } from '../store/unit-of-work.js';
-import { dataReturnCsv } from './data-return-csv.js';
+import { dataReturnCsv } from '#core/reporting/data-return-csv.js';
 import { dataReturnText } from './data-return-text.js';
 
 /**

@@ -197,6 +197,7 @@ function answer(res: Response, status: number, body: unknown): void {
   else if (isFileAnswer(body)) {
     res.status(status).type(body.mediaType);
     res.setHeader('Content-Disposition', `attachment; filename="${body.filename}"`);
+    for (const [name, value] of Object.entries(body.headers ?? {})) res.setHeader(name, value);
     res.send(body.bytes);
   } else if (kept !== undefined) {
     // Bytes and ETag made once per kept answer; Express's `send` still answers 304 to a match.

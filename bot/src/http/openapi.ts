@@ -55,6 +55,38 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** A download (`response: z.never()`) answers only with its file; another route JSON or a file. */
+function success(route: RouteDef) {
+  const onlyFile = route.files !== undefined && route.response instanceof z.ZodNever;
+  const files = Object.fromEntries(
+    (route.files ?? []).map((type) => [
+      type,
+      { schema: { type: 'string', contentMediaType: type } },
+    ]),
+  );
+  return {
+    description: onlyFile
+      ? `Success: the file (${route.files!.join(', ')}), as an attachment`
+      : route.files
+        ? `Success: the document (${route.files.join(', ')}), or JSON as described`
+        : 'Success',
+    ...(route.fileHeaders
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(route.fileHeaders).map(([name, description]) => [
+              name,
+              { description, schema: { type: 'string' } },
+            ]),
+          ),
+        }
+      : {}),
+    content: {
+      ...files,
+      ...(onlyFile ? {} : { 'application/json': { schema: jsonSchema(route.response) } }),
+    },
+  };
+}
+
 /** The OpenAPI 3.1 description, generated from the same route table the server mounts. */
 export function openApiDocument(routes: readonly RouteDef[], version: string) {
   const paths: Record<string, Record<string, object>> = {};
@@ -81,20 +113,7 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
             ? { description: 'Done; no content' }
             : route.stream
               ? STREAM_RESPONSE
-              : {
-                  description: route.files
-                    ? `Success: the document (${route.files.join(', ')}), or JSON as described`
-                    : 'Success',
-                  content: {
-                    ...Object.fromEntries(
-                      (route.files ?? []).map((type) => [
-                        type,
-                        { schema: { type: 'string', contentMediaType: type } },
-                      ]),
-                    ),
-                    'application/json': { schema: jsonSchema(route.response) },
-                  },
-                },
+              : success(route),
         '400': errorResponse('The request is not valid; details name each field'),
         ...(secured
           ? { '401': errorResponse('Not signed in'), '403': errorResponse('Not allowed') }

@@ -67,9 +67,12 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   status?: 200 | 201 | 204;
   /**
    * Media types the route may answer with instead of JSON (a PDF): the handler then returns a
-   * `fileAnswer`, sent as it is; any other answer is JSON, as `response` describes it.
+   * `fileAnswer`, sent as it is; any other answer is JSON, as `response` describes it. A route
+   * that answers only with a file (a download) says so with `response: z.never()`.
    */
   files?: readonly FileMediaType[];
+  /** Headers a file answer carries, by name, with what each says (for the OpenAPI description). */
+  fileHeaders?: Readonly<Record<string, string>>;
   handle: (ctx: RequestContext<P, Q, B>) => Promise<R | FileAnswer>;
 }
 
@@ -78,7 +81,10 @@ export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef {
   return def as RouteDef;
 }
 
-export type FileMediaType = 'application/pdf';
+export type FileMediaType =
+  | 'application/pdf'
+  | 'text/csv'
+  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A document a route answers with as it is, not as JSON: its bytes, type and file name. */
 export interface FileAnswer {
@@ -86,6 +92,11 @@ export interface FileAnswer {
   /** The name a browser saves it under: ASCII letters, digits, dots, dashes only. */
   filename: string;
   bytes: Buffer;
+  /**
+   * Headers that say what the document holds, for a client that cannot read it (counts, never
+   * personal data), as the route's `fileHeaders` lists them.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 const fileAnswers = new WeakSet<object>();

@@ -69,6 +69,60 @@ export function newActionKey(): string {
  * (the kept one may have been revoked or expired early); a second 401 is a refused sign-in.
  */
 export async function request<T>(path: string, given: RequestOptions = {}): Promise<T> {
+  const response = await authorised(path, given);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A document the API answered with (a PDF), to save: its bytes, file name and headers. */
+export interface ApiFile {
+  blob: Blob;
+  filename: string;
+  headers: Headers;
+}
+
+/**
+ * Calls a route that answers with a document or with JSON: the document comes back as a Blob
+ * with the name the server gave it (Content-Disposition), or `fallbackName`; JSON as `json`.
+ */
+export async function requestDocument<T>(
+  path: string,
+  given: RequestOptions & { fallbackName: string },
+): Promise<{ file: ApiFile; json?: never } | { json: T; file?: never }> {
+  const response = await authorised(path, given, 'application/pdf, application/json');
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.startsWith('application/json')) return { json: (await response.json()) as T };
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  return {
+    file: {
+      blob: await response.blob(),
+      filename: named?.[1] ?? given.fallbackName,
+      headers: response.headers,
+    },
+  };
+}
+
+/**
+ * Fetches a file the API makes (the data return as CSV or Excel) with the bearer token: a plain
+ * link would go without it inside Teams or Outlook, where the token is not a cookie. The name is
+ * the server's, from Content-Disposition, or `fallbackName`.
+ */
+export async function requestFile(path: string, fallbackName: string): Promise<ApiFile> {
+  const response = await authorised(path, {}, '*/*');
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  return {
+    blob: await response.blob(),
+    filename: named?.[1] ?? fallbackName,
+    headers: response.headers,
+  };
+}
+
+/** The successful response to a call with the bearer token, or the refusal thrown. */
+async function authorised(
+  path: string,
+  given: RequestOptions,
+  accept = 'application/json',
+): Promise<Response> {
   // The key is fixed before the first attempt, so the retry with a fresh token repeats it.
   const options =
     (given.method ?? 'GET') === 'POST' && !given.idempotencyKey
@@ -76,15 +130,16 @@ export async function request<T>(path: string, given: RequestOptions = {}): Prom
       : given;
   let response: Response;
   if (options.anonymous) {
-    response = await send(path, options, null);
+    response = await send(path, options, null, accept);
   } else {
     const token = await tokenOrThrow(getToken);
-    response = await send(path, options, token);
+    response = await send(path, options, token, accept);
     if (response.status === 401 && usesHostTokens()) {
       response = await send(
         path,
         options,
         await tokenOrThrow(() => getFreshToken(token ?? undefined)),
+        accept,
       );
     }
     if (response.status === 401) {
@@ -93,16 +148,16 @@ export async function request<T>(path: string, given: RequestOptions = {}): Prom
     }
   }
   if (!response.ok) throw new ApiRequestError(response.status, await readError(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }
 
 async function send(
   path: string,
   options: RequestOptions,
   token: string | null,
+  accept: string,
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;

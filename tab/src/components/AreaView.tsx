@@ -1,4 +1,4 @@
-import { dashboardPath, recodePath } from '../routes.js';
+import { dashboardPath, dataReturnPath, recodePath, subjectAccessPath } from '../routes.js';
 import { AppLink } from './AppLink.js';
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Area, Me } from '#core/contracts/api.js';
@@ -40,6 +40,10 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
   const reads = me.roles.some(
     (r) => r.areaId === area.id && ['coordinator', 'chair', 'admin'].includes(r.role),
   );
+  // The SafeLives data return: the coordinator who makes it and an admin (the route says so too).
+  const returns = me.roles.some(
+    (r) => r.areaId === area.id && ['coordinator', 'admin'].includes(r.role),
+  );
   const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
 
   const areaChanged = (updated: Area) => {
@@ -62,6 +66,18 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
         <Text as="p" className={styles.sub}>
           <AppLink href={dashboardPath(area.id)}>Dashboard</AppLink>: volume, repeats, referrals,
           research and actions against SafeLives&apos; benchmarks.
+        </Text>
+      )}
+      {returns && (
+        <Text as="p" className={styles.sub}>
+          <AppLink href={dataReturnPath(area.id)}>Data return</AppLink>: the quarterly SafeLives
+          figures of each meeting, as CSV or Excel.
+        </Text>
+      )}
+      {coordinates && (
+        <Text as="p" className={styles.sub}>
+          <AppLink href={subjectAccessPath(area.id)}>Subject access</AppLink>: everything held about
+          one person who asks, as a PDF for the partnership to review.
         </Text>
       )}
       {coordinates && (

@@ -15,6 +15,9 @@ export const useStackedTable = makeStyles({
       display: 'block',
       padding: '8px 0',
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      // The row under the pointer changes its colours (in high contrast, black on cyan): the
+      // labels follow the row's text, or they would be white on cyan.
+      ':hover [data-label]::before': { color: 'inherit' },
     },
   },
   cell: {

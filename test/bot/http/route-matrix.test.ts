@@ -218,6 +218,9 @@ const expected: Record<string, Rule> = {
   // The SafeLives data return (issue #13): the coordinator who makes it and an admin who keeps the
   // system (the admin gets the counts without the case references behind them).
   'get /api/areas/{areaId}/data-return': coordinating,
+  // Its downloads: the same callers (the admin's files without the references).
+  'get /api/areas/{areaId}/data-return.csv': coordinating,
+  'get /api/areas/{areaId}/data-return.xlsx': coordinating,
   // Recoding ethnicity and sexuality written in words (issue #13): the coordinator only, who
   // answers for the return; the list shows the words, which the counts-only readers never see.
   'get /api/areas/{areaId}/recode': ['coordinator'],
@@ -233,6 +236,8 @@ const expected: Record<string, Rule> = {
 /** Routes whose query is required: without it every caller would be told 400 before the policy. */
 const queries: Record<string, string> = {
   'get /api/areas/{areaId}/data-return': '?quarter=2027-Q1',
+  'get /api/areas/{areaId}/data-return.csv': '?quarter=2027-Q1',
+  'get /api/areas/{areaId}/data-return.xlsx': '?quarter=2027-Q1',
 };
 
 interface Target {

@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { referralFormSchema, type ReferralFormInput } from '#core/contracts/referral.js';
-import type { SubjectCandidatesView } from '#core/contracts/subject-access-api.js';
+import {
+  CASES_HEADER,
+  ITEMS_HEADER,
+  type SubjectCandidatesView,
+} from '#core/contracts/subject-access-api.js';
 import {
   errorOf,
   json,
@@ -13,7 +16,13 @@ import {
   SECRET,
   type MeetingFixture,
 } from '../meeting-run/record-fixture.js';
-import { referralForm } from '../referrals/fixtures.js';
+import {
+  AMELIA,
+  OLDER_NOTE,
+  SUBJECT_REFS,
+  subjectAccessCases,
+  UNRELATED,
+} from './subject-fixture.js';
 
 /*
  * Subject access (issue #13, item 4), through the REST API on the real server: the victim of the
@@ -29,9 +38,6 @@ let cases: { heard: string; older: string; partial: string; unrelated: string };
 let refs: { heard: string[]; older: string; partial: string; unrelated: string };
 let childrensName: string;
 
-const AMELIA = { name: 'Amelia Hart-Lowe', dateOfBirth: '1990-04-03', postcode: 'NB4 7QX' };
-const UNRELATED = { name: 'Marisol Penhaligon', reasons: 'Quincewood threats at the allotment' };
-const OLDER_NOTE = 'Declined in 2025: below the threshold then';
 const NOTES = {
   facts: 'Two callouts in November',
   opinion: 'The chair thinks the risk is rising',
@@ -60,65 +66,6 @@ async function ask(body: unknown, who: 'coordinator' = 'coordinator') {
     json: (await answer.json()) as unknown,
     answer,
   };
-}
-
-/** A referral written straight into the store with a case of its own (an older one, say). */
-async function storedReferral(input: {
-  victim: Partial<ReferralFormInput['victim']>;
-  reference: string;
-  referredOn: string;
-  status: 'declined' | 'submitted';
-  decisionNote?: string;
-  reasons?: string;
-}): Promise<string> {
-  const caseId = randomUUID();
-  const id = randomUUID();
-  const base = referralForm({ areaId: f.areaId, referrerAgencyId: f.police });
-  const form = referralFormSchema.parse({
-    ...base,
-    victim: { ...base.victim, ...input.victim },
-    ...(input.reasons ? { reasonsForReferral: input.reasons } : {}),
-  });
-  const { partnership_id: partnershipId } = (
-    await f.app.db.query<{ partnership_id: string }>(
-      'SELECT partnership_id FROM area WHERE id = $1',
-      [f.areaId],
-    )
-  ).rows[0]!;
-  const at = new Date(`${input.referredOn}T10:00:00Z`);
-  await f.store(async (repos) => {
-    await repos.referrals.newCase({
-      id: caseId,
-      partnershipId,
-      areaId: f.areaId,
-      referredOn: input.referredOn,
-      repeatOf: null,
-    });
-    await repos.referrals.insert({
-      id,
-      reference: input.reference,
-      caseId,
-      areaId: f.areaId,
-      partnershipId,
-      referrerPersonId: f.personIds.police,
-      referrerAgencyId: f.police,
-      status: input.status,
-      form,
-      questionSet: 'safelives-24',
-      score: 15,
-      band: 'high',
-      criteria: ['visible-high-risk'],
-      isRepeat: false,
-      mappaLead: false,
-      childrenCount: 0,
-      meetingId: null,
-      referredOn: input.referredOn,
-      submittedAt: at,
-      decidedAt: input.status === 'declined' ? at : null,
-      decisionNote: input.decisionNote ?? null,
-    });
-  });
-  return caseId;
 }
 
 const caseOf = async (referralId: string) =>
@@ -169,39 +116,9 @@ beforeAll(async () => {
     'SELECT reference FROM referral WHERE case_id = $1 ORDER BY reference',
     [heard.case_id],
   );
-  // Before the 12-month window of the fixture's referrals: a case of its own, declined.
-  const older = await storedReferral({
-    victim: { address: { line1: '2 Old Mill Lane', town: 'Northbrook', postcode: 'NB4 7QX' } },
-    reference: 'NBW-2025-0901',
-    referredOn: '2025-05-12',
-    status: 'declined',
-    decisionNote: OLDER_NOTE,
-  });
-  // The day and month swapped: the duplicate check's "possible", never included unasked.
-  const partial = await storedReferral({
-    victim: { dateOfBirth: '1990-03-04' },
-    reference: 'NBW-2025-0902',
-    referredOn: '2025-06-02',
-    status: 'submitted',
-  });
-  const unrelated = await storedReferral({
-    victim: {
-      name: UNRELATED.name,
-      dateOfBirth: '1984-11-21',
-      address: { line1: '9 Ferry Road', town: 'Wellfield', postcode: 'WF2 3LD' },
-    },
-    reasons: UNRELATED.reasons,
-    reference: 'NBW-2026-0903',
-    referredOn: '2026-11-20',
-    status: 'submitted',
-  });
+  const { older, partial, unrelated } = await subjectAccessCases(f);
   cases = { heard: heard.case_id, older, partial, unrelated };
-  refs = {
-    heard: heardRefs.rows.map((r) => r.reference),
-    older: 'NBW-2025-0901',
-    partial: 'NBW-2025-0902',
-    unrelated: 'NBW-2026-0903',
-  };
+  refs = { heard: heardRefs.rows.map((r) => r.reference), ...SUBJECT_REFS };
 }, 180_000);
 afterAll(() => f.app.stop());
 
@@ -256,6 +173,9 @@ describe('the PDF', () => {
       /^attachment; filename="subject-access-\d{4}-\d{2}-\d{2}\.pdf"$/,
     );
     expect(answer.headers.get('cache-control')).toBe('no-store');
+    // What it lists, counted for the tab (never a name).
+    expect(answer.headers.get(CASES_HEADER)).toBe('2');
+    expect(Number(answer.headers.get(ITEMS_HEADER))).toBeGreaterThan(10);
     const file = path.join(f.app.dataDir, `sar-info-${randomUUID()}.pdf`);
     writeFileSync(file, pdf);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
@@ -365,6 +285,17 @@ describe('confirming a candidate, and asking by reference', () => {
     for (const reference of [...refs.heard, refs.older])
       expect(text).toContain(`Referral ${reference}`);
     expect(text).not.toContain(UNRELATED.name);
+  });
+
+  it('records the search when nothing is held about the person, and says so in its headers', async () => {
+    const { pdf, answer } = await ask({
+      person: { name: 'Perpetua Ollerenshaw', dateOfBirth: '1979-08-14' },
+    });
+    expect(answer.headers.get(CASES_HEADER)).toBe('0');
+    expect(answer.headers.get(ITEMS_HEADER)).toBe('0');
+    const text = flat(pdfText(pdf!));
+    expect(text).toContain('No record of this person was found.');
+    expect(text).toMatch(/Cases found 0/);
   });
 });
 

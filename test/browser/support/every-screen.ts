@@ -1,23 +1,25 @@
 /**
- * Every screen of the tab at one width (320 px, the Teams meeting side panel, as every demo role,
- * in screens-side-panel.test.ts; 1366 px as the coordinator, a rep and the chair, in
- * screens-full-width.test.ts: two files, so that jest runs them side by side): no sideways
- * scrolling (the document is never wider than the window), and (at 320 px) axe-core finds no
- * serious or critical violation. Screenshots go to
- * test-output/screens/w<width>-<role>-<screen>.png.
+ * Every screen of the tab as every demo role, at 320 px (the Teams meeting side panel) and, for
+ * the coordinator, a rep and the chair, at 1366 px too: no sideways scrolling (the document is
+ * never wider than the window), and at 320 px axe-core finds no serious or critical violation.
+ * Each screen is opened once and checked at both widths by resizing the window, so the walk is
+ * not repeated for the second width. The roles are split over two files
+ * (screens-partnership.test.ts and screens-agencies.test.ts) so that jest runs them side by
+ * side. Screenshots go to test-output/screens/w<width>-<role>-<screen>.png.
  *
- * Left out as a false positive of Fluent UI: the focus sentinels its focus manager (tabster)
- * inserts, `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`, which axe reports as
- * aria-hidden-focus. They hand focus straight on to the next real control, so no one (keyboard or
- * screen reader) ever rests on them. Only those nodes are left out; the rule runs on the rest.
+ * Why axe only at 320 px: its findings (names, roles, contrast) are the same at both widths, and
+ * each feature's own test runs axe in every theme at both widths. The IDVA, admin and observer
+ * see fewer tabs of the same screens, so their walk is at 320 px only, where a layout breaks first.
+ * (axe leaves out Fluent UI's focus sentinels only: see support/axe.ts.)
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { referralForm } from '../../bot/referrals/fixtures.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { londonToday } from '../../../tab/src/format/dates.js';
+import { seriousAxeViolations } from './axe.js';
 import { launchChromium } from './chromium.js';
+import { NARROW, resize, WIDE } from './widths.js';
 import { fillReferral, openSession, signInAs } from './tab-session.js';
 
 const SCREENS = 'test-output/screens';
@@ -30,9 +32,6 @@ const ROLES: [string, string][] = [
   ['admin', 'tobias.fenwick@riverside-partnership.example'],
   ['observer', 'ottilie.sandberg@riverside-partnership.example'],
 ];
-/** Nodes axe does not check, each a false positive of the UI library (see above). */
-const EXCLUDED_NODES = ['[data-tabster-dummy]'];
-const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 
 let app: TestApp;
 let browser: Browser;
@@ -103,23 +102,12 @@ async function setUp(): Promise<void> {
   await context.close();
 }
 
-/**
- * Whether `check` runs axe. At full width it does not: axe's findings (names, roles, contrast)
- * are the same at both widths, the side panel is where they are checked for every screen, and
- * each feature's own test runs axe at full width in the dark theme. Full width still checks the
- * width and takes the screenshot. (It halves the slowest pair of suites.)
- */
-let withAxe = true;
+/** The roles whose walk is checked at full width as well: the widest content of each screen. */
+const WIDE_ROLES = new Set(['coordinator', 'rep', 'chair']);
+const HEIGHT = 800;
 
-/**
- * The roles walked at full width: each screen's widest content (the coordinator's tables, the
- * rep's research, the chair's meeting). The IDVA, admin and observer see fewer tabs of the same
- * screens, each walked at 320 px, where a layout breaks first.
- */
-const WIDE_ROLES = ROLES.filter(([role]) => ['coordinator', 'rep', 'chair'].includes(role));
-
-/** Checks the screen as it is now: width, axe, and a screenshot to look at. */
-async function check(page: Page, name: string): Promise<void> {
+/** Whether the screen is wider than the window; its screenshot for a person to look at. */
+async function checkWidth(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -128,19 +116,20 @@ async function check(page: Page, name: string): Promise<void> {
   if (scrollWidth > innerWidth)
     problems.push(`${name}: ${scrollWidth} px wide in a ${innerWidth} px window`);
   await page.screenshot({ path: `${SCREENS}/${name}.png`, animations: 'disabled' });
-  if (!withAxe) return;
-  // Evaluated through the debugging protocol, so the tab's own CSP stays on as users have it.
-  if (!(await page.evaluate(() => 'axe' in window)))
-    await page.evaluate(await readFile(AXE, 'utf8'));
-  const violations = await page.evaluate(async (excluded) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const context = { include: [document], exclude: excluded.map((selector) => [selector]) };
-    const result = await axe.run(context as never, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, EXCLUDED_NODES);
-  for (const v of violations) problems.push(`${name}: ${v}`);
+}
+
+/**
+ * Checks the screen as it is now at 320 px: width, axe, a screenshot; then, when `wide`, at
+ * 1366 px (width and screenshot), and back to 320 px for the next screen.
+ */
+async function check(page: Page, name: string, wide: boolean): Promise<void> {
+  await checkWidth(page, `w${NARROW}-${name}`);
+  const violations = await seriousAxeViolations(page);
+  for (const v of violations) problems.push(`w${NARROW}-${name}: ${v}`);
+  if (!wide) return;
+  await resize(page, WIDE, HEIGHT);
+  await checkWidth(page, `w${WIDE}-${name}`);
+  await resize(page, NARROW, HEIGHT);
 }
 
 async function openTab(page: Page, name: string): Promise<boolean> {
@@ -150,39 +139,35 @@ async function openTab(page: Page, name: string): Promise<boolean> {
   return true;
 }
 
-async function walk(role: string, email: string, width: number): Promise<void> {
-  const { context, page } = await openSession(browser, { width, height: 800 });
-  const at = (screen: string) => `w${width}-${role}-${screen}`;
-  if (role === 'coordinator') {
-    await page.goto(app.url);
-    await page.getByRole('heading', { name: 'Sign in to MARAC' }).waitFor();
-    await check(page, `w${width}-sign-in`);
-  }
+async function walk(role: string, email: string): Promise<void> {
+  const { context, page } = await openSession(browser, { width: NARROW, height: HEIGHT });
+  const wide = WIDE_ROLES.has(role);
+  const look = (screen: string) => check(page, `${role}-${screen}`, wide);
   await signInAs(page, app.url, email);
   await page.getByRole('tab', { name: AREA, exact: true }).click();
-  await check(page, at('meetings'));
+  await look('meetings');
 
   if (await openTab(page, 'Referrals')) {
     await page.getByTestId('referral-queue').waitFor();
-    await check(page, at('queue'));
+    await look('queue');
     await page
       .getByRole('button', { name: /^Open / })
       .first()
       .click();
     await page.getByTestId('referrer-facts').waitFor();
     await page.getByTestId('dash-answers').waitFor();
-    await check(page, at('detail'));
+    await look('detail');
   }
   if (await openTab(page, 'Refer a case')) {
     await page.getByTestId('dash-q24').waitFor();
-    await check(page, at('refer'));
+    await look('refer');
     await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
     await page.getByTestId('error-summary').waitFor();
-    await check(page, at('refer-problems'));
+    await look('refer-problems');
   }
   await openTab(page, 'My referrals');
   await page.getByRole('heading', { name: 'My referrals' }).waitFor();
-  await check(page, at('mine'));
+  await look('mine');
 
   // A meeting's live stream never ends, so the network would never be idle: held here for the
   // meeting screens (meeting.test.ts follows it). On a day the demo has a meeting, My meetings
@@ -190,7 +175,7 @@ async function walk(role: string, email: string, width: number): Promise<void> {
   await page.route('**/run/events', (route) => route.abort());
   await page.goto(`${app.url}/meeting`);
   await page.waitForLoadState('networkidle');
-  await check(page, at('meeting-panel'));
+  await look('meeting-panel');
   // One meeting as it runs: the statement and register, or the refusal of one not on it.
   await page.goto(`${app.url}/meeting/${research.meetingId}`);
   await page
@@ -198,7 +183,7 @@ async function walk(role: string, email: string, width: number): Promise<void> {
     .or(page.getByRole('alert'))
     .first()
     .waitFor();
-  await check(page, at('meeting-view'));
+  await look('meeting-view');
   await page.unroute('**/run/events');
 
   // The agenda page: the coordinator's draft, the published agenda (none yet), or a refusal.
@@ -210,24 +195,24 @@ async function walk(role: string, email: string, width: number): Promise<void> {
     .or(page.getByTestId('published-agenda'))
     .first()
     .waitFor();
-  await check(page, at('agenda'));
-  await walkResearch(page, role, at);
+  await look('agenda');
+  await walkResearch(page, role, look);
   await context.close();
 }
 
 /** The research screens: My research, a rep's form and its problems, the matrix, a case. */
-async function walkResearch(page: Page, role: string, at: (screen: string) => string) {
+async function walkResearch(page: Page, role: string, look: (screen: string) => Promise<void>) {
   const { meetingId: m, referralId, police } = research;
   await page.goto(`${app.url}/research`);
   await page.getByTestId('my-research').or(page.getByTestId('no-research')).first().waitFor();
-  await check(page, at('research-mine'));
+  await look('research-mine');
   if (role === 'rep') {
     await page.goto(`${app.url}/research/${m}/${police}`);
     await page.getByTestId('research-case').first().waitFor();
-    await check(page, at('research-form'));
+    await look('research-form');
     await page.getByRole('button', { name: 'Submit', exact: true }).first().click();
     await page.getByTestId('error-summary').waitFor();
-    await check(page, at('research-problems'));
+    await look('research-problems');
   }
   await page.goto(`${app.url}/research/${m}/matrix`);
   await page
@@ -236,24 +221,24 @@ async function walkResearch(page: Page, role: string, at: (screen: string) => st
     .or(page.getByRole('alert'))
     .first()
     .waitFor();
-  await check(page, at('research-matrix'));
+  await look('research-matrix');
   if (role === 'coordinator') {
     await page.goto(`${app.url}/research/${m}/cases/${referralId}`);
     await page.getByTestId('case-response').first().waitFor();
-    await check(page, at('research-case'));
+    await look('research-case');
     await page.goto(app.url);
     await page.getByRole('tab', { name: AREA, exact: true }).click();
     await page.getByRole('button', { name: 'Edit research settings' }).click();
     await page.getByRole('form', { name: 'Research settings' }).waitFor();
-    await check(page, at('research-settings'));
+    await look('research-settings');
   }
 }
 
 /**
- * The suite at one width: one app and one browser for the file, every role walked through every
- * screen, then the public pages.
+ * The suite for some of the roles: one app and one browser for the file, each role walked through
+ * every screen; `withPublicPages`: the sign-in page, and the privacy, terms and configuration pages.
  */
-export function everyScreenAt(width: number): void {
+export function everyScreenAs(roles: string[], withPublicPages: boolean): void {
   jest.setTimeout(600_000);
   beforeAll(setUp, 300_000);
   afterAll(async () => {
@@ -261,19 +246,20 @@ export function everyScreenAt(width: number): void {
     await app?.stop();
   });
 
-  withAxe = width <= 320;
-  const what = withAxe
-    ? 'as every role: no sideways scroll, no serious axe finding'
-    : 'as the coordinator, a rep and the chair: no sideways scroll';
-  test(`every screen at ${width} px, ${what}`, async () => {
+  test(`every screen as ${roles.join(', ')}: no sideways scroll, no serious axe finding`, async () => {
     problems.length = 0;
-    for (const [role, email] of withAxe ? ROLES : WIDE_ROLES) await walk(role, email, width);
-    const { context, page } = await openSession(browser, { width, height: 800 });
-    for (const path of ['privacy', 'terms', 'config']) {
-      await page.goto(`${app.url}/${path}`);
-      await check(page, `w${width}-${path}`);
+    for (const [role, email] of ROLES.filter(([r]) => roles.includes(r))) await walk(role, email);
+    if (withPublicPages) {
+      const { context, page } = await openSession(browser, { width: NARROW, height: HEIGHT });
+      await page.goto(app.url);
+      await page.getByRole('heading', { name: 'Sign in to MARAC' }).waitFor();
+      await check(page, 'sign-in', true);
+      for (const path of ['privacy', 'terms', 'config']) {
+        await page.goto(`${app.url}/${path}`);
+        await check(page, path, true);
+      }
+      await context.close();
     }
-    await context.close();
     expect(problems).toEqual([]);
   });
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { londonDateOf } from '#core/calendar/london-time.js';
 import { idSchema } from '#core/contracts/api.js';
-import { subjectAccessBody, subjectCandidatesSchema } from '#core/contracts/subject-access-api.js';
+import {
+  CASES_HEADER,
+  ITEMS_HEADER,
+  subjectAccessBody,
+  subjectCandidatesSchema,
+} from '#core/contracts/subject-access-api.js';
 import { produceSubjectAccess } from '#core/subject-access/produce-subject-access.js';
 import { renderSubjectAccessPdf } from '../../documents/subject-access-pdf.js';
 import { fileAnswer, route, type RouteDef } from '../route.js';
@@ -26,6 +31,10 @@ export function subjectAccessRoutes(s: Services): RouteDef[] {
       body: subjectAccessBody,
       response: subjectCandidatesSchema,
       files: ['application/pdf'],
+      fileHeaders: {
+        [CASES_HEADER]: 'With the PDF: how many cases it lists (0 when nothing is held)',
+        [ITEMS_HEADER]: 'With the PDF: how many items it lists',
+      },
       handle: async (ctx) => {
         const principal = ctx.principal!;
         const outcome = await produceSubjectAccess(depsFor(s, ctx), {
@@ -38,11 +47,18 @@ export function subjectAccessRoutes(s: Services): RouteDef[] {
         });
         if (outcome.kind === 'candidates') return outcome.view;
         // Audited when the read committed, before the PDF is made: the log records what was read.
-        const bytes = await renderSubjectAccessPdf(outcome.report);
+        const { report } = outcome;
+        const bytes = await renderSubjectAccessPdf(report);
         return fileAnswer({
           mediaType: 'application/pdf',
-          filename: `subject-access-${londonDateOf(outcome.report.producedAt)}.pdf`,
+          filename: `subject-access-${londonDateOf(report.producedAt)}.pdf`,
           bytes,
+          // The tab says what was produced (and plainly when nothing was found) without reading
+          // the PDF: counts only.
+          headers: {
+            [CASES_HEADER]: String(report.cases.length),
+            [ITEMS_HEADER]: String(report.cases.reduce((n, c) => n + c.items.length, 0)),
+          },
         });
       },
     }),

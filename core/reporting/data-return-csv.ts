@@ -1,12 +1,17 @@
-import type { DataReturn, Figure, PersonFigure } from '#core/contracts/data-return-api.js';
-import { figureRows, type FigureRow } from './data-return-rows.js';
+import type { DataReturn, Figure, PersonFigure } from '../contracts/data-return-api.js';
+import {
+  deferredRow,
+  figureRows,
+  toRecodeRows,
+  type FigureRow,
+} from '../contracts/data-return-rows.js';
 
 /*
- * The data return as CSV (RFC 4180): a header, then one record per figure of the quarter and
- * per figure of each meeting, CRLF after every record. Hand-written rather than a package: the
- * rules are four (quote a field holding a comma, a quote, CR or LF; double each quote inside;
- * CRLF between records; the same number of fields in each), and the test reads the output back
- * with its own parser.
+ * The data return as CSV (RFC 4180), for the command line and the API's download alike: a
+ * header, then one record per figure of the quarter and per figure of each meeting, CRLF after
+ * every record. Hand-written rather than a package: the rules are four (quote a field holding a
+ * comma, a quote, CR or LF; double each quote inside; CRLF between records; the same number of
+ * fields in each), and the test reads the output back with its own parser.
  */
 
 export const CSV_HEADER = [
@@ -61,31 +66,11 @@ export function dataReturnCsv(answer: DataReturn): string {
   const lines = [
     csvRecord(CSV_HEADER),
     ...records(quarter, figureRows(answer.total)),
-    ...records(quarter, [
-      {
-        figure: 'to-recode',
-        detail: 'ethnicity',
-        label: '',
-        key: '',
-        value: answer.toRecode.ethnicity,
-      },
-      {
-        figure: 'to-recode',
-        detail: 'sexuality',
-        label: '',
-        key: '',
-        value: answer.toRecode.sexuality,
-      },
-    ]),
+    ...records(quarter, toRecodeRows(answer.toRecode)),
   ];
   for (const meeting of answer.meetings) {
     const scope = ['meeting', meeting.date, meeting.record];
-    lines.push(
-      ...records(scope, [
-        { figure: 'deferred', detail: '', label: '', key: '', value: meeting.deferred },
-        ...figureRows(meeting.figures),
-      ]),
-    );
+    lines.push(...records(scope, [deferredRow(meeting.deferred), ...figureRows(meeting.figures)]));
   }
   return lines.join('');
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { csvField } from '../../../bot/src/cli/data-return-csv.js';
+import { csvField } from '#core/reporting/data-return-csv.js';
 import { readCsv } from '../../support/csv.js';
 
 /** The CSV writer's quoting (RFC 4180), read back by the tests' own reader. */

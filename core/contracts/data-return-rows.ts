@@ -1,9 +1,16 @@
-import type { Figure, Figures, PersonFigure } from '#core/contracts/data-return-api.js';
+import type {
+  DataReturn,
+  Figure,
+  Figures,
+  MeetingReturn,
+  PersonFigure,
+} from './data-return-api.js';
 
 /**
- * The figures of a return as rows, in the order SafeLives lists them, for the text table and the
- * CSV alike: a machine name, a detail (the agency or its kind), the words a person reads, and
- * the figure. `key` tells one row from another across meetings (an agency by its id).
+ * The figures of a return as rows, in the order SafeLives lists them, for the command line's
+ * table, the CSV, the spreadsheet and the tab alike (one set of words wherever the return is
+ * read): a machine name, a detail (the agency or its kind), the words a person reads, and the
+ * figure. `key` tells one row from another across meetings (an agency by its id).
  */
 export interface FigureRow {
   figure: string;
@@ -63,6 +70,25 @@ export function figureRows(f: Figures): FigureRow[] {
       'Perpetrators aged 17 or under',
       f.perpetrators.aged17OrUnder,
     ),
+  ];
+}
+
+/** A meeting's record in words: whether its figures are complete. */
+export const RECORD_WORDS: Record<MeetingReturn['record'], string> = {
+  closed: 'Closed',
+  'in-progress': 'Not closed',
+  'not-started': 'No record of the meeting',
+};
+
+/** A meeting's cases deferred to a later meeting: on its running order, counted where heard. */
+export const deferredRow = (deferred: Figure): FigureRow =>
+  row('deferred', 'Deferred to a later meeting (not counted)', deferred);
+
+/** The free text left to recode as a category, as rows (the quarter's only). */
+export function toRecodeRows(toRecode: DataReturn['toRecode']): FigureRow[] {
+  return [
+    row('to-recode', 'Ethnicity to recode', toRecode.ethnicity, 'ethnicity'),
+    row('to-recode', 'Sexuality to recode', toRecode.sexuality, 'sexuality'),
   ];
 }
 
