@@ -105,8 +105,10 @@ export const ETHNIC_GROUPS = [
 ] as const;
 
 export type EthnicGroup = (typeof ETHNIC_GROUPS)[number]['id'];
+/** A category id; anything else (free text included) is refused in words. */
 export const ethnicGroupSchema = z.enum(
   ETHNIC_GROUPS.map((g) => g.id) as [EthnicGroup, ...EthnicGroup[]],
+  { error: 'choose one of the listed ethnic groups, or Not known' },
 );
 
 export const SEXUAL_ORIENTATIONS = [
@@ -127,4 +129,38 @@ export const SEXUAL_ORIENTATIONS = [
 export type SexualOrientation = (typeof SEXUAL_ORIENTATIONS)[number]['id'];
 export const sexualOrientationSchema = z.enum(
   SEXUAL_ORIENTATIONS.map((o) => o.id) as [SexualOrientation, ...SexualOrientation[]],
+  { error: 'choose one of the listed sexual orientations, or Not known' },
 );
+
+/** The two fields of the referral form that take these categories. */
+export type EqualityField = 'ethnicity' | 'sexuality';
+export const EQUALITY_FIELDS: readonly EqualityField[] = ['ethnicity', 'sexuality'];
+
+/** The categories each field offers. */
+export const CATEGORIES_OF: Record<EqualityField, readonly Category<string>[]> = {
+  ethnicity: ETHNIC_GROUPS,
+  sexuality: SEXUAL_ORIENTATIONS,
+};
+
+/** A category's label, for a view; the id itself if it is not one (it always is, once parsed). */
+export function categoryLabel(field: EqualityField, id: string | null | undefined): string | null {
+  if (!id) return null;
+  return CATEGORIES_OF[field].find((c) => c.id === id)?.label ?? id;
+}
+
+/**
+ * The categories under their census headings, in the census order, for a form's grouped
+ * choice: `[{ heading, categories }]`.
+ */
+export function categoriesByHeading(
+  field: EqualityField,
+): { heading: string; categories: { id: string; label: string }[] }[] {
+  const groups: { heading: string; categories: { id: string; label: string }[] }[] = [];
+  for (const c of CATEGORIES_OF[field]) {
+    const last = groups.at(-1);
+    const entry = { id: c.id, label: c.label };
+    if (last?.heading === c.group) last.categories.push(entry);
+    else groups.push({ heading: c.group, categories: [entry] });
+  }
+  return groups;
+}

@@ -36,9 +36,9 @@ const victim: Record<string, FieldLabel> = {
   phone: f("Victim's phone number"),
   safeToCall: f('Whether it is safe to call the victim', 'choice'),
   safeContactNotes: f('How to contact the victim safely'),
-  ethnicity: f("Victim's ethnicity"),
+  ethnicity: f("Victim's ethnicity", 'choice'),
   disability: f('Whether the victim has a disability', 'choice'),
-  sexuality: f("Victim's sexuality"),
+  sexuality: f("Victim's sexuality", 'choice'),
   language: f("Victim's language"),
   interpreterNeeded: f('Whether an interpreter is needed', 'choice'),
 };
@@ -239,8 +239,15 @@ const subjectAccess: Record<string, FieldLabel> = {
   'decisions.*.include': f('Whether to include the case of decision {n}', 'choice'),
 };
 
+/** The coordinator's recode of a referral's ethnicity and sexuality (recode-api.ts). */
+const recode: Record<string, FieldLabel> = {
+  ethnicity: victim.ethnicity!,
+  sexuality: victim.sexuality!,
+};
+
 const TABLE: Record<string, FieldLabel> = {
   ...other,
+  ...recode,
   ...subjectAccess,
   ...minutes,
   ...meetingRecord,

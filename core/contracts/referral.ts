@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { riskRulesSchema } from '../referrals/risk-settings.js';
 import { idSchema, localDateSchema } from './api.js';
+import { ethnicGroupSchema, sexualOrientationSchema } from './equality.js';
 import { optionalPhone, optionalText, personName, phone, postcode, text } from './field-rules.js';
 
 /**
@@ -27,9 +28,14 @@ export const victimSchema = z.strictObject({
   phone: optionalPhone,
   safeToCall: yesNoUnknown,
   safeContactNotes: optionalText(500),
-  ethnicity: optionalText(80),
+  /**
+   * A category of the SafeLives return (issue #13), never free text; absent is "not known" as
+   * much as the category of that name is. Words written before the form offered categories are
+   * kept apart, read-only: see `asWrittenSchema`.
+   */
+  ethnicity: ethnicGroupSchema.optional(),
   disability: yesNoUnknown,
-  sexuality: optionalText(80),
+  sexuality: sexualOrientationSchema.optional(),
   language: optionalText(60),
   interpreterNeeded: z.boolean(),
 });
@@ -260,9 +266,22 @@ export const referrerViewSchema = z.strictObject({
   phone: z.string().nullable(),
 });
 
+/**
+ * The victim's ethnicity and sexuality as the referrer wrote them, in words, before the form
+ * offered categories: kept for good and never sent back by a form (the API takes only category
+ * ids). Beside an empty choice they are "recorded as"; once the coordinator or the referrer has
+ * chosen a category, "first written as". Null where nothing was written in words.
+ */
+export const asWrittenSchema = z.strictObject({
+  ethnicity: z.string().nullable(),
+  sexuality: z.string().nullable(),
+});
+export type AsWrittenView = z.infer<typeof asWrittenSchema>;
+
 export const referralDetailSchema = z.strictObject({
   summary: queueItemSchema,
   form: referralFormSchema,
+  asWritten: asWrittenSchema,
   decisionNote: z.string().nullable(),
   mappaLinkNote: z.string().nullable(),
   referrer: referrerViewSchema,
@@ -295,6 +314,7 @@ export const referralDetailSchema = z.strictObject({
 export const referralDraftDetailSchema = z.strictObject({
   summary: queueItemSchema,
   draft: referralDraftSchema,
+  asWritten: asWrittenSchema,
 });
 export type ReferralDraftDetail = z.infer<typeof referralDraftDetailSchema>;
 

@@ -1,6 +1,16 @@
 import type { ReferralDraft, ReferralForm, ReferralStatus } from '../contracts/referral.js';
 import type { LocalDate } from '../shared/local-date.js';
 
+/**
+ * The victim's ethnicity and sexuality in the words the referrer wrote, from before the form
+ * offered categories (issue #13). Kept with the form, encrypted, for as long as the referral is:
+ * an edit never drops them and a recode never overwrites them.
+ */
+export interface AsWritten {
+  ethnicity?: string;
+  sexuality?: string;
+}
+
 /** What every referral holds, whatever its state. */
 interface ReferralFields {
   id: string;
@@ -24,6 +34,8 @@ interface ReferralFields {
   decisionNote?: string | null;
   /** The coordinator's record of the link to MAPPA, for a MAPPA level 2 or 3 perpetrator. */
   mappaLinkNote?: string | null;
+  /** Words written before the form offered categories; absent where there were none. */
+  asWritten?: AsWritten;
 }
 
 /** A referral once submitted: its form is complete. */
@@ -94,6 +106,16 @@ export interface ReferrerPerson {
   agencyName: string | null;
 }
 
+/** A referral's ethnicity and sexuality as stored: the categories, and any words as written. */
+export interface EqualityRecord {
+  id: string;
+  reference: string;
+  referredOn: LocalDate;
+  ethnicity: string | null;
+  sexuality: string | null;
+  asWritten: AsWritten;
+}
+
 export interface ReferralsRepo {
   /** A reference such as NB-2026-0007: the area's code, the year, a sequence. No personal data. */
   nextReference(areaId: string, year: number): Promise<string>;
@@ -133,4 +155,9 @@ export interface ReferralsRepo {
   /** The person's own referrals for "My referrals", drafts included, with the answer to each. */
   mine(personId: string): Promise<MyReferral[]>;
   referrerOf(referralId: string): Promise<ReferrerPerson | null>;
+  /**
+   * The ethnicity and sexuality of every referral of the area but drafts (the referrer's own),
+   * oldest first: each form decrypted, for the coordinator's recode.
+   */
+  equalityOf(areaId: string): Promise<EqualityRecord[]>;
 }

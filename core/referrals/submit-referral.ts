@@ -172,6 +172,14 @@ export async function submitReferral(
   });
 }
 
+/**
+ * The words written before the form offered categories go with every save: the form that comes
+ * back from the tab or the bot holds only a category (or nothing), never the words, so they are
+ * taken from the stored referral, whatever category is now chosen (stored-form.ts).
+ */
+const keptWords = (existing: ReferralRecord | null) =>
+  existing?.asWritten ? { asWritten: existing.asWritten } : {};
+
 interface SaveBase {
   repos: Repos;
   area: AreaRecord;
@@ -229,6 +237,7 @@ async function saveDraft(
     referredOn: base.today,
     submittedAt: null,
     decidedAt: null,
+    ...keptWords(base.existing),
   };
   await (base.existing
     ? base.repos.referrals.update(referral)
@@ -270,6 +279,7 @@ async function saveComplete(
     decidedAt: null,
     // The note that sent it back stays beside it until it is submitted again.
     decisionNote: status === 'needs-information' ? (existing?.decisionNote ?? null) : null,
+    ...keptWords(existing),
   };
   await (existing ? repos.referrals.update(referral) : repos.referrals.insert(referral));
   // The coordinator sees every possible candidate; the referrer is told only of likely ones.

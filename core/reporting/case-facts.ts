@@ -1,4 +1,5 @@
 import type { ReferralForm } from '../contracts/referral.js';
+import type { AsWritten } from '../ports/referrals.js';
 import type { LocalDate } from '../shared/local-date.js';
 import { ageOn } from '../shared/local-date-months.js';
 import { ethnicGroupOf, isBame, isLgbOrientation, sexualOrientationOf } from './recode.js';
@@ -40,6 +41,8 @@ export interface HeardReferral {
   childrenCount: number;
   referrerAgencyId: string;
   form: Pick<ReferralForm, 'victim' | 'perpetrators'>;
+  /** Words written before the form offered categories (stored-form.ts). */
+  asWritten?: AsWritten;
 }
 
 const POLICE_KIND = 'police';
@@ -50,8 +53,21 @@ export const isPolice = (kind: string) => kind === POLICE_KIND;
 const answer = (value: boolean | null): Answer =>
   value === null ? 'not-known' : value ? 'yes' : 'no';
 
-function bameOf(ethnicity: string | undefined): CategoryAnswer {
-  const group = ethnicGroupOf(ethnicity);
+/**
+ * The category the form holds; without one, what the words written before categories name
+ * exactly (nothing written: not known; words that name no category: not recoded).
+ */
+const ethnicGroupIn = (referral: HeardReferral) =>
+  referral.form.victim.ethnicity
+    ? ({ kind: 'category', id: referral.form.victim.ethnicity } as const)
+    : ethnicGroupOf(referral.asWritten?.ethnicity);
+const orientationIn = (referral: HeardReferral) =>
+  referral.form.victim.sexuality
+    ? ({ kind: 'category', id: referral.form.victim.sexuality } as const)
+    : sexualOrientationOf(referral.asWritten?.sexuality);
+
+function bameOf(referral: HeardReferral): CategoryAnswer {
+  const group = ethnicGroupIn(referral);
   return group.kind === 'not-recoded' ? 'not-recoded' : answer(isBame(group.id));
 }
 
@@ -61,9 +77,10 @@ function bameOf(ethnicity: string | undefined): CategoryAnswer {
  * this is as near as the record comes to the "T"). Such a gender answers yes whatever the
  * sexuality says; otherwise the sexuality decides.
  */
-function lgbtOf(victim: ReferralForm['victim']): CategoryAnswer {
-  if (victim.gender === 'non-binary' || victim.gender === 'other') return 'yes';
-  const orientation = sexualOrientationOf(victim.sexuality);
+function lgbtOf(referral: HeardReferral): CategoryAnswer {
+  const { gender } = referral.form.victim;
+  if (gender === 'non-binary' || gender === 'other') return 'yes';
+  const orientation = orientationIn(referral);
   return orientation.kind === 'not-recoded'
     ? 'not-recoded'
     : answer(isLgbOrientation(orientation.id));
@@ -102,15 +119,15 @@ export function caseFacts(
     repeat: referral.isRepeat,
     children: referral.childrenCount,
     agency: agencyOf(referral.referrerAgencyId),
-    bame: bameOf(victim.ethnicity),
-    lgbt: lgbtOf(victim),
+    bame: bameOf(referral),
+    lgbt: lgbtOf(referral),
     disabled: victim.disability === 'not-known' ? 'not-known' : answer(victim.disability === 'yes'),
     male: victim.gender === 'not-known' ? 'not-known' : answer(victim.gender === 'male'),
     aged16To17: agedBetween(victim.dateOfBirth, meetingDate, 16, 17),
     perpetratorAged17OrUnder: anyPerpetratorAged17OrUnder(perpetrators, meetingDate),
     toRecode: {
-      ethnicity: ethnicGroupOf(victim.ethnicity).kind === 'not-recoded',
-      sexuality: sexualOrientationOf(victim.sexuality).kind === 'not-recoded',
+      ethnicity: ethnicGroupIn(referral).kind === 'not-recoded',
+      sexuality: orientationIn(referral).kind === 'not-recoded',
     },
   };
 }

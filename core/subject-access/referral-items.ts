@@ -1,5 +1,6 @@
+import { categoryLabel, type EqualityField } from '../contracts/equality.js';
 import type { ReferralForm } from '../contracts/referral.js';
-import type { SentReferralRecord } from '../ports/referrals.js';
+import type { AsWritten, SentReferralRecord } from '../ports/referrals.js';
 import { findQuestionSet } from '../referrals/question-sets.js';
 import {
   answerWords,
@@ -44,7 +45,18 @@ const born = (date: string | null) => (date ? `born ${onDate(date)}` : 'date of 
 const aka = (names: readonly string[]) =>
   names.length > 0 ? ` (also known as ${names.join(', ')})` : '';
 
-function victimFields(v: Form['victim']): ReportField[] {
+/**
+ * A category with, where there were any, the words first written for it (the person's own data
+ * too): "Asian or Asian British: Indian (first written as “Indian”)".
+ */
+function category(field: EqualityField, v: Form['victim'], asWritten: AsWritten | undefined) {
+  const label = categoryLabel(field, v[field]);
+  const words = asWritten?.[field];
+  if (!words) return label;
+  return label ? `${label} (first written as “${words}”)` : `Written as “${words}”`;
+}
+
+function victimFields(v: Form['victim'], asWritten: AsWritten | undefined): ReportField[] {
   return [
     ...field('Name', v.name),
     ...field('Other names', v.otherNames.join(', ')),
@@ -54,9 +66,9 @@ function victimFields(v: Form['victim']): ReportField[] {
     ...field('Phone', v.phone),
     ...field('Safe to call', answerWords(v.safeToCall)),
     ...field('How to contact safely', v.safeContactNotes, 'may-name-others'),
-    ...field('Ethnicity', v.ethnicity),
+    ...field('Ethnicity', category('ethnicity', v, asWritten)),
     ...field('Disability', answerWords(v.disability)),
-    ...field('Sexuality', v.sexuality),
+    ...field('Sexuality', category('sexuality', v, asWritten)),
     ...field('Language', v.language),
     ...field('Interpreter needed', yesNo(v.interpreterNeeded)),
   ];
@@ -146,7 +158,7 @@ export function referralItem(
       ...field('Criteria met', referral.criteria.map((c) => CRITERIA[c] ?? c).join(', ')),
       ...field('Repeat referral', yesNo(referral.isRepeat)),
       ...field('MAPPA leads', yesNo(referral.mappaLead)),
-      ...victimFields(form.victim),
+      ...victimFields(form.victim, referral.asWritten),
       ...otherPeople(form),
       ...field('Reasons for referral', form.reasonsForReferral, 'may-name-others'),
       ...riskFields(form),

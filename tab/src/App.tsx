@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/DashboardPage.js';
 import { DataReturnPage } from './pages/DataReturnPage.js';
 import { MeetingPage } from './pages/MeetingPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
+import { RecodePage } from './pages/RecodePage.js';
 import { ResearchPage } from './pages/ResearchPage.js';
 import { SubjectAccessPage } from './pages/SubjectAccessPage.js';
 import { TermsPage } from './pages/TermsPage.js';
@@ -17,6 +18,7 @@ import {
   dashboardAreaId,
   dataReturnPlace,
   meetingIdOf,
+  recodeAreaId,
   researchPlace,
   routeFor,
   subjectAccessAreaId,
@@ -57,6 +59,13 @@ export function App() {
         <SessionGate host={host}>
           {(session) => (
             <DashboardPage areaId={dashboardAreaId(pathname)!} onSignOut={session.onSignOut} />
+          )}
+        </SessionGate>
+      )}
+      {route === 'recode' && (
+        <SessionGate host={host}>
+          {(session) => (
+            <RecodePage areaId={recodeAreaId(pathname)!} onSignOut={session.onSignOut} />
           )}
         </SessionGate>
       )}

@@ -10,6 +10,7 @@ export type Route =
   | 'dashboard'
   | 'subject-access'
   | 'data-return'
+  | 'recode'
   | 'config'
   | 'privacy'
   | 'terms';
@@ -23,6 +24,7 @@ const DASHBOARD = new RegExp(`^/dashboard/${ID}$`);
 const SUBJECT_ACCESS = new RegExp(`^/subject-access/${ID}$`);
 const DATA_RETURN = new RegExp(`^/data-return/${ID}$`);
 const QUARTER = /^(\d{4})-Q([1-4])$/;
+const RECODE = new RegExp(`^/recode/${ID}$`);
 const normalise = (pathname: string) => pathname.replace(/\/+$/, '').toLowerCase();
 
 export function routeFor(pathname: string): Route {
@@ -33,6 +35,7 @@ export function routeFor(pathname: string): Route {
   if (DASHBOARD.test(path)) return 'dashboard';
   if (SUBJECT_ACCESS.test(path)) return 'subject-access';
   if (DATA_RETURN.test(path)) return 'data-return';
+  if (RECODE.test(path)) return 'recode';
   switch (path) {
     case '/actions':
       return 'actions';
@@ -100,6 +103,12 @@ export function dataReturnPlace(
 
 export const dataReturnPath = (areaId: string, quarter?: string) =>
   `/data-return/${encodeURIComponent(areaId)}${quarter ? `?quarter=${encodeURIComponent(quarter)}` : ''}`;
+/** `/recode/{areaId}`: the coordinator's recode of the area's ethnicity and sexuality words. */
+export function recodeAreaId(pathname: string): string | null {
+  return RECODE.exec(normalise(pathname))?.[1] ?? null;
+}
+
+export const recodePath = (areaId: string) => `/recode/${encodeURIComponent(areaId)}`;
 
 export const meetingPath = (meetingId: string) => `/meeting/${encodeURIComponent(meetingId)}`;
 

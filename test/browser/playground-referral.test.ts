@@ -79,7 +79,10 @@ async function fillDetails(d: Details) {
   await date.press('Tab');
   await choose('Victim gender', 'Female');
   await choose('Safe to call the victim', 'Yes');
+  // The return's categories, as a compact choice set (issue #13).
+  await choose('Victim ethnicity', 'Asian or Asian British: Indian');
   await choose('Victim has a disability', 'No');
+  await choose('Victim sexuality', 'Bisexual');
   await choose('Victim needs an interpreter', 'No');
   await fill('Perpetrator name', 'Sam Playground');
   await choose('Perpetrator gender', 'Male');
@@ -160,6 +163,8 @@ it('refers a case in the playground: a bad step by name, back, review, cancel, r
   await shot('review');
   const review = await lastCard().innerText();
   expect(review).toContain(name);
+  expect(review).toContain('Asian or Asian British: Indian');
+  expect(review).toMatch(/Sexuality\s*Bisexual/);
   expect(review).toMatch(/Score\s*15/);
   await button('Cancel').click();
   await waitText('Stopped for now');
@@ -218,7 +223,9 @@ it('refers a case in the playground: a bad step by name, back, review, cancel, r
       gender: 'female',
       address: null,
       safeToCall: 'yes',
+      ethnicity: 'asian-indian',
       disability: 'no',
+      sexuality: 'bisexual',
       interpreterNeeded: false,
     },
     perpetrators: [

@@ -8,6 +8,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Route, Browser, Page } from 'playwright-core';
+import { storeLegacyWords } from '../support/legacy-words.js';
 import { signIn as apiSignIn, startApp, type TestApp } from '../support/start-app.js';
 import { launchChromium } from './support/chromium.js';
 import { field, fillReferral, openSession, signInAs } from './support/tab-session.js';
@@ -49,11 +50,11 @@ const focusIsIn = (page: Page, path: string) =>
     path,
   );
 
-async function mine(): Promise<{ victimName: string | null; status: string }[]> {
+async function mine(): Promise<{ id: string; victimName: string | null; status: string }[]> {
   const api = await apiSignIn(app, DANA);
   const response = await api('/api/referrals/mine');
   expect(response.status).toBe(200);
-  return (await response.json()) as { victimName: string | null; status: string }[];
+  return (await response.json()) as { id: string; victimName: string | null; status: string }[];
 }
 
 test('a failed submission lists each problem, links to its field, and assumes nothing', async () => {
@@ -69,9 +70,33 @@ test('a failed submission lists each problem, links to its field, and assumes no
   for (const path of ['consent.victimAware']) {
     expect(await field(page, path).getByRole('radio', { checked: true }).count()).toBe(0);
   }
-  for (const path of ['perpetrators.0.relationshipToVictim', 'perpetrators.0.mappaLevel']) {
+  for (const path of [
+    'perpetrators.0.relationshipToVictim',
+    'perpetrators.0.mappaLevel',
+    'victim.ethnicity',
+    'victim.sexuality',
+  ]) {
     expect(await field(page, path).getByRole('combobox').inputValue()).toBe('');
   }
+  // Ethnicity is the return's categories under the census headings, not free text.
+  const ethnicity = field(page, 'victim.ethnicity').getByRole('combobox');
+  expect(
+    await ethnicity.locator('optgroup').evaluateAll((g) => g.map((x) => x.getAttribute('label'))),
+  ).toEqual([
+    'White',
+    'Mixed or Multiple ethnic groups',
+    'Asian or Asian British',
+    'Black or Black British',
+    'Other ethnic group',
+  ]);
+  expect(await ethnicity.locator('option').allTextContents()).toEqual(
+    expect.arrayContaining([
+      'Not chosen',
+      'Asian or Asian British: Indian',
+      'Not known',
+      'Prefers not to say',
+    ]),
+  );
 
   await page.getByRole('button', { name: 'Submit to the coordinator' }).click();
   const summary = page.getByTestId('error-summary');
@@ -188,6 +213,11 @@ test('a partial draft saves as it is typed, warns before leaving, and reopens', 
 
   const drafts = (await mine()).filter((r) => r.victimName === victim);
   expect(drafts.map((r) => r.status)).toEqual(['draft']);
+  // As a draft saved before the form offered categories would hold them: words.
+  await storeLegacyWords(app.db, app.services.crypto, drafts[0]!.id, {
+    ethnicity: 'mixed race',
+    sexuality: 'straight',
+  });
 
   // Later, in a new session: My referrals, Continue, and everything typed is there.
   const second = await openSession(browser);
@@ -208,6 +238,28 @@ test('a partial draft saves as it is typed, warns before leaving, and reopens', 
   expect(
     await field(page, 'consent.victimAware').getByRole('radio', { checked: true }).count(),
   ).toBe(0);
+  // The words written before sit beside the empty choice, and are kept when one is chosen.
+  expect(await field(page, 'victim.ethnicity').getByRole('combobox').inputValue()).toBe('');
+  await field(page, 'victim.ethnicity')
+    .getByText('Recorded as: “mixed race”', { exact: false })
+    .waitFor();
+  await field(page, 'victim.sexuality').getByRole('combobox').selectOption({ label: 'Bisexual' });
+  await field(page, 'victim.sexuality')
+    .getByText('First written as: “straight”', { exact: false })
+    .waitFor();
+  await shot(page, 'recorded-as');
+  // Saved as typed (autosave): read back until the choice is there.
+  const api = await apiSignIn(app, DANA);
+  type Saved = { draft: { victim: Record<string, unknown> }; asWritten: unknown };
+  const read = async () => (await (await api(`/api/referrals/${drafts[0]!.id}`)).json()) as Saved;
+  let saved = await read();
+  for (let i = 0; i < 40 && saved.draft.victim.sexuality !== 'bisexual'; i++) {
+    await page.waitForTimeout(500);
+    saved = await read();
+  }
+  expect(saved.draft.victim.sexuality).toBe('bisexual');
+  expect(saved.draft.victim.ethnicity).toBeUndefined();
+  expect(saved.asWritten).toEqual({ ethnicity: 'mixed race', sexuality: 'straight' });
   expect(second.logs.filter((l) => l.includes(victim))).toEqual([]);
   await second.context.close();
   expect((await mine()).filter((r) => r.victimName === victim)).toHaveLength(1);

@@ -1,13 +1,15 @@
 import { londonInstant } from '#core/calendar/london-time.js';
 import type { Repos } from '#core/ports/store.js';
 import { reposOver } from '../../bot/src/store/unit-of-work.js';
-import { CASES, MEETINGS, formOf, type ScenarioCase } from './data-return-quarter.js';
+import { CASES, MEETINGS, formOf, legacyWords, type ScenarioCase } from './data-return-quarter.js';
+import { storeLegacyWords } from './legacy-words.js';
 import { signIn, startApp, type TestApp } from './start-app.js';
 
 /*
  * The generated quarter (data-return-quarter.ts) on the real app, for the API, command line and
  * browser tests of the data return: every referral submitted and accepted through the API as the
- * coordinator would (so the repeat is the app's own cross-MARAC check), each meeting's record
+ * coordinator would (so the repeat is the app's own cross-MARAC check; words naming no category
+ * of ethnicity or sexuality stored as a referral from before the form offered them), each meeting's record
  * written through the store's repositories (these tests are about the return, not about running
  * a meeting). The app's clock is moved to each referral's and meeting's time as it goes, and
  * left at the last (1 April 2027, 00:35 London).
@@ -67,6 +69,10 @@ export async function startQuarterApp(env: Record<string, string> = {}): Promise
       [id],
     );
     referrals.set(c.label, { id, reference, caseId: rows[0]!.case_id });
+    // Words that name no category cannot be sent now: stored as a referral from before would be.
+    const words = legacyWords(c);
+    if (Object.keys(words).length > 0)
+      await storeLegacyWords(app.db, app.services.crypto, id, words);
   }
 
   /** The meeting's record as the chair leaves it: its running order, and the run open or closed. */

@@ -1,5 +1,7 @@
 import type { Figures } from '#core/contracts/data-return-api.js';
 import type { ReferralFormInput } from '#core/contracts/referral.js';
+import type { EthnicGroup, SexualOrientation } from '#core/contracts/equality.js';
+import { ethnicGroupOf, sexualOrientationOf } from '#core/reporting/recode.js';
 import { demoAgencies } from '../../bot/src/demo/demo-data.js';
 import { answers } from '../bot/referrals/fixtures.js';
 
@@ -48,6 +50,11 @@ export interface ScenarioCase {
     name: string;
     dateOfBirth: string | null;
     gender: 'female' | 'male' | 'non-binary' | 'other' | 'not-known';
+    /**
+     * As the referrer put it. Words that name a category exactly are sent as its id (the form's
+     * choice); words that name none ("mixed race") are from before the form offered categories,
+     * stored as such by the test (`legacyWords`, test/support/legacy-words.ts).
+     */
     ethnicity?: string;
     sexuality?: string;
     disability: 'yes' | 'no' | 'not-known';
@@ -116,6 +123,30 @@ export const heardAt = (c: ScenarioCase): string | null =>
 
 export const agencyNamed = (kind: string) => demoAgencies.find((a) => a.kind === kind)!.name;
 
+/** The categories a case's words name exactly, as the form's choices send them. */
+function categoriesOf(c: ScenarioCase): { ethnicity?: EthnicGroup; sexuality?: SexualOrientation } {
+  const ethnicity = c.victim.ethnicity === undefined ? null : ethnicGroupOf(c.victim.ethnicity);
+  const sexuality =
+    c.victim.sexuality === undefined ? null : sexualOrientationOf(c.victim.sexuality);
+  return {
+    ...(ethnicity?.kind === 'category' ? { ethnicity: ethnicity.id } : {}),
+    ...(sexuality?.kind === 'category' ? { sexuality: sexuality.id } : {}),
+  };
+}
+
+/** The case's words that name no category: stored as free text, as before the change. */
+export function legacyWords(c: ScenarioCase): { ethnicity?: string; sexuality?: string } {
+  const named = categoriesOf(c);
+  return {
+    ...(c.victim.ethnicity !== undefined && !named.ethnicity
+      ? { ethnicity: c.victim.ethnicity }
+      : {}),
+    ...(c.victim.sexuality !== undefined && !named.sexuality
+      ? { sexuality: c.victim.sexuality }
+      : {}),
+  };
+}
+
 /** The referral form of a case, complete, as a coordinator submits it for the agency. */
 export function formOf(
   c: ScenarioCase,
@@ -136,8 +167,7 @@ export function formOf(
       safeToCall: 'yes',
       disability: c.victim.disability,
       interpreterNeeded: false,
-      ...(c.victim.ethnicity === undefined ? {} : { ethnicity: c.victim.ethnicity }),
-      ...(c.victim.sexuality === undefined ? {} : { sexuality: c.victim.sexuality }),
+      ...categoriesOf(c),
     },
     perpetrators: c.perpetratorBorn.map((dateOfBirth, i) => ({
       name: `Lucan Brightwater${i === 0 ? '' : ' Junior'}`,

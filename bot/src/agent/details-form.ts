@@ -90,6 +90,7 @@ export function draftWithDetails(
       ethnicity: raw[F.ethnicity],
       language: raw[F.language],
       disability: raw[F.disability],
+      sexuality: raw[F.sexuality],
       interpreterNeeded: yesNo(raw[F.interpreter]),
     },
     perpetrators: [
@@ -136,6 +137,7 @@ export function detailsValues(draft: ReferralDraft): Record<string, string> {
     [F.ethnicity]: v?.ethnicity,
     [F.language]: v?.language,
     [F.disability]: v?.disability,
+    [F.sexuality]: v?.sexuality,
     [F.interpreter]: word(v?.interpreterNeeded),
     [F.perpetratorName]: p?.name,
     [F.perpetratorGender]: p?.gender,

@@ -14,7 +14,14 @@ import {
 import { checkForm } from '#core/referrals/validate-form.js';
 import type { QuestionSet } from '#core/referrals/question-sets.js';
 import { londonToday } from '#core/scheduling/area-calendar.js';
-import { GENDERS, MAPPA, RELATIONSHIPS } from '../cards/details-card.js';
+import type { AsWritten } from '#core/ports/referrals.js';
+import {
+  ETHNIC_CHOICES,
+  GENDERS,
+  MAPPA,
+  RELATIONSHIPS,
+  SEXUALITY_CHOICES,
+} from '../cards/details-card.js';
 import type { ReviewInput } from '../cards/review-card.js';
 import type { Services } from '../http/services.js';
 import { issueWords, problemsWords } from './field-words.js';
@@ -29,11 +36,25 @@ const YNK: Record<string, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not kn
 const facts = (pairs: [string, string | null | undefined][]): Fact[] =>
   pairs.map(([title, value]) => ({ title, value: value && value !== '' ? value : 'Not answered' }));
 
+/**
+ * A category's title; without one, the words written before the form offered categories, which
+ * stay on the referral for the coordinator to recode.
+ */
+function category(
+  choices: { title: string; value: string }[],
+  value: string | null | undefined,
+  words: string | undefined,
+): string {
+  if (value) return titleOf(choices, value);
+  return words ? `Not chosen; recorded as “${words}”` : '';
+}
+
 /** Everything entered, in words, section by section. */
 export function reviewSections(
   draft: ReferralDraft,
   offer: Offer,
   set: QuestionSet,
+  asWritten: AsWritten = {},
 ): ReviewInput['sections'] {
   const v = draft.victim;
   const p = draft.perpetrators?.[0];
@@ -55,9 +76,10 @@ export function reviewSections(
         ['Address', address],
         ['Victim phone', v?.phone],
         ['Safe to call', YNK[v?.safeToCall ?? '']],
-        ['Ethnicity', v?.ethnicity],
+        ['Ethnicity', category(ETHNIC_CHOICES, v?.ethnicity, asWritten.ethnicity)],
         ['First language', v?.language],
         ['Disability', YNK[v?.disability ?? '']],
+        ['Sexuality', category(SEXUALITY_CHOICES, v?.sexuality, asWritten.sexuality)],
         ['Interpreter needed', yesNo(v?.interpreterNeeded)],
         ['Perpetrator name', p?.name],
         ['Perpetrator gender', titleOf(GENDERS, p?.gender)],
@@ -118,6 +140,7 @@ export async function reviewOf(
   draft: ReferralDraft,
   set: QuestionSet,
   errors: readonly string[],
+  asWritten: AsWritten = {},
 ): Promise<Omit<ReviewInput, 'data' | 'totalSteps'>> {
   const today = londonToday(s.clock.now());
   const area = (await s.uow.run((repos) => repos.areas.get(draft.areaId)))!;
@@ -128,7 +151,7 @@ export async function reviewOf(
     criteriaMet: sofar.criteria.criteriaMet,
     shortfall: sofar.criteria.shortfall,
   };
-  const base = { sections: reviewSections(draft, offer, set), risk };
+  const base = { sections: reviewSections(draft, offer, set, asWritten), risk };
   const complete = completeForm(draft, set, today);
   if (!complete.ok) {
     return {

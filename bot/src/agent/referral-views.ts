@@ -52,7 +52,14 @@ export async function cardFor(
   const totalSteps = stepsFor(set).length;
   if (outcome.show === 'details') {
     const values = refusal?.values ?? (draft ? detailsValues(draft) : {});
-    return detailsCard({ ...who.offer, values, errors, totalSteps, data });
+    return detailsCard({
+      ...who.offer,
+      values,
+      asWritten: referral?.asWritten,
+      errors,
+      totalSteps,
+      data,
+    });
   }
   const page = /^dash-(\d+)$/.exec(outcome.show);
   if (page && draft) {
@@ -70,7 +77,8 @@ export async function cardFor(
     });
   }
   if (outcome.show === 'review' && draft) {
-    return reviewCard({ ...(await reviewOf(s, who.offer, draft, set, errors)), totalSteps, data });
+    const review = await reviewOf(s, who.offer, draft, set, errors, referral?.asWritten);
+    return reviewCard({ ...review, totalSteps, data });
   }
   return noticeCard(EXPIRED);
 }

@@ -1,8 +1,10 @@
+import { ETHNIC_GROUPS, SEXUAL_ORIENTATIONS } from '#core/contracts/equality.js';
 import {
   button,
   choiceInput,
   errorBlock,
   heading,
+  plain,
   textInput,
   withValue,
   YES_NO,
@@ -27,6 +29,7 @@ export const DETAILS_FIELDS = {
   ethnicity: 'ethnicity',
   language: 'language',
   disability: 'disability',
+  sexuality: 'sexuality',
   interpreter: 'interpreterNeeded',
   perpetratorName: 'perpetratorName',
   perpetratorGender: 'perpetratorGender',
@@ -66,11 +69,39 @@ export const MAPPA: Choice[] = [
   { title: 'Not known', value: 'not-known' },
 ];
 
+/**
+ * The categories of the SafeLives return, in the census order (issue #13). A compact choice has
+ * no headings, so each title carries its own ("Asian or Asian British: Indian").
+ */
+export const ETHNIC_CHOICES: Choice[] = ETHNIC_GROUPS.map((g) => ({ title: g.label, value: g.id }));
+export const SEXUALITY_CHOICES: Choice[] = SEXUAL_ORIENTATIONS.map((o) => ({
+  title: o.label,
+  value: o.id,
+}));
+
+/**
+ * Beside a category not chosen yet, the words the referrer wrote before the form offered
+ * categories: they are kept whatever is chosen, and go to the coordinator to recode if nothing is.
+ */
+function recordedAs(words: string | undefined, chosen: string | undefined): Element[] {
+  if (!words || chosen) return [];
+  return [
+    {
+      type: 'TextBlock',
+      text: `Recorded as: “${plain(words)}”. Choose the category these words mean; if you leave it, the words are kept for the coordinator.`,
+      isSubtle: true,
+      wrap: true,
+    },
+  ];
+}
+
 export interface DetailsCardInput {
   areas: { id: string; name: string }[];
   /** Agencies of every area offered; the title names the area when there is more than one. */
   agencies: { id: string; name: string; areaId: string; areaName: string }[];
   values?: Record<string, string>;
+  /** Ethnicity and sexuality as written before the form offered categories, if any. */
+  asWritten?: { ethnicity?: string; sexuality?: string } | undefined;
   errors?: readonly string[];
   totalSteps: number;
   data: CardData;
@@ -133,9 +164,12 @@ export function detailsCard(input: DetailsCardInput): AdaptiveCard {
     textInput(F.victimPostcode, 'Victim postcode', v[F.victimPostcode]),
     textInput(F.victimPhone, 'Victim phone number', v[F.victimPhone]),
     choiceInput(F.safeToCall, 'Safe to call the victim', YES_NO_UNKNOWN, v[F.safeToCall]),
-    textInput(F.ethnicity, 'Victim ethnicity', v[F.ethnicity]),
+    choiceInput(F.ethnicity, 'Victim ethnicity', ETHNIC_CHOICES, v[F.ethnicity]),
+    ...recordedAs(input.asWritten?.ethnicity, v[F.ethnicity]),
     textInput(F.language, 'Victim first language', v[F.language]),
     choiceInput(F.disability, 'Victim has a disability', YES_NO_UNKNOWN, v[F.disability]),
+    choiceInput(F.sexuality, 'Victim sexuality', SEXUALITY_CHOICES, v[F.sexuality]),
+    ...recordedAs(input.asWritten?.sexuality, v[F.sexuality]),
     choiceInput(F.interpreter, 'Victim needs an interpreter', YES_NO, v[F.interpreter]),
     section('The perpetrator'),
     textInput(F.perpetratorName, 'Perpetrator name', v[F.perpetratorName]),

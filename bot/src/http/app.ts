@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/area-routes.js';
 import { chasingRoutes } from './routes/chasing-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { dataReturnRoutes } from './routes/data-return-routes.js';
+import { recodeRoutes } from './routes/recode-routes.js';
 import { retentionRoutes } from './routes/retention-routes.js';
 import { matchNoticeRoutes } from './routes/match-notice-routes.js';
 import { meetingLiveRoutes } from './routes/meeting-live-routes.js';
@@ -55,6 +56,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...actionRoutes(s),
     ...documentRoutes(s),
     ...dataReturnRoutes(s),
+    ...recodeRoutes(s),
     ...subjectAccessRoutes(s),
   ];
 }

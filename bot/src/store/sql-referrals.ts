@@ -1,10 +1,12 @@
 import { referralDraftSchema, referralFormSchema } from '#core/contracts/referral.js';
 import type {
+  EqualityRecord,
   MyReferral,
   QueueItem,
   ReferralRecord,
   ReferralsRepo,
 } from '#core/ports/referrals.js';
+import { readStoredForm, storedForm } from '#core/referrals/stored-form.js';
 import type { AppCrypto } from '../crypto/app-crypto.js';
 import type { FieldRef } from '../crypto/field-cipher.js';
 import { findCandidates } from '../matching/find-candidates.js';
@@ -96,7 +98,10 @@ const toQueueItem = (r: Row): QueueItem => ({
 export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
   const { cipher, indexer } = crypto;
   async function toRecord(row: ReferralRow): Promise<ReferralRecord> {
-    const stored: unknown = JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q));
+    // The words written before the form offered categories come apart from the form (stored-form.ts).
+    const { form: stored, asWritten } = readStoredForm(
+      JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)),
+    );
     // A draft holds whatever was typed; every other state holds a complete form.
     const typed =
       row.status === 'draft'
@@ -112,6 +117,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
           };
     return {
       ...typed,
+      ...(asWritten ? { asWritten } : {}),
       id: row.id,
       reference: row.reference,
       caseId: row.case_id,
@@ -148,7 +154,7 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       r.referrerPersonId,
       r.referrerAgencyId,
       r.status,
-      await cipher.encrypt(ref(row, 'form'), JSON.stringify(r.form), q),
+      await cipher.encrypt(ref(row, 'form'), JSON.stringify(storedForm(r.form, r.asWritten)), q),
       r.questionSet,
       r.score,
       r.band,
@@ -353,6 +359,31 @@ export function sqlReferrals(q: Queryable, crypto: AppCrypto): ReferralsRepo {
       // A professional's name is kept under the partnership's directory key.
       const person = await decryptPerson(q, crypto, row);
       return { name: person.name, agencyName: row.agency_name };
+    },
+    async equalityOf(areaId) {
+      const found = await q.query<
+        Pick<ReferralRow, 'id' | 'case_id' | 'reference' | 'referred_on' | 'form'>
+      >(
+        `SELECT id, case_id, reference, referred_on, form FROM referral
+          WHERE area_id = $1 AND status <> 'draft' ORDER BY referred_on, reference`,
+        [areaId],
+      );
+      const items: EqualityRecord[] = [];
+      for (const row of found.rows) {
+        const { form, asWritten } = readStoredForm(
+          JSON.parse(await cipher.decrypt(ref(row, 'form'), row.form, q)),
+        );
+        const victim = (form as { victim?: { ethnicity?: string; sexuality?: string } }).victim;
+        items.push({
+          id: row.id,
+          reference: row.reference,
+          referredOn: row.referred_on,
+          ethnicity: victim?.ethnicity ?? null,
+          sexuality: victim?.sexuality ?? null,
+          asWritten: asWritten ?? {},
+        });
+      }
+      return items;
     },
     async byReferrer(personId) {
       const found = await q.query<Row>(

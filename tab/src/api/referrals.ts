@@ -44,11 +44,15 @@ export const referralApi = {
   queue: (areaId: string) =>
     request<QueueItem[]>(`/api/areas/${encodeURIComponent(areaId)}/referrals`),
   detail: (id: string) => request<ReferralDetail>(referral(id)),
-  /** A draft comes back as far as it was typed; anything else as the full form. */
+  /**
+   * A draft comes back as far as it was typed; anything else as the full form. With it, the
+   * words written before the form offered categories.
+   */
   toContinue: (id: string) =>
-    request<ReferralDetail | ReferralDraftDetail>(referral(id)).then((d) =>
-      'draft' in d ? d.draft : d.form,
-    ),
+    request<ReferralDetail | ReferralDraftDetail>(referral(id)).then((d) => ({
+      form: 'draft' in d ? d.draft : d.form,
+      asWritten: d.asWritten,
+    })),
   accept: (id: string, body: AcceptBody) =>
     request<AcceptOutcome>(`${referral(id)}/accept`, { method: 'POST', body }),
   decide: (id: string, decision: 'needs-information' | 'declined', note: string) =>

@@ -1,4 +1,4 @@
-import { dashboardPath, dataReturnPath, subjectAccessPath } from '../routes.js';
+import { dashboardPath, dataReturnPath, recodePath, subjectAccessPath } from '../routes.js';
 import { AppLink } from './AppLink.js';
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Area, Me } from '#core/contracts/api.js';
@@ -78,6 +78,13 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
         <Text as="p" className={styles.sub}>
           <AppLink href={subjectAccessPath(area.id)}>Subject access</AppLink>: everything held about
           one person who asks, as a PDF for the partnership to review.
+        </Text>
+      )}
+      {coordinates && (
+        // A plain link: counting what is left decrypts every referral of the area.
+        <Text as="p" className={styles.sub}>
+          <AppLink href={recodePath(area.id)}>Recode ethnicity and sexuality</AppLink>: referrals
+          written in words before the form offered the data return&apos;s categories.
         </Text>
       )}
       {editable && <AgendaWarnings areaId={area.id} />}

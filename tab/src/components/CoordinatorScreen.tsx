@@ -98,7 +98,8 @@ export function CoordinatorScreen({ onSignOut }: { onSignOut?: () => void }) {
   const setCurrentDraft = (next: ReferralDraft | ((d: ReferralDraft) => ReferralDraft)) =>
     setDraft((d) => (typeof next === 'function' ? next(d ?? currentDraft) : next));
   const continueReferral = async (item: MyReferral) => {
-    setDraft(fromForm(await referralApi.toContinue(item.id), item.id, today));
+    const { form, asWritten } = await referralApi.toContinue(item.id);
+    setDraft(fromForm(form, item.id, today, asWritten));
     setView('refer');
   };
 

@@ -42,9 +42,8 @@ const draft: ReferralDraft = {
     phone: max(30),
     safeToCall: 'yes',
     safeContactNotes: max(500),
-    ethnicity: max(80),
+    // Not chosen: the words from before the form offered categories show instead (asWritten).
     disability: 'no',
-    sexuality: max(80),
     language: max(60),
     interpreterNeeded: true,
   },
@@ -79,6 +78,8 @@ const draft: ReferralDraft = {
   childrensServicesReferralMade: null,
 };
 const everyError = Object.values(DETAILS_FIELDS).map((f) => `${f}: ${max(60)}`);
+// The longest the free text could be before the form offered categories.
+const asWritten = { ethnicity: max(80), sexuality: max(80) };
 
 const cards: [string, AdaptiveCard][] = [
   ['welcome', welcomeCard(id(1))],
@@ -87,6 +88,7 @@ const cards: [string, AdaptiveCard][] = [
     detailsCard({
       ...offer,
       values: detailsValues(draft),
+      asWritten,
       errors: everyError,
       totalSteps: 5,
       data,
@@ -108,7 +110,7 @@ const cards: [string, AdaptiveCard][] = [
   [
     'review',
     reviewCard({
-      sections: reviewSections(draft, offer, set),
+      sections: reviewSections(draft, offer, set, asWritten),
       risk: {
         score: 24,
         band: 'high',

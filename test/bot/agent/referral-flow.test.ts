@@ -5,7 +5,9 @@
  * `adaptivecards` library, and no card's data ever holds what the referrer typed.
  */
 import { findQuestionSet } from '#core/referrals/question-sets.js';
+import { ETHNIC_GROUPS, SEXUAL_ORIENTATIONS } from '#core/contracts/equality.js';
 import { REFERRAL_VERBS } from '../../../bot/src/cards/verbs.js';
+import { storeLegacyWords } from '../../support/legacy-words.js';
 import { signIn, startApp, type TestApp } from '../../support/start-app.js';
 import { cardProblems, cardText, elements } from './card-check.js';
 
@@ -167,9 +169,58 @@ describe('refer a case in the bot', () => {
       'mappaLevel',
       'interpreterNeeded',
       'safeToCall',
+      'ethnicity',
+      'sexuality',
     ]) {
       expect([id, valueOf(card, id)]).toEqual([id, undefined]);
     }
+  });
+
+  it('offers ethnicity and sexuality as the categories of the return, and keeps words written before them through an edit', async () => {
+    const first = await cardOf('refer');
+    // Compact choice sets of the categories, ids as values, "Not known" and "Prefers not to say" among them.
+    expect(choicesOf(first, 'ethnicity')).toEqual(
+      ETHNIC_GROUPS.map((g) => ({ title: g.label, value: g.id })),
+    );
+    expect(choicesOf(first, 'sexuality').map((c) => c.value)).toEqual(
+      SEXUAL_ORIENTATIONS.map((o) => o.id),
+    );
+    expect(elements(first).find((e) => e.id === 'ethnicity')!.style).toBe('compact');
+    await press(first, 'referral.next', details(first, { victimName: 'Lee Legacy-Test' }));
+    const draft = (await mine()).find(
+      (r) => (r as { victimName?: string }).victimName === 'Lee Legacy-Test',
+    )!;
+    // The draft as one saved before the form offered categories would hold it: free text.
+    await storeLegacyWords(app.db, app.services.crypto, draft.id, {
+      ethnicity: 'mixed race',
+      sexuality: 'straight',
+    });
+    const list = await cardOf('my drafts');
+    const resumed = await press(list, `Continue ${draft.reference}`);
+    expect(valueOf(resumed, 'ethnicity')).toBeUndefined();
+    expect(valueOf(resumed, 'sexuality')).toBeUndefined();
+    expect(cardText(resumed)).toContain('Recorded as: “mixed race”');
+    expect(cardText(resumed)).toContain('Recorded as: “straight”');
+    // Edited and saved: a sexuality chosen, the ethnicity left; the words go nowhere.
+    const card = await throughChecklist(
+      await press(
+        resumed,
+        'referral.next',
+        details(resumed, { victimName: 'Lee Legacy-Test', sexuality: 'heterosexual' }),
+      ),
+    );
+    const review = cardText(card);
+    expect(review).toContain('Sexuality: Straight or heterosexual');
+    expect(review).toContain('Ethnicity: Not chosen; recorded as “mixed race”');
+    expect(cardText(await press(card, 'Submit to the coordinator'))).toMatch(/Submitted/);
+    const coordinator = await signIn(app, COORDINATOR);
+    const stored = (await (await coordinator(`/api/referrals/${draft.id}`)).json()) as {
+      form: { victim: { ethnicity?: string; sexuality?: string } };
+      asWritten: unknown;
+    };
+    expect(stored.asWritten).toEqual({ ethnicity: 'mixed race', sexuality: 'straight' });
+    expect(stored.form.victim.ethnicity).toBeUndefined();
+    expect(stored.form.victim.sexuality).toBe('heterosexual');
   });
 
   it('refuses a bad first step in words, never cuts text, and keeps what was typed as a draft', async () => {

@@ -8,6 +8,7 @@ import * as contract from '#core/contracts/api.js';
 import * as dashboardContract from '#core/contracts/dashboard-api.js';
 import * as documentContract from '#core/contracts/document-api.js';
 import * as meetingContract from '#core/contracts/meeting-api.js';
+import * as recodeContract from '#core/contracts/recode-api.js';
 import * as referralContract from '#core/contracts/referral.js';
 import * as researchContract from '#core/contracts/research-api.js';
 import * as subjectAccessContract from '#core/contracts/subject-access-api.js';
@@ -194,6 +195,7 @@ const validBodies: Record<string, unknown> = {
   'post /api/areas/{areaId}/subject-access': {
     person: { name: 'Amelia Hart-Lowe', dateOfBirth: '1990-04-03', postcode: 'NB4 7QX' },
   },
+  'put /api/referrals/{referralId}/equality': { ethnicity: 'asian-indian' },
 };
 
 // The schemas only keep a generated body that happens to be valid (a null deputy, say) out of the run.
@@ -252,6 +254,7 @@ const schemas: Record<string, z.ZodType> = {
   'post /api/meetings/{meetingId}/action-plan/resend': documentContract.resendCopyBody,
   'post /api/meetings/{meetingId}/minutes/resend': documentContract.resendCopyBody,
   'post /api/areas/{areaId}/subject-access': subjectAccessContract.subjectAccessBody,
+  'put /api/referrals/{referralId}/equality': recodeContract.recodeBody,
 };
 
 /** A body that cannot be valid: wholly random, a valid one with an unknown key, or a field made wrong. */

@@ -221,6 +221,11 @@ const expected: Record<string, Rule> = {
   // Its downloads: the same callers (the admin's files without the references).
   'get /api/areas/{areaId}/data-return.csv': coordinating,
   'get /api/areas/{areaId}/data-return.xlsx': coordinating,
+  // Recoding ethnicity and sexuality written in words (issue #13): the coordinator only, who
+  // answers for the return; the list shows the words, which the counts-only readers never see.
+  'get /api/areas/{areaId}/recode': ['coordinator'],
+  // The referral here has no words to recode: the coordinator is told so in words (409).
+  'put /api/referrals/{referralId}/equality': ['coordinator'],
   // Subject access (issue #13): everything held about one person is the coordinator's to
   // produce; not an admin (the system, not the cases), nor anyone who sits on meetings.
   'post /api/areas/{areaId}/subject-access': ['coordinator'],
@@ -586,6 +591,7 @@ async function requestFor(route: string, t: Target): Promise<{ path: string; ini
     'post /api/meetings/{meetingId}/minutes/circulate': { version: 1 },
     'post /api/meetings/{meetingId}/action-plan/resend': { agencyId: t.agencyId },
     'post /api/meetings/{meetingId}/minutes/resend': { agencyId: t.agencyId },
+    'put /api/referrals/{referralId}/equality': { ethnicity: 'asian-indian' },
     'post /api/areas/{areaId}/subject-access': {
       person: { name: 'Amelia Hart-Lowe', dateOfBirth: '1990-04-03', postcode: 'NB4 7QX' },
     },

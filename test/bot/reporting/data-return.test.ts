@@ -21,6 +21,7 @@ import {
   expectedQ1Figures,
   heardAt,
 } from '../../support/data-return-quarter.js';
+import { storeLegacyWords } from '../../support/legacy-words.js';
 import { signIn, type TestApp } from '../../support/start-app.js';
 
 /*
@@ -395,4 +396,159 @@ describe('npx marac data-return', () => {
     expect(result.stderr).toMatch(/^--quarter: expected a quarter such as 2027-Q1/);
     expect(result.stderr).toContain('Usage: npx marac data-return --area <code>');
   }, 60_000);
+});
+
+/*
+ * The coordinator's recode (issue #13): runs last, since it changes the figures the tests above
+ * read. D's ethnicity and sexuality and J's ethnicity were written in words that name no category
+ * (stored as data from before the change); K, not heard, gets words too (a referral waiting is
+ * listed as well); N's words name a category exactly and C's are empty: neither is listed.
+ */
+describe('recoding ethnicity and sexuality written in words', () => {
+  const REP = 'dana.whitcombe@police.example';
+  const listPath = () => `/api/areas/${areaId}/recode`;
+  const savePath = (label: string) => `/api/referrals/${referrals.get(label)!.id}/equality`;
+  const put = (body: unknown): RequestInit => ({ method: 'PUT', body: JSON.stringify(body) });
+  const item = (label: string, field: 'ethnicity' | 'sexuality', asWritten: string) => ({
+    referralId: referrals.get(label)!.id,
+    reference: refOf(label),
+    referredOn: CASES.find((c) => c.label === label)!.referredOn,
+    field,
+    asWritten,
+  });
+  const auditOf = async (action: string) =>
+    (
+      await app.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM audit_log WHERE action = $1',
+        [action],
+      )
+    ).rows[0]!.n;
+
+  beforeAll(async () => {
+    const legacy = (label: string, words: { ethnicity?: string; sexuality?: string }) =>
+      storeLegacyWords(app.db, app.services.crypto, referrals.get(label)!.id, words);
+    await legacy('K', { sexuality: 'gay' });
+    await legacy('N', { ethnicity: 'White British' });
+    await legacy('C', { sexuality: '' });
+  });
+
+  it('lists exactly the words that name no category, heard or not, oldest first', async () => {
+    const coordinator = await signIn(app, COORDINATOR);
+    const list = await ok<{ areaName: string; items: unknown[] }>(coordinator(listPath()));
+    expect(list.areaName).toBe('Northbrook and Wellfield');
+    expect(list.items).toEqual([
+      item('D', 'ethnicity', 'mixed race'),
+      item('D', 'sexuality', 'straight'),
+      item('J', 'ethnicity', 'Indian'),
+      item('K', 'sexuality', 'gay'),
+    ]);
+    const audit = await app.db.query<{ action: string; record_id: string }>(
+      `SELECT action, record_id FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.rows[0]).toEqual({ action: 'referral.recode-list.read', record_id: areaId });
+  });
+
+  it('refuses the chair, a rep and an admin (403), before anything is read or changed', async () => {
+    for (const email of [CHAIR, REP, ADMIN]) {
+      const call = await signIn(app, email);
+      expect([email, (await call(listPath())).status]).toEqual([email, 403]);
+      const refused = await call(savePath('J'), put({ ethnicity: 'asian-indian' }));
+      expect([email, refused.status]).toEqual([email, 403]);
+    }
+    expect(await auditOf('referral.recode-ethnicity')).toBe(0);
+  });
+
+  it.each([
+    [{}, 'body', /^The request: choose a category for the ethnicity or the sexuality\.$/],
+    [
+      { ethnicity: 'Indian' },
+      'body.ethnicity',
+      /^Victim's ethnicity: choose one of the listed ethnic groups, or Not known\.$/,
+    ],
+    [{ sexuality: null }, 'body.sexuality', /^Victim's sexuality: choose one of the listed/],
+    [{ ethnicity: 'asian-indian', words: 'Indian' }, 'body', /remove the field "words"/],
+  ])('refuses the body %j in words', async (body, path, message) => {
+    const coordinator = await signIn(app, COORDINATOR);
+    const response = await coordinator(savePath('J'), put(body));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as {
+      error: { message: string; details: { path: string }[] };
+    };
+    expect(error.details.map((d) => d.path)).toEqual([path]);
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses a category where the referral has one, or had no words, in words that name no category (409)', async () => {
+    const coordinator = await signIn(app, COORDINATOR);
+    for (const [label, body] of [
+      ['N', { ethnicity: 'white-irish' }],
+      ['C', { sexuality: 'bisexual' }],
+      // One field refused refuses the whole: K's sexuality is not saved either.
+      ['K', { ethnicity: 'black-caribbean', sexuality: 'gay-or-lesbian' }],
+    ] as const) {
+      const response = await coordinator(savePath(label), put(body));
+      expect([label, response.status]).toEqual([label, 409]);
+      expect(await response.text()).not.toMatch(/White|Irish|British|Black|Bisexual|gay/i);
+    }
+    expect(await auditOf('referral.recode-sexuality')).toBe(0);
+  });
+
+  it('recodes in one step, keeps the words as first written, and the return counts the category', async () => {
+    const coordinator = await signIn(app, COORDINATOR);
+    const d = await ok<unknown>(
+      coordinator(savePath('D'), put({ ethnicity: 'mixed-other', sexuality: 'heterosexual' })),
+    );
+    expect(d).toEqual({
+      referralId: referrals.get('D')!.id,
+      reference: refOf('D'),
+      ethnicity: { category: 'mixed-other', asWritten: 'mixed race' },
+      sexuality: { category: 'heterosexual', asWritten: 'straight' },
+    });
+    await ok(coordinator(savePath('J'), put({ ethnicity: 'asian-indian' })));
+    // Again, the same: nothing more written or audited.
+    const audited = await auditOf('referral.recode-ethnicity');
+    expect(audited).toBe(2);
+    await ok(coordinator(savePath('J'), put({ ethnicity: 'asian-indian' })));
+    expect(await auditOf('referral.recode-ethnicity')).toBe(2);
+    expect(await auditOf('referral.recode-sexuality')).toBe(1);
+    // Another category over a recoded one is refused.
+    expect((await coordinator(savePath('J'), put({ ethnicity: 'asian-other' }))).status).toBe(409);
+    // The audit holds the field, never the words or the category.
+    const audit = await app.db.query<{ row: string }>(
+      `SELECT row_to_json(a)::text AS row FROM audit_log a WHERE action LIKE 'referral.recode%'`,
+    );
+    expect(audit.rows.length).toBeGreaterThan(0);
+    for (const { row } of audit.rows)
+      expect(row).not.toMatch(/mixed|straight|Indian|heterosexual|asian/i);
+
+    const detail = await ok<{ form: { victim: { ethnicity?: string } }; asWritten: unknown }>(
+      coordinator(`/api/referrals/${referrals.get('D')!.id}`),
+    );
+    expect(detail.form.victim.ethnicity).toBe('mixed-other');
+    expect(detail.asWritten).toEqual({ ethnicity: 'mixed race', sexuality: 'straight' });
+
+    const left = await ok<{ items: unknown[] }>(coordinator(listPath()));
+    expect(left.items).toEqual([item('K', 'sexuality', 'gay')]);
+
+    const answer = await ok<DataReturn>(
+      coordinator(`/api/areas/${areaId}/data-return?quarter=2027-Q1`),
+    );
+    expect(answer.toRecode).toEqual({
+      ethnicity: { count: 0, references: [] },
+      sexuality: { count: 0, references: [] },
+    });
+    const refs = (labels: string) => [...labels].map(refOf);
+    // D (mixed) and J (Indian) now count as minority ethnic, in the order the cases were heard.
+    expect(answer.total.victims.bame).toEqual({
+      count: 7,
+      references: refs('BCDGIJL'),
+      notKnown: { count: 1, references: refs('F') },
+      notRecoded: { count: 0, references: [] },
+    });
+    // D is heterosexual: not LGBT+.
+    expect(answer.total.victims.lgbt).toMatchObject({
+      count: 4,
+      notRecoded: { count: 0, references: [] },
+    });
+  });
 });

@@ -13,6 +13,7 @@ import {
   expectedQ1Figures,
   formOf,
   heardAt,
+  legacyWords,
 } from '../../support/data-return-quarter.js';
 import { demoAgencies } from '../../../bot/src/demo/demo-data.js';
 
@@ -66,6 +67,8 @@ const referrals: SentReferralRecord[] = CASES.map((c) => ({
   referrerAgencyId: agencyId(c.agencyKind),
   status: 'accepted',
   form: referralFormSchema.parse(formOf(c, AREA_ID, agencyId(c.agencyKind))),
+  // Words from before the form offered categories, beside the form as the store hands them over.
+  ...(Object.keys(legacyWords(c)).length > 0 ? { asWritten: legacyWords(c) } : {}),
   questionSet: 'safelives-24',
   score: 16,
   band: 'high',

@@ -17,6 +17,7 @@ import {
   submitReferralBody,
   type ReferralForm,
 } from '#core/contracts/referral.js';
+import type { ReferralRecord } from '#core/ports/referrals.js';
 import { settingsOf } from '#core/referrals/assess-referral.js';
 import { updateRiskSettings } from '#core/referrals/update-risk-settings.js';
 import {
@@ -208,7 +209,7 @@ export function referralRoutes(s: Services): RouteDef[] {
               (q) => q.id === referral.id,
             ),
           );
-          return { summary: summary!, draft: referral.form };
+          return { summary: summary!, draft: referral.form, asWritten: asWrittenView(referral) };
         }
         const coordinator = ctx.principal!.roles.some(
           (r) => r.areaId === referral.areaId && (r.role === 'coordinator' || r.role === 'admin'),
@@ -243,6 +244,7 @@ export function referralRoutes(s: Services): RouteDef[] {
                 ? referrerView(summary)
                 : summary,
             form: referral.form,
+            asWritten: asWrittenView(referral),
             decisionNote: referral.decisionNote ?? null,
             mappaLinkNote: coordinator ? (referral.mappaLinkNote ?? null) : null,
             referrer: await referrerDetails(repos, referral.id, referral.form.referrerPhone),
@@ -359,6 +361,12 @@ async function referrerDetails(repos: Repos, referralId: string, phone: string |
     phone: phone?.trim() || null,
   };
 }
+
+/** The words written before the form offered categories, for whoever may read the form. */
+const asWrittenView = (referral: ReferralRecord) => ({
+  ethnicity: referral.asWritten?.ethnicity ?? null,
+  sexuality: referral.asWritten?.sexuality ?? null,
+});
 
 /** What the coordinator compares side by side before merging: names, birth date, address. */
 function victimForComparison(victim: ReferralForm['victim']) {

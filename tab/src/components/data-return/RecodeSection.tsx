@@ -1,5 +1,6 @@
 import { Text, makeStyles } from '@fluentui/react-components';
 import type { DataReturn } from '#core/contracts/data-return-api.js';
+import { recodePath } from '../../routes.js';
 import { AppLink } from '../AppLink.js';
 import { Section } from '../Section.js';
 
@@ -9,12 +10,11 @@ const useStyles = makeStyles({
 });
 
 /**
- * Where a case's free text is recoded as a category. The recode screen is being built apart
- * (issue #13): when it exists, return its address for the case here, and each reference below
- * becomes a link to it. Until then the references are listed as text.
+ * Where a case's free text is recoded as a category: the area's recode page, which lists every
+ * referral still to recode (this case among them) with a choice of the categories.
  */
-export function recodeScreenPath(_areaId: string, _reference: string): string | null {
-  return null;
+export function recodeScreenPath(areaId: string, _reference: string): string | null {
+  return recodePath(areaId);
 }
 
 function Reference(props: { areaId: string; reference: string }) {

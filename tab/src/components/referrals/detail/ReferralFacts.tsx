@@ -1,4 +1,5 @@
 import type { Meeting } from '#core/contracts/api.js';
+import { categoryLabel, type EqualityField } from '#core/contracts/equality.js';
 import type { ReferralDetail } from '../../../api/referrals.js';
 import {
   BAND_WORDS,
@@ -18,6 +19,20 @@ function consentWords(consent: ReferralDetail['form']['consent']): string {
   if (!consent.victimAware) return `The victim does not know: ${consent.reasonWithoutConsent}`;
   if (consent.consented) return 'The victim knows and consents';
   return `The victim knows but does not consent: ${consent.reasonWithoutConsent ?? ''}`;
+}
+
+/**
+ * A category of the return, with the words the referrer first wrote where there were any (from
+ * before the form offered categories); without a category yet, the words and that they are still
+ * to be recoded.
+ */
+function categoryWords(data: ReferralDetail, field: EqualityField): string {
+  const label = categoryLabel(field, data.form.victim[field]);
+  const words = data.asWritten[field];
+  if (!words) return label ?? '';
+  return label
+    ? `${label} (first written as “${words}”)`
+    : `Written as “${words}”: not recoded yet`;
 }
 
 /** The referral read-only for the coordinator: status, referrer, people, reasons and risk. */
@@ -66,9 +81,9 @@ export function ReferralFacts({ data, meetings }: { data: ReferralDetail; meetin
           ['Phone', v.phone],
           ['Safe to call', YNK_WORDS[v.safeToCall]],
           ['Safe contact', v.safeContactNotes],
-          ['Ethnicity', v.ethnicity],
+          ['Ethnicity', categoryWords(data, 'ethnicity')],
           ['Disability', YNK_WORDS[v.disability]],
-          ['Sexuality', v.sexuality],
+          ['Sexuality', categoryWords(data, 'sexuality')],
           ['Language', v.language],
           ['Interpreter needed', yesNo(v.interpreterNeeded)],
         ]}

@@ -108,7 +108,7 @@ export function ReferCase({ areas, today, draft, setDraft, onSaved }: ReferCaseP
       <ErrorSummary problems={problems} attempt={attempt} />
       <form aria-label="Referral form" onSubmit={(e) => e.preventDefault()} noValidate>
         <ReferrerSection draft={draft} to={to} areas={areas} agencies={agencies.data ?? []} />
-        <VictimSection victim={draft.victim} to={to} />
+        <VictimSection victim={draft.victim} asWritten={draft.asWritten} to={to} />
         <PerpetratorsSection draft={draft} to={to} />
         <ChildrenSection draft={draft} to={to} askChildrensServices={askChildren} />
         <ReasonsSection draft={draft} to={to} />

@@ -2,6 +2,7 @@ import { Checkbox } from '@fluentui/react-components';
 import { Section } from '../../Section.js';
 import { GENDERS } from '../referral-words.js';
 import {
+  CategoryField,
   ChoiceField,
   DateField,
   F,
@@ -12,10 +13,18 @@ import {
   YES_NO_NOT_KNOWN,
 } from './form-fields.js';
 import type { DraftSetters } from './draft-setters.js';
-import type { VictimDraft } from './referral-draft.js';
+import type { ReferralDraft, VictimDraft } from './referral-draft.js';
 
 /** The victim: who they are, where they live, how to reach them safely. */
-export function VictimSection({ victim: v, to }: { victim: VictimDraft; to: DraftSetters }) {
+export function VictimSection({
+  victim: v,
+  asWritten,
+  to,
+}: {
+  victim: VictimDraft;
+  asWritten: ReferralDraft['asWritten'];
+  to: DraftSetters;
+}) {
   const styles = useFormStyles();
   const text = (key: keyof VictimDraft, path: string, label: string, hint?: string) => (
     <TextField
@@ -76,7 +85,14 @@ export function VictimSection({ victim: v, to }: { victim: VictimDraft; to: Draf
           value={v.safeContactNotes}
           onChange={(value) => to.victim('safeContactNotes', value)}
         />
-        {text('ethnicity', 'victim.ethnicity', 'Ethnicity')}
+        <CategoryField
+          path="victim.ethnicity"
+          label="Ethnicity"
+          field="ethnicity"
+          value={v.ethnicity}
+          recordedAs={asWritten.ethnicity}
+          onChange={(value) => to.victim('ethnicity', value)}
+        />
         <RadioField
           path="victim.disability"
           label="Disability"
@@ -84,7 +100,14 @@ export function VictimSection({ victim: v, to }: { victim: VictimDraft; to: Draf
           options={YES_NO_NOT_KNOWN}
           onChange={(value) => to.victim('disability', value)}
         />
-        {text('sexuality', 'victim.sexuality', 'Sexuality')}
+        <CategoryField
+          path="victim.sexuality"
+          label="Sexuality"
+          field="sexuality"
+          value={v.sexuality}
+          recordedAs={asWritten.sexuality}
+          onChange={(value) => to.victim('sexuality', value)}
+        />
         {text('language', 'victim.language', 'First language')}
         <F path="victim.interpreterNeeded" label="Interpreter">
           <Checkbox

@@ -123,8 +123,7 @@ export function checkReferral(d: ReferralDraft, today: string, complete: boolean
   c.postcode('victim.address.postcode', v.postcode);
   c.phone('victim.phone', v.phone);
   c.text('victim.safeContactNotes', v.safeContactNotes, 500);
-  c.text('victim.ethnicity', v.ethnicity, 80);
-  c.text('victim.sexuality', v.sexuality, 80);
+  // Ethnicity and sexuality are chosen from the categories: nothing to check.
   c.text('victim.language', v.language, 60);
   d.perpetrators.forEach((p, i) => {
     const at = (f: string) => `perpetrators.${i}.${f}`;

@@ -9,6 +9,7 @@ import {
   type SelectProps,
 } from '@fluentui/react-components';
 import { createContext, useContext, type ReactElement } from 'react';
+import { categoriesByHeading, type EqualityField } from '#core/contracts/equality.js';
 import { dateHint } from '../../../format/dates.js';
 import { fieldDomId } from './field-names.js';
 
@@ -41,6 +42,10 @@ export const useFormStyles = makeStyles({
   question: { padding: '6px 0', borderBottom: '1px solid var(--colorNeutralStroke3)' },
   attribution: { fontSize: '12px', color: 'var(--colorNeutralForeground3)', margin: '8px 0' },
   radios: { flexWrap: 'wrap' },
+  // A category's label is long ("Mixed or Multiple ethnic groups: Any other ..."): the native
+  // select would take the longest option's width and spill over its neighbours; it fits its box.
+  categoryRoot: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  categorySelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
 export interface FieldProps {
@@ -192,5 +197,75 @@ export function ChoiceField(
     <F {...field}>
       <Choice value={value} options={options} onPick={onChange} placeholder={placeholder} />
     </F>
+  );
+}
+
+/**
+ * A category of the SafeLives return (ethnic group, sexual orientation) as a drop-down grouped
+ * under the census headings, "Not known" and "Prefers not to say" among them. Nothing is chosen
+ * until the person chooses ("Not chosen" stays on the list to go back to). Words written before
+ * the form offered categories show beneath it ("Recorded as", then "First written as"): the server
+ * keeps them whatever is chosen, and without a choice they go to the coordinator to recode.
+ */
+export function CategoryField(
+  props: FieldProps & {
+    field: EqualityField;
+    value: string;
+    recordedAs: string | null;
+    onChange: (value: string) => void;
+  },
+) {
+  const { field, value, recordedAs, onChange, ...rest } = props;
+  const hint = !recordedAs
+    ? undefined
+    : value === ''
+      ? `Recorded as: “${recordedAs}”. Choose the category these words mean; if you leave it, the words are kept for the coordinator.`
+      : `First written as: “${recordedAs}” (kept with the referral).`;
+  return (
+    <F {...rest} hint={hint}>
+      <CategorySelect field={field} value={value} onPick={onChange} />
+    </F>
+  );
+}
+
+/**
+ * The categories of one field as a drop-down, under their census headings; "Not chosen" first.
+ * Other props (the ids and aria attributes a Field hands its control) go on to the Select.
+ */
+export function CategorySelect(
+  props: Omit<SelectProps, 'onChange' | 'value'> & {
+    field: EqualityField;
+    value: string;
+    onPick: (value: string) => void;
+  },
+) {
+  const { field, value, onPick, ...rest } = props;
+  const styles = useFormStyles();
+  return (
+    <Select
+      {...rest}
+      className={styles.categoryRoot}
+      select={{ className: styles.categorySelect }}
+      value={value}
+      onChange={(_, d) => onPick(d.value)}
+    >
+      <option value="">Not chosen</option>
+      {categoriesByHeading(field).map(({ heading, categories }) =>
+        // "Not known" and "Prefers not to say" are their own headings: no group of one.
+        categories.length === 1 && categories[0]!.label === heading ? (
+          <option key={heading} value={categories[0]!.id}>
+            {heading}
+          </option>
+        ) : (
+          <optgroup key={heading} label={heading}>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
+        ),
+      )}
+    </Select>
   );
 }

@@ -43,6 +43,7 @@ export interface VictimDraft {
   phone: string;
   safeToCall: YesNoUnknown;
   safeContactNotes: string;
+  /** A category id of the return (core/contracts/equality.ts), '' until the person chooses. */
   ethnicity: string;
   disability: YesNoUnknown;
   sexuality: string;
@@ -77,6 +78,11 @@ export interface ReferralDraft {
   notSafeToContact: string;
   previousMaracsElsewhere: string;
   childrensServicesReferralMade: boolean | null;
+  /**
+   * The ethnicity and sexuality as written before the form offered categories (read-only: shown
+   * as "Recorded as", never sent back; the server keeps them whatever is chosen).
+   */
+  asWritten: { ethnicity: string | null; sexuality: string | null };
 }
 
 let nextKey = 1;
@@ -152,5 +158,6 @@ export function emptyDraft(areaId: string, today: string): ReferralDraft {
     notSafeToContact: '',
     previousMaracsElsewhere: '',
     childrensServicesReferralMade: null,
+    asWritten: { ethnicity: null, sexuality: null },
   };
 }

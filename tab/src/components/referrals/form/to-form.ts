@@ -73,9 +73,9 @@ export function toForm(d: ReferralDraft): ReferralFormInput {
       phone: opt(v.phone),
       safeToCall: v.safeToCall,
       safeContactNotes: opt(v.safeContactNotes),
-      ethnicity: opt(v.ethnicity),
+      ethnicity: chosen(v.ethnicity),
       disability: v.disability,
-      sexuality: opt(v.sexuality),
+      sexuality: chosen(v.sexuality),
       language: opt(v.language),
       interpreterNeeded: v.interpreterNeeded,
     },
@@ -122,7 +122,12 @@ const yesNo = (value: boolean | null | undefined): '' | 'yes' | 'no' =>
   value === true ? 'yes' : value === false ? 'no' : '';
 
 /** A stored form back into a draft, to carry on with it (a draft, or one sent back). */
-export function fromForm(form: StoredForm, referralId: string, today: string): ReferralDraft {
+export function fromForm(
+  form: StoredForm,
+  referralId: string,
+  today: string,
+  asWritten: ReferralDraft['asWritten'] = { ethnicity: null, sexuality: null },
+): ReferralDraft {
   const base = emptyDraft(form.areaId ?? '', today);
   const v = form.victim ?? {};
   const risk = form.riskAssessment ?? {};
@@ -191,5 +196,6 @@ export function fromForm(form: StoredForm, referralId: string, today: string): R
     notSafeToContact: text(form.notSafeToContact),
     previousMaracsElsewhere: text(form.previousMaracsElsewhere),
     childrensServicesReferralMade: form.childrensServicesReferralMade ?? null,
+    asWritten,
   };
 }
