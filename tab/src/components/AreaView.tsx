@@ -17,6 +17,14 @@ import { useLoad } from './use-load.js';
 const useStyles = makeStyles({
   title: { display: 'block', margin: '4px 0 2px' },
   sub: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: '16px' },
+  reports: { color: tokens.colorNeutralForeground3, marginBottom: '16px' },
+  reportList: {
+    margin: 0,
+    paddingLeft: '20px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
 });
 
 export interface AreaViewProps {
@@ -45,6 +53,30 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
     (r) => r.areaId === area.id && ['coordinator', 'admin'].includes(r.role),
   );
   const meetings = useLoad(() => api.meetings(area.id, londonToday()), [area.id]);
+  // The area's reports and requests, each for whom its route allows.
+  const reports = [
+    reads && {
+      name: 'Dashboard',
+      href: dashboardPath(area.id),
+      what: 'volume, repeats, referrals, research and actions against SafeLives’ benchmarks.',
+    },
+    returns && {
+      name: 'Data return',
+      href: dataReturnPath(area.id),
+      what: 'the quarterly SafeLives figures of each meeting, as CSV or Excel.',
+    },
+    coordinates && {
+      name: 'Subject access',
+      href: subjectAccessPath(area.id),
+      what: 'everything held about one person who asks, as a PDF for the partnership to review.',
+    },
+    // A plain link, no count: counting what is left would decrypt every referral of the area.
+    coordinates && {
+      name: 'Recode ethnicity and sexuality',
+      href: recodePath(area.id),
+      what: 'referrals written in words before the form offered the data return’s categories.',
+    },
+  ].filter((r) => r !== false);
 
   const areaChanged = (updated: Area) => {
     onAreaChanged(updated);
@@ -62,30 +94,16 @@ export function AreaView({ area, me, onAreaChanged, onAreasStale }: AreaViewProp
           ? 'You coordinate this area: you can change its schedule and agency reps.'
           : 'You can see this area’s schedule; only its coordinator can change it.'}
       </Text>
-      {reads && (
-        <Text as="p" className={styles.sub}>
-          <AppLink href={dashboardPath(area.id)}>Dashboard</AppLink>: volume, repeats, referrals,
-          research and actions against SafeLives&apos; benchmarks.
-        </Text>
-      )}
-      {returns && (
-        <Text as="p" className={styles.sub}>
-          <AppLink href={dataReturnPath(area.id)}>Data return</AppLink>: the quarterly SafeLives
-          figures of each meeting, as CSV or Excel.
-        </Text>
-      )}
-      {coordinates && (
-        <Text as="p" className={styles.sub}>
-          <AppLink href={subjectAccessPath(area.id)}>Subject access</AppLink>: everything held about
-          one person who asks, as a PDF for the partnership to review.
-        </Text>
-      )}
-      {coordinates && (
-        // A plain link: counting what is left decrypts every referral of the area.
-        <Text as="p" className={styles.sub}>
-          <AppLink href={recodePath(area.id)}>Recode ethnicity and sexuality</AppLink>: referrals
-          written in words before the form offered the data return&apos;s categories.
-        </Text>
+      {reports.length > 0 && (
+        <nav aria-label="Reports and requests" className={styles.reports}>
+          <ul className={styles.reportList}>
+            {reports.map((r) => (
+              <li key={r.name}>
+                <AppLink href={r.href}>{r.name}</AppLink>: {r.what}
+              </li>
+            ))}
+          </ul>
+        </nav>
       )}
       {editable && <AgendaWarnings areaId={area.id} />}
       {chases && <OverdueActionsSection areaId={area.id} />}

@@ -1,8 +1,8 @@
-import { Button, Spinner, Text, makeStyles } from '@fluentui/react-components';
+import { Spinner, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { recodeApi } from '../api/recode.js';
-import { AppLink } from '../components/AppLink.js';
 import { ErrorBar } from '../components/ErrorBar.js';
+import { PageTop } from '../components/PageTop.js';
 import { PAGE_LAYOUT } from '../components/page-layout.js';
 import { RecodeItemCard } from '../components/recode/RecodeItemCard.js';
 import { useLoad } from '../components/use-load.js';
@@ -34,11 +34,7 @@ export function RecodePage(props: { areaId: string; onSignOut?: () => void }) {
   const left = data ? data.items.length - saved : 0;
   return (
     <main className={styles.page}>
-      <div className={styles.top}>
-        <AppLink href="/">Back to meetings</AppLink>
-        <span className={styles.grow} />
-        {props.onSignOut && <Button onClick={props.onSignOut}>Sign out</Button>}
-      </div>
+      <PageTop onSignOut={props.onSignOut} />
       <h1 className={styles.h1}>
         Recode ethnicity and sexuality{data ? `: ${data.areaName}` : ''}
       </h1>
