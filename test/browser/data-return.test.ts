@@ -164,6 +164,9 @@ it('shows the coordinator every figure, the cases behind each, and downloads CSV
       `Ethnicity: ${refs(EXPECTED_Q1.toRecode.ethnicity)}`,
       `Sexuality: ${refs(EXPECTED_Q1.toRecode.sexuality)}`,
     ]);
+    expect(await frame.getByRole('link', { name: 'Recode them' }).getAttribute('href')).toBe(
+      `/recode/${q.areaId}`,
+    );
 
     for (const m of EXPECTED_Q1.meetings) {
       const section = frame.getByTestId(`meeting-${m.date}`);

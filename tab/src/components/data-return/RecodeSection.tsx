@@ -9,19 +9,6 @@ const useStyles = makeStyles({
   refs: { overflowWrap: 'anywhere' },
 });
 
-/**
- * Where a case's free text is recoded as a category: the area's recode page, which lists every
- * referral still to recode (this case among them) with a choice of the categories.
- */
-export function recodeScreenPath(areaId: string, _reference: string): string | null {
-  return recodePath(areaId);
-}
-
-function Reference(props: { areaId: string; reference: string }) {
-  const href = recodeScreenPath(props.areaId, props.reference);
-  return href ? <AppLink href={href}>{props.reference}</AppLink> : <>{props.reference}</>;
-}
-
 const victims = (n: number) => `${n} victim${n === 1 ? '' : 's'}`;
 
 /**
@@ -47,17 +34,16 @@ export function RecodeSection(props: { areaId: string; toRecode: DataReturn['toR
           {lines.map((l) => (
             <li key={l.key}>
               <strong>{l.words[0]!.toUpperCase() + l.words.slice(1)}:</strong>{' '}
-              <span className={styles.refs}>
-                {(l.figure.references ?? []).map((reference, i) => (
-                  <span key={reference}>
-                    {i > 0 && ', '}
-                    <Reference areaId={props.areaId} reference={reference} />
-                  </span>
-                ))}
-              </span>
+              <span className={styles.refs}>{(l.figure.references ?? []).join(', ')}</span>
             </li>
           ))}
         </ul>
+      )}
+      {lines.some((l) => l.figure.references) && (
+        <Text as="p">
+          <AppLink href={recodePath(props.areaId)}>Recode them</AppLink> on the recode page, which
+          lists every referral of the area still written in words.
+        </Text>
       )}
     </Section>
   );
