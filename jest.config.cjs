@@ -40,5 +40,5 @@ module.exports = {
   // Generous: PGlite setups take seconds each and a 2-core machine may run two suites at once.
   testTimeout: 90000,
   maxWorkers: 2,
-  testSequencer: '<rootDir>/test/sequencer.cjs',
+  testSequencer: '<rootDir>/test/sequencer.mjs',
 };

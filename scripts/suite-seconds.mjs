@@ -1,5 +1,5 @@
 // Writes test/suite-seconds.json from the output of a whole `npm test` run (on standard input):
-// the seconds each suite of 10 s or more took. The test sequencer (test/sequencer.cjs) starts
+// the seconds each suite of 10 s or more took. The test sequencer (test/sequencer.mjs) starts
 // those first on a fresh clone, where jest has no timings of its own yet.
 //   npm test 2>&1 | tee /tmp/test.log; node scripts/suite-seconds.mjs < /tmp/test.log
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -2,14 +2,17 @@
 // leaves the other worker idle. Jest's own timings of an earlier run here win; on a fresh clone,
 // where it has none, the seconds of the latest whole run (test/suite-seconds.json, written by
 // scripts/suite-seconds.mjs) stand in, and a suite not listed counts as a few seconds.
-const Sequencer = require('@jest/test-sequencer').default;
-const path = require('node:path');
-const measured = require('./suite-seconds.json');
+import Sequencer from '@jest/test-sequencer';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(__dirname, '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const measured = JSON.parse(readFileSync(path.join(here, 'suite-seconds.json'), 'utf8'));
 const UNLISTED_MS = 3000;
 
-class LongestFirst extends Sequencer {
+export default class LongestFirst extends Sequencer {
   sort(tests) {
     const listed = (test) => measured[path.relative(root, test.path).split(path.sep).join('/')];
     const expected = (test) =>
@@ -18,5 +21,3 @@ class LongestFirst extends Sequencer {
     return [...tests].sort((a, b) => failed(b) - failed(a) || expected(b) - expected(a));
   }
 }
-
-module.exports = LongestFirst;
