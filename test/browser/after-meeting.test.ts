@@ -359,7 +359,7 @@ describe.each(THEMES)('in the %s theme', (theme) => {
         .click();
       await frame.getByRole('region', { name: 'Minutes' }).getByTestId('minutes-state').waitFor();
       await frame.getByRole('region', { name: 'Action plan' }).getByTestId('deliveries').waitFor();
-      await atBothWidths(page, async (width) => {
+      await atBothWidths(page, theme, async (width, withAxe) => {
         const tab: Frame = tabFrame();
         // From the top: the picture at 320 px left the tab scrolled to the minutes.
         await tab.evaluate(() => window.scrollTo(0, 0));
@@ -369,7 +369,7 @@ describe.each(THEMES)('in the %s theme', (theme) => {
           fullPage: true,
           animations: 'disabled',
         });
-        expect(await seriousAxeViolations(tab)).toEqual([]);
+        if (withAxe) expect(await seriousAxeViolations(tab)).toEqual([]);
         // The host frame does not grow with the tab: the minutes' editor is scrolled to for its picture.
         await frame.getByRole('region', { name: 'Minutes' }).scrollIntoViewIfNeeded();
         await page.screenshot({

@@ -424,14 +424,14 @@ describe.each(THEMES)('in the %s theme', (theme) => {
                 .or(frame.getByText('Nothing has been sent yet.'))
             : frame.getByTestId('published-agenda').or(frame.getByTestId('no-agenda'));
         await shown.first().waitFor();
-        await atBothWidths(page, async (width) => {
+        await atBothWidths(page, theme, async (width, withAxe) => {
           const tab: Frame = tabFrame();
           expect(await sidewaysOverflow(tab)).toBeLessThanOrEqual(0);
           await page.screenshot({
             path: `${SCREENS}/agenda-w${width}-${theme}-${role}.png`,
             animations: 'disabled',
           });
-          expect(await seriousAxeViolations(tab)).toEqual([]);
+          if (withAxe) expect(await seriousAxeViolations(tab)).toEqual([]);
         });
       } finally {
         // A request still on its way through the host's routes is dropped, not reported.

@@ -521,14 +521,14 @@ describe.each(THEMES)('in the %s theme', (theme) => {
       await frame.getByRole('button', { name: new RegExp(CHAIR.replace(/\./g, '\\.')) }).click();
       await frame.getByRole('button', { name: `Read ${refs[0]}` }).click();
       await frame.getByTestId('case-summary').waitFor();
-      await atBothWidths(page, async (width) => {
+      await atBothWidths(page, theme, async (width, withAxe) => {
         const tab: Frame = tabFrame();
         expect(await sidewaysOverflow(tab)).toBeLessThanOrEqual(0);
         await page.screenshot({
           path: `${SCREENS}/meeting-w${width}-${theme}.png`,
           animations: 'disabled',
         });
-        expect(await seriousAxeViolations(tab)).toEqual([]);
+        if (withAxe) expect(await seriousAxeViolations(tab)).toEqual([]);
       });
     } finally {
       for (const page of context.pages()) await page.unrouteAll({ behavior: 'ignoreErrors' });

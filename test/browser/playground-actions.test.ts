@@ -297,14 +297,14 @@ describe.each(THEMES)('in the %s theme', (theme) => {
         .filter({ has: frame.getByRole('radio') })
         .first();
       await first.getByRole('radio', { name: 'A new due date' }).check();
-      await atBothWidths(tabPage, async (width) => {
+      await atBothWidths(tabPage, theme, async (width, withAxe) => {
         expect(await sidewaysOverflow(tabFrame())).toBeLessThanOrEqual(0);
         await tabPage.screenshot({
           path: `${SCREENS}/actions-w${width}-${theme}.png`,
           fullPage: true,
           animations: 'disabled',
         });
-        expect(await seriousAxeViolations(tabFrame())).toEqual([]);
+        if (withAxe) expect(await seriousAxeViolations(tabFrame())).toEqual([]);
       });
     } finally {
       await context.close();

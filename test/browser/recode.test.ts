@@ -136,14 +136,14 @@ describe.each(THEMES)('in the %s theme', (theme) => {
   it('has no sideways scroll and no serious axe finding at 320 px and full width', async () => {
     const { context, page, tabFrame } = await openRecode(NARROW, theme);
     try {
-      await atBothWidths(page, async (width) => {
+      await atBothWidths(page, theme, async (width, withAxe) => {
         expect(await sidewaysOverflow(tabFrame())).toBeLessThanOrEqual(0);
         await page.screenshot({
           path: `${SCREENS}/recode-w${width}-${theme}.png`,
           fullPage: true,
           animations: 'disabled',
         });
-        expect(await seriousAxeViolations(tabFrame())).toEqual([]);
+        if (withAxe) expect(await seriousAxeViolations(tabFrame())).toEqual([]);
       });
     } finally {
       await context.close();

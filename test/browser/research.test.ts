@@ -330,14 +330,14 @@ describe.each(THEMES)('in the %s theme', (theme) => {
         const { frame, tabFrame } = await host.open(page, app.url, { path: path(), theme });
         await frame.getByRole('button', { name: new RegExp(email.replace(/\./g, '\\.')) }).click();
         await frame.getByTestId(ready).first().waitFor();
-        await atBothWidths(page, async (width) => {
+        await atBothWidths(page, theme, async (width, withAxe) => {
           const tab: Frame = tabFrame();
           expect(await sidewaysOverflow(tab)).toBeLessThanOrEqual(0);
           await page.screenshot({
             path: `${SCREENS}/research-w${width}-${theme}-${screen}.png`,
             animations: 'disabled',
           });
-          expect(await seriousAxeViolations(tab)).toEqual([]);
+          if (withAxe) expect(await seriousAxeViolations(tab)).toEqual([]);
         });
       } finally {
         for (const page of context.pages()) await page.unrouteAll({ behavior: 'ignoreErrors' });

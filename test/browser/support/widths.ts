@@ -28,14 +28,21 @@ export async function resize(page: Page, width: number, height: number): Promise
  * Runs `check` on the screen as loaded at 320 px, then again with the window widened to 1366 px:
  * a screen is loaded and signed in to once per theme, not once per width. (The tab follows the
  * window's width as it changes, as it does when a person widens the Teams window.)
+ *
+ * `withAxe` says at which of the two widths the check runs axe-core, once a theme: its findings
+ * that depend on the theme (contrast) are the same at both widths, so the default and high
+ * contrast themes are checked at 320 px, where a region may start to scroll, and the dark theme
+ * at full width. The width and the screenshot are checked at both.
  */
 export async function atBothWidths(
   page: Page,
-  check: (width: number) => Promise<void>,
+  theme: (typeof THEMES)[number],
+  check: (width: number, withAxe: boolean) => Promise<void>,
 ): Promise<void> {
   const height = page.viewportSize()?.height ?? 1400;
-  await resize(page, NARROW, height);
-  await check(NARROW);
-  await resize(page, WIDE, height);
-  await check(WIDE);
+  const axeAt = theme === 'dark' ? WIDE : NARROW;
+  for (const width of [NARROW, WIDE]) {
+    await resize(page, width, height);
+    await check(width, width === axeAt);
+  }
 }
