@@ -17,7 +17,6 @@ import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { FakeM365Host } from './support/fake-m365-host.js';
 import { atBothWidths, NARROW, THEMES } from './support/widths.js';
-import { dashboardAreaId, routeFor } from '../../tab/src/routes.js';
 
 const SCREENS = 'test-output/screens';
 const COORDINATOR = 'rosalind.marsh@riverside-partnership.example';
@@ -42,29 +41,16 @@ afterAll(async () => {
 });
 
 async function openDashboard(width: number, theme: 'default' | 'dark' | 'contrast') {
-  const context = await browser.newContext({ viewport: { width, height: 1400 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const { frame, tabFrame } = await host.open(page, f.app.url, {
+  const opened = await host.openAs(browser, f.app.url, {
     path: `/dashboard/${f.areaId}`,
     theme,
+    email: COORDINATOR,
+    width,
   });
-  await frame.getByRole('button', { name: new RegExp(COORDINATOR.replace(/\./g, '\\.')) }).click();
+  const { frame } = opened;
   await frame.getByRole('heading', { name: /^Dashboard: /, level: 1 }).waitFor();
-  return { context, page, frame, tabFrame };
+  return opened;
 }
-
-it.each([
-  [
-    '/dashboard/11111111-1111-4111-8111-111111111111',
-    'dashboard',
-    '11111111-1111-4111-8111-111111111111',
-  ],
-  ['/dashboard', 'coordinator', null],
-  ['/dashboard/not-an-id', 'coordinator', null],
-])('%s opens the %s page for area %s', (path, route, id) => {
-  expect(routeFor(path)).toBe(route);
-  expect(dashboardAreaId(path)).toBe(id);
-});
 
 it('shows each figure with its table, and measures the volume once the population is entered', async () => {
   const { context, page, frame } = await openDashboard(1366, 'default');

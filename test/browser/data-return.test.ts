@@ -63,16 +63,15 @@ async function openReturn(
   theme: 'default' | 'dark' | 'contrast',
   quarter = '2027-Q1',
 ) {
-  const context = await browser.newContext({ viewport: { width, height: 1400 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const { frame, tabFrame } = await host.open(page, q.app.url, {
+  const opened = await host.openAs(browser, q.app.url, {
     path: `/data-return/${q.areaId}?quarter=${quarter}`,
     theme,
+    email,
+    width,
   });
-  await frame.getByRole('button', { name: new RegExp(email.replace(/\./g, '\\.')) }).click();
-  await frame.getByRole('heading', { name: /^SafeLives data return: /, level: 1 }).waitFor();
-  await frame.getByTestId('total-figures').waitFor();
-  return { context, page, frame, tabFrame };
+  await opened.frame.getByRole('heading', { name: /^SafeLives data return: /, level: 1 }).waitFor();
+  await opened.frame.getByTestId('total-figures').waitFor();
+  return opened;
 }
 
 /** A figure's row of a table: its count, not known and not recoded cells as shown. */

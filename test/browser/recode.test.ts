@@ -11,7 +11,6 @@ import type { Browser } from 'playwright-core';
 import { referralForm } from '../bot/referrals/fixtures.js';
 import { storeLegacyWords } from '../support/legacy-words.js';
 import { signIn, startApp, type TestApp } from '../support/start-app.js';
-import { recodeAreaId, routeFor } from '../../tab/src/routes.js';
 import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { FakeM365Host } from './support/fake-m365-host.js';
@@ -65,29 +64,20 @@ afterAll(async () => {
 });
 
 async function openRecode(width: number, theme: 'default' | 'dark' | 'contrast') {
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const { frame, tabFrame } = await host.open(page, app.url, { path: `/recode/${areaId}`, theme });
-  await frame.getByRole('button', { name: new RegExp(COORDINATOR.replace(/\./g, '\\.')) }).click();
+  const opened = await host.openAs(browser, app.url, {
+    path: `/recode/${areaId}`,
+    theme,
+    email: COORDINATOR,
+    width,
+    height: 1000,
+  });
+  const { frame } = opened;
   await frame
     .getByRole('heading', { name: /^Recode ethnicity and sexuality: /, level: 1 })
     .waitFor();
   await frame.getByRole('list', { name: 'Referrals to recode' }).waitFor();
-  return { context, page, frame, tabFrame };
+  return opened;
 }
-
-it.each([
-  [
-    '/recode/11111111-1111-4111-8111-111111111111',
-    'recode',
-    '11111111-1111-4111-8111-111111111111',
-  ],
-  ['/recode', 'coordinator', null],
-  ['/recode/not-an-id', 'coordinator', null],
-])('%s opens the %s page for area %s', (path, route, id) => {
-  expect(routeFor(path)).toBe(route);
-  expect(recodeAreaId(path)).toBe(id);
-});
 
 it('lists the words to recode, refuses Save with nothing chosen, and saves a category', async () => {
   const { context, page, frame } = await openRecode(1366, 'default');

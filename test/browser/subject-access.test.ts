@@ -21,7 +21,6 @@ import {
 import { seriousAxeViolations, sidewaysOverflow } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { FakeM365Host } from './support/fake-m365-host.js';
-import { routeFor, subjectAccessAreaId } from '../../tab/src/routes.js';
 import {
   checkRequest,
   EMPTY_DRAFT,
@@ -105,19 +104,6 @@ async function downloaded(page: Page, click: () => Promise<void>) {
 }
 
 const fieldOf = (frame: FrameLocator, path: string) => frame.locator(`[data-field="${path}"]`);
-
-it.each([
-  [
-    '/subject-access/11111111-1111-4111-8111-111111111111',
-    'subject-access',
-    '11111111-1111-4111-8111-111111111111',
-  ],
-  ['/subject-access', 'coordinator', null],
-  ['/subject-access/not-an-id', 'coordinator', null],
-])('%s opens the %s page for area %s', (path, route, id) => {
-  expect(routeFor(path)).toBe(route);
-  expect(subjectAccessAreaId(path)).toBe(id);
-});
 
 const person = (patch: Partial<RequestDraft>): RequestDraft => ({
   ...EMPTY_DRAFT,

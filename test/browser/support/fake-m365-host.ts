@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page, Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 
 /*
  * A stand-in for a Microsoft 365 host (Teams, Outlook) for browser tests. A loopback HTTP server
@@ -228,6 +228,27 @@ export class FakeM365Host {
       return found;
     };
     return { frame, apiCalls, hostLog, tabFrame };
+  }
+
+  /**
+   * A fresh browser context and page on the tab inside the host, signed in as `email` through the
+   * development sign-in: what each theme-and-width check of a page starts from.
+   */
+  async openAs(
+    browser: Browser,
+    appUrl: string,
+    scenario: HostScenario & { email: string; width: number; height?: number },
+  ) {
+    const context = await browser.newContext({
+      viewport: { width: scenario.width, height: scenario.height ?? 1400 },
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const opened = await this.open(page, appUrl, scenario);
+    const email = scenario.email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await opened.frame.getByRole('button', { name: new RegExp(email) }).click();
+    return { context, page, ...opened };
   }
 
   async close(): Promise<void> {
