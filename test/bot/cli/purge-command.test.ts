@@ -1,33 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { copyMigratedCluster } from '../../support/pglite-template.js';
+import { maracBinInOwnFolder } from '../../support/marac-bin.js';
 
 /*
  * `npx marac purge` as an operator runs it, on PGlite in a data folder of its own: the dry run,
  * the purge, and a bad option. What it erases is tested in test/bot/retention/purge.test.ts.
  */
 describe('bin/marac.mjs purge', () => {
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'marac-purge-bin-'));
-    await copyMigratedCluster(path.join(dataDir, 'pgdata'));
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  function marac(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const { DATABASE_URL: _server, ...env } = process.env;
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        ['bin/marac.mjs', ...args],
-        { env: { ...env, MARAC_DATA_DIR: dataDir, MARAC_SEED_DEMO: 'false' } },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      );
-    });
-  }
+  const marac = maracBinInOwnFolder('marac-purge-bin-');
 
   it('runs dry, then for real, with nothing due in an empty store', async () => {
     const dry = await marac(['purge', '--dry-run', '--json']);

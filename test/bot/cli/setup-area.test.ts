@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import type { Db } from '../../../bot/src/db/db.js';
 import { migrate } from '../../../bot/src/db/migrate.js';
 import { sqlAreas } from '../../../bot/src/store/sql-areas.js';
 import { backends, testCrypto } from '../../support/backends.js';
-import { copyMigratedCluster } from '../../support/pglite-template.js';
+import { maracBinInOwnFolder } from '../../support/marac-bin.js';
 
 /**
  * `npx marac setup-area`: the example file the README points at sets up an area whose
@@ -371,26 +370,7 @@ describe.each(backends())('npx marac setup-area refuses bad input on $name', ({ 
 });
 
 describe('bin/marac.mjs setup-area', () => {
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'marac-setup-area-bin-'));
-    await copyMigratedCluster(path.join(dataDir, 'pgdata'));
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  /** The command as an operator runs it, on PGlite in its own data folder. */
-  function marac(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const { DATABASE_URL: _server, ...env } = process.env;
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        ['bin/marac.mjs', ...args],
-        { env: { ...env, MARAC_DATA_DIR: dataDir, MARAC_SEED_DEMO: 'false' } },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      );
-    });
-  }
+  const marac = maracBinInOwnFolder('marac-setup-area-bin-');
 
   it('sets up the example file once, and refuses it the second time', async () => {
     const first = await marac(['setup-area', '--file', EXAMPLE, '--json']);
